@@ -1,0 +1,142 @@
+// Package textnorm normalises text for matching: Unicode NFC, diacritics
+// folded (Vietnamese đ included), case and punctuation folded, with a map
+// from every folded byte back to the original text so that a match found in
+// folded text can be cited as evidence in the original.
+package textnorm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode normal form C. Vietnamese text often arrives
+// decomposed (NFD), which defeats both matching and language detection.
+func NFC(s string) string { return norm.NFC.String(s) }
+
+// foldRune maps one rune to its base letters without diacritics. It returns
+// the rune itself for runes with no diacritics to remove.
+func foldRune(r rune) string {
+	switch r {
+	case 'đ':
+		return "d"
+	case 'Đ':
+		return "D"
+	case 'œ':
+		return "oe"
+	case 'Œ':
+		return "OE"
+	case 'æ':
+		return "ae"
+	case 'Æ':
+		return "AE"
+	case 'ß':
+		return "ss"
+	case 'ø':
+		return "o"
+	case 'Ø':
+		return "O"
+	case 'ł':
+		return "l"
+	case 'Ł':
+		return "L"
+	case '\u2019', '\u2018', '\u02bc':
+		return "'"
+	case '\u2013', '\u2014', '\u2010', '\u2011':
+		return "-"
+	}
+	if r < utf8.RuneSelf {
+		return string(r)
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, string(r))
+	if err != nil || out == "" {
+		return string(r)
+	}
+	return out
+}
+
+// ASCII returns s with diacritics removed and case kept: "Lê Ngọc Thành"
+// becomes "Le Ngoc Thanh". Runes with no ASCII form are dropped.
+func ASCII(s string) string {
+	var b strings.Builder
+	for _, r := range NFC(s) {
+		for _, f := range foldRune(r) {
+			if f < utf8.RuneSelf && f >= 0x20 {
+				b.WriteRune(f)
+			}
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// Folded is text folded for matching, with a byte map back to its source.
+type Folded struct {
+	// Text is lower case, without diacritics; every run of punctuation and
+	// space is one space. Letters outside Latin (CJK, Thai) are kept as they are.
+	Text string
+	// Offsets[i] is the byte offset in the original text of Text[i];
+	// Offsets[len(Text)] is the original's length.
+	Offsets []int
+	orig    string
+}
+
+// Fold folds s for matching. Apostrophes and hyphens count as punctuation,
+// so "l'hôpital mère-enfant" folds to "l hopital mere enfant".
+func Fold(s string) Folded {
+	var b strings.Builder
+	b.Grow(len(s))
+	offs := make([]int, 0, len(s)+1)
+	lastSpace := true
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.Mn, r) {
+			if !lastSpace {
+				b.WriteByte(' ')
+				offs = append(offs, i)
+				lastSpace = true
+			}
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining mark of NFD text: its base letter is already written
+		}
+		f := strings.ToLower(foldRune(r))
+		for j := 0; j < len(f); j++ {
+			offs = append(offs, i)
+		}
+		b.WriteString(f)
+		lastSpace = false
+	}
+	offs = append(offs, len(s))
+	return Folded{Text: b.String(), Offsets: offs, orig: s}
+}
+
+// Key folds s to a plain matching key: Fold(s).Text without leading or
+// trailing space.
+func Key(s string) string { return strings.TrimSpace(Fold(s).Text) }
+
+// Span maps the folded byte range [start, end) back to the original text:
+// the original range starts at the rune that produced Text[start] and ends
+// after the rune (and any combining marks) that produced Text[end-1].
+func (f Folded) Span(start, end int) (int, int) {
+	start = max(0, min(start, len(f.Text)))
+	end = max(start, min(end, len(f.Text)))
+	if start == end {
+		return f.Offsets[start], f.Offsets[start]
+	}
+	last := f.Offsets[end-1]
+	_, size := utf8.DecodeRuneInString(f.orig[last:])
+	origEnd := last + size
+	for origEnd < len(f.orig) {
+		r, n := utf8.DecodeRuneInString(f.orig[origEnd:])
+		if !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		origEnd += n
+	}
+	return f.Offsets[start], origEnd
+}

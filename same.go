@@ -1,0 +1,183 @@
+package medcoop
+
+import (
+	"slices"
+	"time"
+)
+
+// maxReportGap is how far apart two day-precise dates of one event may be:
+// reports often date a signing by the day of the article, or a day late.
+const maxReportGap = 3 * 24 * time.Hour
+
+// SameEvent reports whether a and b are two reports of one event: they name
+// the same parties (at least two in common, or the only party of the smaller
+// one together with every other party missing) and their dates agree at the
+// coarser of the two precisions. An event without a date agrees with any
+// date in the same year as its sources' publication.
+func SameEvent(a, b *Event) bool {
+	if a.ID != "" && a.ID == b.ID {
+		return true
+	}
+	shared := sharedParties(a, b)
+	need := 2
+	if len(a.Parties) < 2 || len(b.Parties) < 2 {
+		need = 1
+	}
+	if shared < need {
+		return false
+	}
+	return datesAgree(a.Date, b.Date)
+}
+
+func sharedParties(a, b *Event) int {
+	ids := make(map[string]bool, len(a.Parties))
+	for _, p := range a.Parties {
+		ids[p.ID] = true
+	}
+	n := 0
+	for _, p := range b.Parties {
+		if ids[p.ID] {
+			n++
+			delete(ids, p.ID)
+		}
+	}
+	return n
+}
+
+func datesAgree(a, b *Date) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	if a.Precision == Day && b.Precision == Day {
+		ta, errA := time.Parse("2006-01-02", a.Value)
+		tb, errB := time.Parse("2006-01-02", b.Value)
+		if errA != nil || errB != nil {
+			return a.Value == b.Value
+		}
+		d := ta.Sub(tb)
+		if d < 0 {
+			d = -d
+		}
+		return d <= maxReportGap
+	}
+	n := min(len(a.Value), len(b.Value))
+	return a.Value[:n] == b.Value[:n]
+}
+
+// Merge folds the report b into a: sources, parties' surfaces and evidence,
+// people, domains and countries that a lacks are added; a's own values win
+// where both have one, except that a more precise date replaces a vaguer one.
+// An event an editor has reviewed keeps its fields and only gains sources.
+func (a *Event) Merge(b *Event) {
+	for _, s := range b.Sources {
+		if !hasSource(a.Sources, s.URL) {
+			a.Sources = append(a.Sources, s)
+		}
+	}
+	if a.Review != nil && a.Review.Status != Unreviewed {
+		return
+	}
+	if a.Date == nil || (b.Date != nil && precisionRank(b.Date.Precision) > precisionRank(a.Date.Precision)) {
+		a.Date = b.Date
+	}
+	if a.Place == nil {
+		a.Place = b.Place
+	}
+	for _, pb := range b.Parties {
+		i := partyIndex(a.Parties, pb.ID)
+		if i < 0 {
+			a.Parties = append(a.Parties, pb)
+			continue
+		}
+		for _, s := range pb.Surface {
+			if !slices.Contains(a.Parties[i].Surface, s) {
+				a.Parties[i].Surface = append(a.Parties[i].Surface, s)
+			}
+		}
+	}
+	for _, c := range b.Countries {
+		if !slices.Contains(a.Countries, c) {
+			a.Countries = append(a.Countries, c)
+		}
+	}
+	for _, db := range b.Domains {
+		if !hasDomain(a.Domains, db.Code) {
+			a.Domains = append(a.Domains, db)
+		}
+	}
+	for _, pb := range b.People {
+		if !hasPerson(a.People, pb.NameASCII) {
+			a.People = append(a.People, pb)
+		}
+	}
+	if b.Confidence > a.Confidence {
+		a.Confidence = b.Confidence
+	}
+}
+
+func precisionRank(p Precision) int {
+	switch p {
+	case Day:
+		return 3
+	case Month:
+		return 2
+	case Year:
+		return 1
+	}
+	return 0
+}
+
+func hasSource(ss []Source, url string) bool {
+	for _, s := range ss {
+		if s.URL == url {
+			return true
+		}
+	}
+	return false
+}
+
+func partyIndex(ps []Party, id string) int {
+	for i, p := range ps {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasDomain(ds []Domain, code string) bool {
+	for _, d := range ds {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPerson(ps []Person, nameASCII string) bool {
+	for _, p := range ps {
+		if equalFoldASCII(p.NameASCII, nameASCII) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		ca, cb := a[i], b[i]
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return false
+		}
+	}
+	return true
+}
