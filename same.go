@@ -12,12 +12,10 @@ const maxReportGap = 3 * 24 * time.Hour
 // SameEvent reports whether a and b are two reports of one event: they name
 // the same parties (at least two in common, or the only party of the smaller
 // one together with every other party missing) and their dates agree at the
-// coarser of the two precisions. An event without a date agrees with any
-// date in the same year as its sources' publication.
+// coarser of the two precisions (day-precise dates may differ by a few
+// days). An event without a date agrees with any date. The ids are not
+// compared: the same parties may meet twice in one year.
 func SameEvent(a, b *Event) bool {
-	if a.ID != "" && a.ID == b.ID {
-		return true
-	}
 	shared := sharedParties(a, b)
 	need := 2
 	if len(a.Parties) < 2 || len(b.Parties) < 2 {

@@ -1,0 +1,300 @@
+package evaluate
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	medcoop "github.com/medcoop/medcoop"
+)
+
+// PRF counts matches of a set-valued field, micro-averaged over documents.
+type PRF struct {
+	TP int `json:"tp"`
+	FP int `json:"fp"`
+	FN int `json:"fn"`
+}
+
+// Precision is TP / (TP + FP), 1 when nothing was predicted.
+func (s PRF) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall is TP / (TP + FN), 1 when nothing was expected.
+func (s PRF) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (s PRF) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// Accuracy counts right answers of a single-valued field.
+type Accuracy struct {
+	Right int `json:"right"`
+	Total int `json:"total"`
+}
+
+// Rate is Right / Total, 1 when there was nothing to score.
+func (a Accuracy) Rate() float64 { return ratio(a.Right, a.Total) }
+
+func (a *Accuracy) add(right bool) {
+	a.Total++
+	if right {
+		a.Right++
+	}
+}
+
+func ratio(n, d int) float64 {
+	if d == 0 {
+		return 1
+	}
+	return float64(n) / float64(d)
+}
+
+// Report is the score of a set of documents.
+type Report struct {
+	Documents   int      `json:"documents"`
+	Language    Accuracy `json:"language"`
+	Cooperation Accuracy `json:"cooperation"`
+	Type        Accuracy `json:"type"`
+	Date        Accuracy `json:"date"`
+	Parties     PRF      `json:"parties"`
+	People      PRF      `json:"people"`
+	Domains     PRF      `json:"domains"`
+	Countries   PRF      `json:"countries"`
+	Grouping    PRF      `json:"grouping"`
+	// Misses says, per document, what was wrong: for reading, not parsing.
+	Misses []string `json:"misses"`
+}
+
+// Scored is one gold document with what was extracted from it.
+type Scored struct {
+	Gold GoldDoc
+	Doc  *medcoop.Document
+}
+
+// Score compares the extracted documents with their gold.
+func Score(items []Scored) Report {
+	var r Report
+	for _, it := range items {
+		r.scoreDoc(it)
+	}
+	r.scoreGrouping(items)
+	return r
+}
+
+func (r *Report) miss(it Scored, format string, args ...any) {
+	name := it.Gold.File
+	if name == "" {
+		name = it.Gold.URL
+	}
+	r.Misses = append(r.Misses, name+": "+fmt.Sprintf(format, args...))
+}
+
+func (r *Report) scoreDoc(it Scored) {
+	g, d := it.Gold.Gold, it.Doc
+	r.Documents++
+	if it.Gold.Lang != "" {
+		r.Language.add(d.Lang == it.Gold.Lang)
+		if d.Lang != it.Gold.Lang {
+			r.miss(it, "language %s, want %s", d.Lang, it.Gold.Lang)
+		}
+	}
+	r.Cooperation.add((len(d.Events) > 0) == g.IsCooperation)
+	if !g.IsCooperation {
+		for _, ev := range d.Events {
+			r.Parties.FP += len(ev.Parties)
+			r.miss(it, "event %s %v where the gold has none", ev.Type, partyNames(ev.Parties))
+		}
+		return
+	}
+	ev := bestEvent(d.Events, g.Parties)
+	if ev == nil {
+		r.miss(it, "no event, want %s with %d parties", g.EventType, len(g.Parties))
+		ev = &medcoop.Event{}
+	}
+	r.Type.add(ev.Type == medcoop.EventType(g.EventType))
+	if ev.Type != medcoop.EventType(g.EventType) && ev.Type != "" {
+		r.miss(it, "type %s, want %s", ev.Type, g.EventType)
+	}
+	if g.EventDate != "" {
+		got := ""
+		if ev.Date != nil {
+			got = ev.Date.Value
+		}
+		right := got != "" && strings.HasPrefix(got, g.EventDate)
+		r.Date.add(right)
+		if !right {
+			r.miss(it, "date %q, want %q", got, g.EventDate)
+		}
+	}
+	tp, fp, fn := matchSets(ev.Parties, g.Parties, PartyMatches)
+	r.Parties.add(tp, fp, fn)
+	for _, p := range fp {
+		r.miss(it, "extra party %q", p.Name)
+	}
+	for _, p := range fn {
+		r.miss(it, "missed party %q", p.Name)
+	}
+	ptp, pfp, pfn := matchSets(ev.People, g.People, PersonMatches)
+	r.People.add(ptp, pfp, pfn)
+	for _, p := range pfp {
+		r.miss(it, "extra person %q", p.Name)
+	}
+	for _, p := range pfn {
+		r.miss(it, "missed person %q", p.Name)
+	}
+	var codes []string
+	for _, dm := range ev.Domains {
+		codes = append(codes, dm.Code)
+	}
+	dtp, dfp, dfn := matchSets(codes, g.Domains, func(a, b string) bool { return a == b })
+	r.Domains.add(dtp, dfp, dfn)
+	if len(dfp)+len(dfn) > 0 {
+		r.miss(it, "domains: extra %v, missed %v", dfp, dfn)
+	}
+	ctp, cfp, cfn := matchSets(ev.Countries, g.Countries, func(a, b string) bool { return a == b })
+	r.Countries.add(ctp, cfp, cfn)
+	if len(cfp)+len(cfn) > 0 {
+		r.miss(it, "countries: extra %v, missed %v", cfp, cfn)
+	}
+}
+
+func (s *PRF) add(tp int, fp, fn any) {
+	s.TP += tp
+	s.FP += lenOf(fp)
+	s.FN += lenOf(fn)
+}
+
+func lenOf(x any) int {
+	switch v := x.(type) {
+	case []medcoop.Party:
+		return len(v)
+	case []GoldParty:
+		return len(v)
+	case []medcoop.Person:
+		return len(v)
+	case []GoldPerson:
+		return len(v)
+	case []string:
+		return len(v)
+	}
+	panic(fmt.Sprintf("evaluate: lenOf %T", x))
+}
+
+// matchSets pairs predictions with gold items one to one, greedily, and
+// returns the number matched, the unmatched predictions and the unmatched gold.
+func matchSets[P, G any](pred []P, gold []G, match func(P, G) bool) (int, []P, []G) {
+	used := make([]bool, len(gold))
+	var extra []P
+	tp := 0
+	for _, p := range pred {
+		found := false
+		for i, g := range gold {
+			if !used[i] && match(p, g) {
+				used[i], found = true, true
+				tp++
+				break
+			}
+		}
+		if !found {
+			extra = append(extra, p)
+		}
+	}
+	var missed []G
+	for i, g := range gold {
+		if !used[i] {
+			missed = append(missed, g)
+		}
+	}
+	return tp, extra, missed
+}
+
+// bestEvent is the event with the most parties in common with the gold.
+func bestEvent(events []medcoop.Event, gold []GoldParty) *medcoop.Event {
+	var best *medcoop.Event
+	bestN := -1
+	for i := range events {
+		n, _, _ := matchSets(events[i].Parties, gold, PartyMatches)
+		if n > bestN {
+			best, bestN = &events[i], n
+		}
+	}
+	return best
+}
+
+// scoreGrouping scores pairs of cooperation documents: two reports of one
+// gold event should share an event id, two of different events should not.
+func (r *Report) scoreGrouping(items []Scored) {
+	for i := range items {
+		for j := i + 1; j < len(items); j++ {
+			a, b := items[i], items[j]
+			if !a.Gold.Gold.IsCooperation || !b.Gold.Gold.IsCooperation || a.Gold.EventID == "" || b.Gold.EventID == "" {
+				continue
+			}
+			same := a.Gold.EventID == b.Gold.EventID
+			shared := shareEvent(a.Doc, b.Doc)
+			switch {
+			case same && shared:
+				r.Grouping.TP++
+			case same:
+				r.Grouping.FN++
+				r.Misses = append(r.Misses, fmt.Sprintf("%s and %s: one event, given different ids", a.Gold.URL, b.Gold.URL))
+			case shared:
+				r.Grouping.FP++
+				r.Misses = append(r.Misses, fmt.Sprintf("%s and %s: different events, given one id", a.Gold.URL, b.Gold.URL))
+			}
+		}
+	}
+}
+
+func shareEvent(a, b *medcoop.Document) bool {
+	for _, x := range a.Events {
+		for _, y := range b.Events {
+			if x.ID == y.ID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func partyNames(ps []medcoop.Party) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// WriteTable prints the report as a table, then the misses.
+func (r Report) WriteTable(w io.Writer, withMisses bool) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "FIELD\tPRECISION\tRECALL\tF1\tACCURACY\tN\n")
+	for _, f := range []struct {
+		name string
+		s    PRF
+	}{{"parties", r.Parties}, {"people", r.People}, {"domains", r.Domains}, {"countries", r.Countries}, {"grouping (pairs)", r.Grouping}} {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t\t%d\n", f.name, f.s.Precision(), f.s.Recall(), f.s.F1(), f.s.TP+f.s.FN)
+	}
+	for _, f := range []struct {
+		name string
+		a    Accuracy
+	}{{"language", r.Language}, {"cooperation or not", r.Cooperation}, {"type", r.Type}, {"event date", r.Date}} {
+		fmt.Fprintf(tw, "%s\t\t\t\t%.3f\t%d\n", f.name, f.a.Rate(), f.a.Total)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if withMisses && len(r.Misses) > 0 {
+		fmt.Fprintln(w, "\nwhat was wrong:")
+		for _, m := range slices.Compact(slices.Clone(r.Misses)) {
+			fmt.Fprintln(w, "  "+m)
+		}
+	}
+	return nil
+}
