@@ -1,0 +1,451 @@
+package extract
+
+import (
+	"embed"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	medcoop "github.com/medcoop/medcoop"
+	"github.com/medcoop/medcoop/extract/dates"
+	"github.com/medcoop/medcoop/extract/lexicon"
+	"github.com/medcoop/medcoop/extract/people"
+	"github.com/medcoop/medcoop/extract/textnorm"
+)
+
+//go:embed data/*.yaml
+var assemblyData embed.FS
+
+// assemblyLexicon is the per-language wording event assembly needs beyond
+// the lexicon package: phrases that make an institution a witness, not a party.
+type assemblyLexicon struct {
+	Witness []string `yaml:"witness"`
+}
+
+var (
+	assemblyOnce sync.Once
+	assemblyLex  map[string]assemblyLexicon
+)
+
+func assemblyWords(lang string) assemblyLexicon {
+	assemblyOnce.Do(func() {
+		assemblyLex = map[string]assemblyLexicon{}
+		for l := range Extracted {
+			b, err := assemblyData.ReadFile("data/" + l + ".yaml")
+			if err != nil {
+				panic(fmt.Sprintf("extract: embedded data/%s.yaml: %v", l, err)) // a build defect, caught by tests
+			}
+			var lex assemblyLexicon
+			if err := yaml.Unmarshal(b, &lex); err != nil {
+				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
+			}
+			for i, w := range lex.Witness {
+				lex.Witness[i] = textnorm.Key(w)
+			}
+			assemblyLex[l] = lex
+		}
+	})
+	return assemblyLex[lang]
+}
+
+// Thresholds of event assembly.
+const (
+	minCueStrength = 0.5 // a weaker cue alone does not make an event
+	titleWeight    = 1.0 // a cue or party in the title counts as one in the text
+)
+
+// mentions are everything found in one document's text.
+type mentions struct {
+	sentences []Sentence
+	insts     []lexicon.InstitutionMention
+	places    []lexicon.PlaceMention
+	domains   []lexicon.DomainMention
+	cues      []lexicon.Cue
+	dates     []dates.Mention
+	people    []people.Mention
+	titleInst []lexicon.InstitutionMention
+	titleCues []lexicon.Cue
+}
+
+func findMentions(doc *medcoop.Document, published time.Time) mentions {
+	g := lexicon.Institutions()
+	return mentions{
+		sentences: SplitSentences(doc.Text),
+		insts:     g.Find(doc.Text),
+		places:    lexicon.FindPlaces(doc.Text, doc.Lang),
+		domains:   lexicon.FindDomains(doc.Text, doc.Lang),
+		cues:      lexicon.FindCues(doc.Text, doc.Lang),
+		dates:     dates.Find(doc.Text, doc.Lang, published),
+		people:    people.Find(doc.Text, doc.Lang),
+		titleInst: g.Find(doc.Title),
+		titleCues: lexicon.FindCues(doc.Title, doc.Lang),
+	}
+}
+
+// assemble makes the events of a document from its mentions. A document
+// reports a cooperation event when a cooperation cue and at least two
+// institutions (or one and a foreign country) stand in the same sentence
+// or in the title; the institutions named in those sentences, less the
+// witnesses, are its parties.
+func assemble(doc *medcoop.Document, published time.Time) []medcoop.Event {
+	m := findMentions(doc, published)
+	cueSents := m.cueSentences()
+	if len(cueSents) == 0 && len(m.titleCues) == 0 {
+		return []medcoop.Event{}
+	}
+	parties, partyScore := m.parties(doc, cueSents)
+	if len(parties) < 2 || !international(parties) {
+		return []medcoop.Event{}
+	}
+	ev := medcoop.Event{
+		Type:      m.eventType(cueSents),
+		Parties:   parties,
+		Countries: countriesOf(parties),
+		Domains:   m.eventDomains(),
+		People:    []medcoop.Person{},
+	}
+	ev.Date = m.eventDate(cueSents, published)
+	ev.Place = m.eventPlace(cueSents)
+	ev.People = m.eventPeople(doc, parties)
+	ev.Confidence = confidence(m, cueSents, partyScore, ev.Date != nil)
+	year := ""
+	if ev.Date != nil {
+		year = ev.Date.Value[:4]
+	} else if !published.IsZero() {
+		year = published.Format("2006")
+	}
+	ev.ID = medcoop.EventID(ev.PartyIDs(), year)
+	return []medcoop.Event{ev}
+}
+
+// cueSentences are the indexes of sentences holding a strong enough cue.
+func (m mentions) cueSentences() []int {
+	var out []int
+	ci := 0
+	for i, s := range m.sentences {
+		for ; ci < len(m.cues) && m.cues[ci].Start < s.End; ci++ {
+			if m.cues[ci].Start >= s.Start && m.cues[ci].Strength >= minCueStrength {
+				if len(out) == 0 || out[len(out)-1] != i {
+					out = append(out, i)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sentenceOf returns the index of the sentence holding byte offset pos.
+func (m mentions) sentenceOf(pos int) int {
+	i := sort.Search(len(m.sentences), func(i int) bool { return m.sentences[i].End > pos })
+	if i < len(m.sentences) && m.sentences[i].Start <= pos {
+		return i
+	}
+	return -1
+}
+
+func (m mentions) evidence(pos int) *medcoop.Evidence {
+	i := m.sentenceOf(pos)
+	if i < 0 {
+		return nil
+	}
+	s := m.sentences[i]
+	return &medcoop.Evidence{Text: s.Text, Start: s.Start, End: s.End}
+}
+
+// isWitness reports whether the institution mention at [start, end) is
+// introduced by a witness phrase ("en présence de", "với sự chứng kiến của").
+func isWitness(text string, start int, lang string) bool {
+	from := max(0, start-60)
+	before := textnorm.Key(text[from:start])
+	for _, w := range assemblyWords(lang).Witness {
+		if strings.HasSuffix(before, w) || strings.Contains(before, w+" ") && len(before)-strings.LastIndex(before, w) < len(w)+25 {
+			return true
+		}
+	}
+	return false
+}
+
+// parties picks the event's parties: institutions in the cue sentences and
+// the title, weighted by where they stand, then by how often the text
+// names them. Ministries and embassies count only when they act.
+func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Party, float64) {
+	type cand struct {
+		inst      *lexicon.Institution
+		score     float64
+		first     int
+		surface   []string
+		evidence  []medcoop.Evidence
+		discovers int
+	}
+	cands := map[string]*cand{}
+	get := func(in *lexicon.Institution, pos int) *cand {
+		c, ok := cands[in.ID]
+		if !ok {
+			c = &cand{inst: in, first: pos}
+			cands[in.ID] = c
+		}
+		return c
+	}
+	inCue := map[int]bool{}
+	for _, i := range cueSents {
+		inCue[i] = true
+	}
+	for _, im := range m.insts {
+		si := m.sentenceOf(im.Start)
+		c := get(im.Institution, im.Start)
+		if !slices.Contains(c.surface, im.Surface) {
+			c.surface = append(c.surface, im.Surface)
+		}
+		if isWitness(doc.Text, im.Start, doc.Lang) {
+			continue
+		}
+		w := 0.2
+		if inCue[si] {
+			w = 1
+			if ev := m.evidence(im.Start); ev != nil && len(c.evidence) < 3 && !hasEvidence(c.evidence, *ev) {
+				c.evidence = append(c.evidence, *ev)
+			}
+		}
+		if im.Discovered {
+			c.discovers++
+		}
+		c.score += w
+	}
+	for _, im := range m.titleInst {
+		c := get(im.Institution, -1)
+		c.score += titleWeight
+		if !slices.Contains(c.surface, im.Surface) {
+			c.surface = append(c.surface, im.Surface)
+		}
+	}
+	var list []*cand
+	for _, c := range cands {
+		minScore := 1.0
+		if c.inst.Kind == medcoop.Ministry || c.inst.Kind == medcoop.Embassy {
+			minScore = 1.5 // named in a cue sentence and again elsewhere
+		}
+		if c.score >= minScore {
+			list = append(list, c)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		return list[i].first < list[j].first
+	})
+	var out []medcoop.Party
+	total := 0.0
+	for _, c := range list {
+		out = append(out, medcoop.Party{
+			ID: c.inst.ID, Name: c.inst.Name, Country: c.inst.Country, Kind: c.inst.Kind,
+			Surface: c.surface, Evidence: c.evidence,
+		})
+		total += c.score
+	}
+	return out, total
+}
+
+func hasEvidence(es []medcoop.Evidence, e medcoop.Evidence) bool {
+	for _, x := range es {
+		if x.Start == e.Start {
+			return true
+		}
+	}
+	return false
+}
+
+
+// international reports whether the parties come from two countries or
+// more (a party of unknown country does not count against it).
+func international(ps []medcoop.Party) bool {
+	seen := map[string]bool{}
+	unknown := 0
+	for _, p := range ps {
+		if p.Country == "" {
+			unknown++
+			continue
+		}
+		seen[p.Country] = true
+	}
+	return len(seen) >= 2 || (len(seen) == 1 && unknown > 0)
+}
+
+func countriesOf(ps []medcoop.Party) []string {
+	var out []string
+	for _, p := range ps {
+		if p.Country != "" && !slices.Contains(out, p.Country) {
+			out = append(out, p.Country)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// eventType is the type of the strongest cue in the cue sentences and title.
+func (m mentions) eventType(cueSents []int) medcoop.EventType {
+	best, bestStrength := medcoop.OtherCooperation, 0.0
+	consider := func(c lexicon.Cue) {
+		if c.Strength > bestStrength {
+			best, bestStrength = c.Type, c.Strength
+		}
+	}
+	for _, c := range m.titleCues {
+		consider(c)
+	}
+	for _, c := range m.cues {
+		if si := m.sentenceOf(c.Start); si >= 0 && slices.Contains(cueSents, si) {
+			consider(c)
+		}
+	}
+	return best
+}
+
+
+// eventDate picks the date of the event: a non-historical date in a cue
+// sentence (the nearest to its cue), else the first non-historical date of
+// the text not after publication. Dates after publication are plans, kept
+// only when they stand in a cue sentence.
+func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
+	var pick *dates.Mention
+	bestDist := math.MaxInt
+	for i := range m.dates {
+		d := &m.dates[i]
+		if d.Historical {
+			continue
+		}
+		si := m.sentenceOf(d.Start)
+		if !slices.Contains(cueSents, si) {
+			continue
+		}
+		dist := m.nearestCueDistance(d.Start)
+		if dist < bestDist {
+			pick, bestDist = d, dist
+		}
+	}
+	if pick == nil {
+		for i := range m.dates {
+			d := &m.dates[i]
+			if d.Historical {
+				continue
+			}
+			if !published.IsZero() && d.Time.After(published.AddDate(0, 0, 1)) {
+				continue
+			}
+			pick = d
+			break
+		}
+	}
+	if pick == nil {
+		return nil
+	}
+	return &medcoop.Date{Value: pick.Value, Precision: pick.Precision, Evidence: m.evidence(pick.Start)}
+}
+
+func (m mentions) nearestCueDistance(pos int) int {
+	best := math.MaxInt
+	for _, c := range m.cues {
+		d := c.Start - pos
+		if d < 0 {
+			d = -d
+		}
+		best = min(best, d)
+	}
+	return best
+}
+
+// eventPlace is the first city named in a cue sentence, else none.
+func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
+	for _, p := range m.places {
+		if p.IsCountry {
+			continue
+		}
+		if slices.Contains(cueSents, m.sentenceOf(p.Start)) {
+			return &medcoop.Place{Name: p.Name, Country: p.Country}
+		}
+	}
+	return nil
+}
+
+// eventDomains are the medical fields the text names, once each.
+func (m mentions) eventDomains() []medcoop.Domain {
+	out := []medcoop.Domain{}
+	idx := map[string]int{}
+	for _, d := range m.domains {
+		i, ok := idx[d.Code]
+		if !ok {
+			idx[d.Code] = len(out)
+			out = append(out, medcoop.Domain{Code: d.Code, Label: d.Label, Surface: []string{d.Surface}})
+			continue
+		}
+		if !slices.Contains(out[i].Surface, d.Surface) {
+			out[i].Surface = append(out[i].Surface, d.Surface)
+		}
+	}
+	return out
+}
+
+// eventPeople are the people named with a title or role; a person's
+// affiliation is the party named in their role phrase, else the party
+// named right after it in the same sentence.
+func (m mentions) eventPeople(doc *medcoop.Document, parties []medcoop.Party) []medcoop.Person {
+	isParty := map[string]bool{}
+	for _, p := range parties {
+		isParty[p.ID] = true
+	}
+	out := []medcoop.Person{}
+	for _, pm := range m.people {
+		if pm.Title == "" && pm.Role == "" {
+			continue
+		}
+		p := medcoop.Person{Name: pm.Name, NameASCII: pm.NameASCII, Role: pm.Role, Surface: pm.Surface,
+			Evidence: m.evidence(pm.Start)}
+		if pm.RoleStart >= 0 {
+			for _, im := range m.insts {
+				if im.Start >= pm.RoleStart && im.Start < pm.RoleEnd && isParty[im.Institution.ID] {
+					p.Affiliation = im.Institution.ID
+					break
+				}
+			}
+		}
+		dup := false
+		for i := range out {
+			if strings.EqualFold(out[i].NameASCII, p.NameASCII) {
+				dup = true
+				if out[i].Affiliation == "" {
+					out[i].Affiliation = p.Affiliation
+				}
+				if out[i].Role == "" {
+					out[i].Role = p.Role
+				}
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// confidence says how sure the machine is that this is a cooperation event
+// with these parties: strong cues, gazetteer parties, a date, all raise it.
+func confidence(m mentions, cueSents []int, partyScore float64, dated bool) float64 {
+	strength := 0.0
+	for _, c := range m.cues {
+		strength = math.Max(strength, c.Strength)
+	}
+	for _, c := range m.titleCues {
+		strength = math.Max(strength, c.Strength)
+	}
+	x := 0.45*strength + 0.1*math.Min(float64(len(cueSents)), 3)/3 + 0.3*math.Min(partyScore, 6)/6
+	if dated {
+		x += 0.15
+	}
+	return math.Round(math.Min(x, 1)*100) / 100
+}

@@ -1,0 +1,92 @@
+// Package extract turns a page into a medcoop.Document: main text without
+// boilerplate, language, publication date, and the cooperation events the
+// text reports, each field with the sentence it came from. It knows nothing
+// of HTTP or of the store.
+//
+// The stages, each in its own file or subpackage: maintext (go-trafilatura),
+// language (lingua-go), dates (go-htmldate, go-dateparser and a rule layer),
+// lexicon (institutions, places, domains, cues), people (titles and roles),
+// and assemble (mentions → events).
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	medcoop "github.com/medcoop/medcoop"
+	"github.com/medcoop/medcoop/extract/dates"
+	"github.com/medcoop/medcoop/extract/textnorm"
+)
+
+// Input is one page to extract.
+type Input struct {
+	// Body is the page: HTML, or plain text when IsText is set. It must be
+	// UTF-8 (the sources package decodes charsets at the edge).
+	Body   []byte
+	IsText bool
+	// URL is the page's address, if known.
+	URL string
+	// Published overrides the publication date read from the page.
+	Published time.Time
+	// LangHint is the source's language, used only when detection cannot tell.
+	LangHint string
+}
+
+// MaxBodyBytes is the largest page extracted; bigger pages are refused.
+const MaxBodyBytes = 8 << 20
+
+// Document extracts one page.
+func Document(in Input) (*medcoop.Document, error) {
+	if len(in.Body) > MaxBodyBytes {
+		return nil, fmt.Errorf("extract %s: page of %d bytes is over the %d-byte limit", in.URL, len(in.Body), MaxBodyBytes)
+	}
+	if !utf8.Valid(in.Body) {
+		in.Body = bytes.ToValidUTF8(in.Body, []byte("\uFFFD"))
+	}
+	doc := &medcoop.Document{URL: in.URL, Events: []medcoop.Event{}}
+	var published time.Time
+	if in.IsText || !looksLikeHTML(in.Body) {
+		doc.Text = textnorm.NFC(tidyLines(string(in.Body)))
+		published, _ = dates.Published(nil, in.URL, doc.Text)
+	} else {
+		root, err := html.Parse(bytes.NewReader(in.Body))
+		if err != nil {
+			return nil, fmt.Errorf("extract %s: parse html: %w", in.URL, err)
+		}
+		// The date first: trafilatura prunes the tree it is given.
+		published, _ = dates.Published(root, in.URL, "")
+		mt, err := extractMainText(root, in.URL)
+		if err != nil {
+			return nil, fmt.Errorf("extract %s: %w", in.URL, err)
+		}
+		doc.Title = textnorm.NFC(mt.Title)
+		doc.Text = textnorm.NFC(mt.Text)
+		if published.IsZero() {
+			published, _ = dates.Published(nil, in.URL, doc.Text)
+		}
+	}
+	if !in.Published.IsZero() {
+		published = in.Published
+	}
+	if !published.IsZero() {
+		doc.Published = published.Format("2006-01-02")
+	}
+	doc.Lang, doc.LangConfidence = DetectLanguage(doc.Title + "\n" + doc.Text)
+	if doc.Lang == "und" && in.LangHint != "" {
+		doc.Lang = in.LangHint
+	}
+	if Extracted[doc.Lang] {
+		doc.Events = assemble(doc, published)
+	}
+	return doc, nil
+}
+
+// looksLikeHTML reports whether body starts, after space, with a tag.
+func looksLikeHTML(body []byte) bool {
+	head := bytes.TrimSpace(body[:min(len(body), 1024)])
+	return bytes.HasPrefix(head, []byte("<")) || bytes.Contains(bytes.ToLower(head), []byte("<html"))
+}
