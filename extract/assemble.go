@@ -261,7 +261,6 @@ func hasEvidence(es []medcoop.Evidence, e medcoop.Evidence) bool {
 	return false
 }
 
-
 // international reports whether the parties come from two countries or
 // more (a party of unknown country does not count against it).
 func international(ps []medcoop.Party) bool {
@@ -306,7 +305,6 @@ func (m mentions) eventType(cueSents []int) medcoop.EventType {
 	}
 	return best
 }
-
 
 // eventDate picks the date of the event: a non-historical date in a cue
 // sentence (the nearest to its cue), else the first non-historical date of
