@@ -1,0 +1,293 @@
+package people
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/medcoop/medcoop/extract/textnorm"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// titleEntry is one honorific or academic title of a data file.
+type titleEntry struct {
+	Form   string `yaml:"form"`
+	Role   string `yaml:"role"`
+	Plural bool   `yaml:"plural"`
+}
+
+// roleEntry is one role phrase of a data file with its English role.
+type roleEntry struct {
+	Phrase string `yaml:"phrase"`
+	Role   string `yaml:"role"`
+}
+
+// langFile is the shape of data/<lang>.yaml.
+type langFile struct {
+	Lang                    string       `yaml:"lang"`
+	MatchDiacritics         bool         `yaml:"match_diacritics"`
+	UntitledNeedsFamilyName bool         `yaml:"untitled_needs_family_name"`
+	CapitalisedRoles        bool         `yaml:"capitalised_roles"`
+	Titles                  []titleEntry `yaml:"titles"`
+	Roles                   []roleEntry  `yaml:"roles"`
+	RolePrefixes            []string     `yaml:"role_prefixes"`
+	SpeechVerbs             []string     `yaml:"speech_verbs"`
+	Particles               []string     `yaml:"particles"`
+	FunctionWords           []string     `yaml:"function_words"`
+	NotNames                []string     `yaml:"not_names"`
+	ComplementPlaces        []string     `yaml:"complement_places"`
+	PlaceMarkers            []string     `yaml:"place_markers"`
+	ComplementStops         []string     `yaml:"complement_stops"`
+	Joiners                 []string     `yaml:"joiners"`
+	FamilyNames             []string     `yaml:"family_names"`
+}
+
+// trie matches phrases as sequences of token keys; val is the index of the
+// phrase's entry, -1 on inner nodes.
+type trie struct {
+	next map[string]*trie
+	val  int
+}
+
+func newTrie() *trie { return &trie{val: -1} }
+
+func (t *trie) add(keys []string, val int) {
+	n := t
+	for _, k := range keys {
+		c := n.next[k]
+		if c == nil {
+			if n.next == nil {
+				n.next = map[string]*trie{}
+			}
+			c = newTrie()
+			n.next[k] = c
+		}
+		n = c
+	}
+	if n.val < 0 { // the first entry of a phrase listed twice wins
+		n.val = val
+	}
+}
+
+// keyKind says which key of a token a trie compares.
+type keyKind int
+
+const (
+	keyExact keyKind = iota // NFC text, case kept
+	keyLower                // NFC text, lower case, diacritics kept
+	keyFold                 // textnorm.Key: lower case, no diacritics
+)
+
+// match returns the number of tokens of the longest phrase starting at
+// toks[i] and its value, or 0 and -1. A phrase never spans a line break.
+func (t *trie) match(toks []token, i int, kind keyKind) (int, int) {
+	n, bestLen, bestVal := t, 0, -1
+	for k := i; k < len(toks); k++ {
+		if k > i && toks[k].nl {
+			break
+		}
+		c := n.next[toks[k].key(kind)]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.val >= 0 {
+			bestLen, bestVal = k-i+1, n.val
+		}
+	}
+	return bestLen, bestVal
+}
+
+// matchBack reports whether a phrase ends right before toks[i], reading
+// backwards; the trie holds reversed phrases.
+func (t *trie) matchBack(toks []token, i int, kind keyKind) bool {
+	n := t
+	for k := i - 1; k >= 0; k-- {
+		if toks[k+1].nl {
+			break
+		}
+		c := n.next[toks[k].key(kind)]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.val >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lexicon is one language's data, compiled for matching.
+type lexicon struct {
+	lang          string
+	kind          keyKind // key kind for roles, verbs, stops, not-names
+	needsFamily   bool
+	capRoles      bool // a capitalised role phrase ends a name
+	titles        []titleEntry
+	titleExact    *trie
+	titleLower    *trie
+	roles         []roleEntry
+	roleTrie      *trie
+	prefixes      *trie
+	speech        *trie
+	particles     *trie
+	notNames      *trie
+	places        *trie
+	placeMarkers  *trie           // reversed keys: matched backwards from a name
+	functionWords map[string]bool // NFC text
+	stops         map[string]bool // key of kind
+	joiners       map[string]bool // lower key
+}
+
+var (
+	lexicons    map[string]*lexicon
+	familyNames map[string]bool // Vietnamese family names, folded (textnorm.Key) and in lower case with diacritics; shared by all languages
+)
+
+func init() {
+	var err error
+	lexicons, familyNames, err = loadLexicons()
+	if err != nil {
+		panic(err) // the embedded data is part of the binary: a broken file is a build bug
+	}
+}
+
+// loadLexicons reads every data/*.yaml file.
+func loadLexicons() (map[string]*lexicon, map[string]bool, error) {
+	entries, err := dataFS.ReadDir("data")
+	if err != nil {
+		return nil, nil, fmt.Errorf("read people data: %w", err)
+	}
+	out := map[string]*lexicon{}
+	families := map[string]bool{}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		raw, err := dataFS.ReadFile("data/" + e.Name())
+		if err != nil {
+			return nil, nil, fmt.Errorf("read people data %s: %w", e.Name(), err)
+		}
+		var f langFile
+		dec := yaml.NewDecoder(bytes.NewReader(raw))
+		dec.KnownFields(true)
+		if err := dec.Decode(&f); err != nil {
+			return nil, nil, fmt.Errorf("parse people data %s: %w", e.Name(), err)
+		}
+		if f.Lang == "" {
+			return nil, nil, fmt.Errorf("parse people data %s: no lang", e.Name())
+		}
+		lx, err := compile(f)
+		if err != nil {
+			return nil, nil, fmt.Errorf("compile people data %s: %w", e.Name(), err)
+		}
+		out[f.Lang] = lx
+		for _, n := range f.FamilyNames {
+			families[textnorm.Key(n)] = true
+			families[strings.ToLower(textnorm.NFC(n))] = true
+		}
+	}
+	return out, families, nil
+}
+
+// phraseKeys tokenizes a data phrase into the keys of the given kind.
+func phraseKeys(s string, kind keyKind) []string {
+	toks := tokenize(s)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key(kind)
+	}
+	return keys
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// compile builds the tries and sets of one language file.
+func compile(f langFile) (*lexicon, error) {
+	lx := &lexicon{
+		lang: f.Lang, kind: keyFold, needsFamily: f.UntitledNeedsFamilyName, capRoles: f.CapitalisedRoles,
+		titles: f.Titles, roles: f.Roles,
+		titleExact: newTrie(), titleLower: newTrie(), roleTrie: newTrie(), prefixes: newTrie(),
+		speech: newTrie(), particles: newTrie(), notNames: newTrie(), places: newTrie(), placeMarkers: newTrie(),
+		functionWords: map[string]bool{}, stops: map[string]bool{}, joiners: map[string]bool{},
+	}
+	if f.MatchDiacritics {
+		lx.kind = keyLower
+	}
+	addAll := func(t *trie, phrases []string, kind keyKind, what string) error {
+		for i, p := range phrases {
+			keys := phraseKeys(p, kind)
+			if len(keys) == 0 {
+				return fmt.Errorf("empty %s #%d", what, i)
+			}
+			t.add(keys, i)
+		}
+		return nil
+	}
+	for i, t := range f.Titles {
+		if t.Form == "" {
+			return nil, fmt.Errorf("empty title #%d", i)
+		}
+		if hasUpper(t.Form) {
+			lx.titleExact.add(phraseKeys(t.Form, keyExact), i)
+		} else {
+			lx.titleLower.add(phraseKeys(t.Form, keyLower), i)
+		}
+	}
+	for i, r := range f.Roles {
+		if r.Phrase == "" || r.Role == "" {
+			return nil, fmt.Errorf("role #%d needs phrase and role", i)
+		}
+		lx.roleTrie.add(phraseKeys(r.Phrase, lx.kind), i)
+	}
+	for _, step := range []struct {
+		t       *trie
+		phrases []string
+		kind    keyKind
+		what    string
+	}{
+		{lx.prefixes, f.RolePrefixes, lx.kind, "role prefix"},
+		{lx.speech, f.SpeechVerbs, lx.kind, "speech verb"},
+		{lx.particles, f.Particles, keyLower, "particle"},
+		{lx.notNames, f.NotNames, lx.kind, "not-name"},
+		{lx.places, f.ComplementPlaces, lx.kind, "complement place"},
+	} {
+		if err := addAll(step.t, step.phrases, step.kind, step.what); err != nil {
+			return nil, err
+		}
+	}
+	for i, m := range f.PlaceMarkers {
+		keys := phraseKeys(m, lx.kind)
+		slices.Reverse(keys)
+		lx.placeMarkers.add(keys, i)
+	}
+	for _, w := range f.FunctionWords {
+		lx.functionWords[textnorm.NFC(w)] = true
+	}
+	for _, w := range f.ComplementStops {
+		for _, k := range phraseKeys(w, lx.kind) {
+			lx.stops[k] = true
+		}
+	}
+	for _, w := range f.Joiners {
+		for _, k := range phraseKeys(w, keyLower) {
+			lx.joiners[k] = true
+		}
+	}
+	return lx, nil
+}
