@@ -1,0 +1,175 @@
+package sources
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html/charset"
+)
+
+// htmlInfo is what discovery takes from an HTML page.
+type htmlInfo struct {
+	Links     []string // canonical absolute http(s) links, in document order, without repeats
+	Canonical string   // <link rel=canonical>, resolved and canonicalised, or ""
+	NoFollow  bool     // <meta name=robots> says nofollow or none
+}
+
+// parseHTML finds the links and the canonical URL of a UTF-8 HTML page fetched from pageURL.
+func parseHTML(body []byte, pageURL string) (*htmlInfo, error) {
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return nil, fmt.Errorf("parse page URL %s: %w", pageURL, err)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("parse html %s: %w", pageURL, err)
+	}
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if b, err := base.Parse(strings.TrimSpace(href)); err == nil {
+			base = b
+		}
+	}
+	info := &htmlInfo{}
+	doc.Find("meta[name]").Each(func(_ int, s *goquery.Selection) {
+		name, _ := s.Attr("name")
+		if !strings.EqualFold(strings.TrimSpace(name), "robots") {
+			return
+		}
+		content, _ := s.Attr("content")
+		for _, d := range strings.Split(strings.ToLower(content), ",") {
+			if d = strings.TrimSpace(d); d == "nofollow" || d == "none" {
+				info.NoFollow = true
+			}
+		}
+	})
+	doc.Find("link[rel][href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		rel, _ := s.Attr("rel")
+		for _, r := range strings.Fields(strings.ToLower(rel)) {
+			if r == "canonical" {
+				href, _ := s.Attr("href")
+				if u, err := base.Parse(strings.TrimSpace(href)); err == nil {
+					if c, err := canonicalURL(u); err == nil {
+						info.Canonical = c
+						return false
+					}
+				}
+			}
+		}
+		return true
+	})
+	seen := map[string]bool{}
+	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		href = strings.TrimSpace(href)
+		if href == "" || strings.HasPrefix(href, "#") {
+			return
+		}
+		u, err := base.Parse(href)
+		if err != nil {
+			return
+		}
+		c, err := canonicalURL(u)
+		if err != nil || seen[c] {
+			return
+		}
+		seen[c] = true
+		info.Links = append(info.Links, c)
+	})
+	return info, nil
+}
+
+// maxSitemapEntries bounds the entries taken from one sitemap (the protocol's own limit).
+const maxSitemapEntries = 50000
+
+type sitemapDoc struct {
+	XMLName  xml.Name
+	URLs     []sitemapLoc `xml:"url"`
+	Sitemaps []sitemapLoc `xml:"sitemap"`
+}
+
+type sitemapLoc struct {
+	Loc string `xml:"loc"`
+}
+
+// parseSitemap reads a sitemap (<urlset>) or a sitemap index (<sitemapindex>), gzipped or not,
+// and returns the canonical URLs of its pages and of its child sitemaps.
+func parseSitemap(body []byte, maxSize int64) (pages, sitemaps []string, err error) {
+	if bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return nil, nil, fmt.Errorf("sitemap gzip: %w", err)
+		}
+		body, err = io.ReadAll(io.LimitReader(zr, maxSize+1))
+		if err != nil {
+			return nil, nil, fmt.Errorf("sitemap gzip: %w", err)
+		}
+		if int64(len(body)) > maxSize {
+			return nil, nil, fmt.Errorf("sitemap over %d bytes once decompressed", maxSize)
+		}
+	}
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	dec.CharsetReader = charset.NewReaderLabel
+	dec.Strict = false
+	var doc sitemapDoc
+	if err := dec.Decode(&doc); err != nil {
+		return nil, nil, fmt.Errorf("sitemap xml: %w", err)
+	}
+	switch doc.XMLName.Local {
+	case "urlset", "sitemapindex":
+	default:
+		return nil, nil, fmt.Errorf("sitemap xml: root element <%s> is neither urlset nor sitemapindex", doc.XMLName.Local)
+	}
+	add := func(dst []string, locs []sitemapLoc) []string {
+		for _, l := range locs {
+			if len(dst) >= maxSitemapEntries {
+				break
+			}
+			if c, err := Canonicalize(l.Loc); err == nil {
+				dst = append(dst, c)
+			}
+		}
+		return dst
+	}
+	return add(nil, doc.URLs), add(nil, doc.Sitemaps), nil
+}
+
+// parseFeed reads an RSS, Atom or JSON feed and returns the canonical links of its items,
+// resolved against the feed's URL.
+func parseFeed(body []byte, feedURL string) ([]string, error) {
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("feed: %w", err)
+	}
+	base, err := url.Parse(feedURL)
+	if err != nil {
+		return nil, fmt.Errorf("feed URL %s: %w", feedURL, err)
+	}
+	var links []string
+	seen := map[string]bool{}
+	for _, it := range feed.Items {
+		cands := append([]string{it.Link}, it.Links...)
+		for _, l := range cands {
+			l = strings.TrimSpace(l)
+			if l == "" {
+				continue
+			}
+			u, err := base.Parse(l)
+			if err != nil {
+				continue
+			}
+			if c, err := canonicalURL(u); err == nil && !seen[c] {
+				seen[c] = true
+				links = append(links, c)
+				break
+			}
+		}
+	}
+	return links, nil
+}
