@@ -1,0 +1,512 @@
+// Package dates finds the dates of a news page: its publication date and the
+// dates written in its text, resolved to absolute dates with a precision.
+//
+// Dates are parsed by go-dateparser and go-htmldate. Around them sits a small
+// rule layer driven by per-language data files (data/*.yaml): it finds the
+// candidate spans (so that "72 médecins" or "2 min" are never read as dates),
+// resolves what go-dateparser cannot ("jeudi dernier", "thứ Năm tuần trước"),
+// and marks the dates that belong to a history or a range ("depuis 1991").
+package dates
+
+import (
+	"log/slog"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	dps "github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-dateparser/date"
+	"github.com/medcoop/medcoop"
+	"github.com/medcoop/medcoop/extract/textnorm"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Mention is one date written in a text.
+type Mention struct {
+	Start, End int // byte offsets in text
+	Surface    string
+	Value      string // "2025-11-12", "2025-11" or "2025"
+	Precision  medcoop.Precision
+	Time       time.Time // the first day of the period, midnight UTC
+	Relative   bool      // resolved against ref ("jeudi dernier", "hôm qua", "le 12 novembre")
+	Historical bool      // part of a history or range ("depuis 1991", "những năm 1980–1990", "De 1991 à nos jours")
+}
+
+// graceDays is how far after the reference date a date written without its
+// year may fall: "le 20 novembre" in a page of 14 November 2025 announces a
+// date to come, in 2025, not one of 2024.
+const graceDays = 7
+
+// parser is shared by every call: go-dateparser loads its locale data on
+// first use, which is slow, and its Parser is safe for concurrent use.
+var parser = &dps.Parser{}
+
+// Find returns the dates in text, resolved against ref (the publication date;
+// zero if unknown, in which case relative dates and dates without a year are
+// skipped), sorted by Start. lang is "fr", "vi" or "en"; any other language
+// gives no dates.
+func Find(text, lang string, ref time.Time) []Mention {
+	lx, err := lexiconFor(lang)
+	if err != nil {
+		slog.Debug("dates: no lexicon", "lang", lang, "err", err)
+		return nil
+	}
+	nt, offs := nfcMap(text)
+	var refDay time.Time
+	if !ref.IsZero() {
+		refDay = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	var out []Mention
+	for _, c := range chooseCandidates(lx.candidates(nt)) {
+		for _, m := range lx.resolve(nt, c, refDay) {
+			m.Historical = m.Historical || lx.historical(nt, m.Start, m.End)
+			m.Start, m.End = offs[m.Start], offs[m.End]
+			m.Surface = text[m.Start:m.End]
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// nfcMap returns text in NFC and, for each byte offset of the result (and its
+// length), the offset in text of the same place.
+func nfcMap(text string) (string, []int) {
+	if norm.NFC.IsNormalString(text) {
+		offs := make([]int, len(text)+1)
+		for i := range offs {
+			offs[i] = i
+		}
+		return text, offs
+	}
+	var b strings.Builder
+	offs := make([]int, 0, len(text)+1)
+	var it norm.Iter
+	it.InitString(norm.NFC, text)
+	for !it.Done() {
+		pos := it.Pos()
+		seg := it.Next()
+		for range seg {
+			offs = append(offs, pos)
+		}
+		b.Write(seg)
+	}
+	offs = append(offs, len(text))
+	return b.String(), offs
+}
+
+// candidate is one match of one pattern in the NFC text.
+type candidate struct {
+	kind       kind
+	start, end int   // the date (or the whole match), for choosing between overlaps
+	sub        []int // submatch indices
+	re         *regexp.Regexp
+}
+
+// group returns the span of the first non-empty group called name.
+func (c candidate) group(name string) (int, int, bool) {
+	for i, n := range c.re.SubexpNames() {
+		if n == name && c.sub[2*i] >= 0 && c.sub[2*i+1] > c.sub[2*i] {
+			return c.sub[2*i], c.sub[2*i+1], true
+		}
+	}
+	return 0, 0, false
+}
+
+func (c candidate) text(s, name string) string {
+	if a, b, ok := c.group(name); ok {
+		return s[a:b]
+	}
+	return ""
+}
+
+// candidates runs every pattern over s and keeps the matches whose end is a
+// word boundary.
+func (lx *lexicon) candidates(s string) []candidate {
+	var out []candidate
+	whole := [][2]int{{0, len(s)}}
+	near := digitWindows(s)
+	for _, p := range lx.patterns {
+		windows := whole
+		if p.needsDigit {
+			windows = near
+		}
+		for _, w := range windows {
+			for _, sub := range p.re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+				for i := range sub {
+					if sub[i] >= 0 {
+						sub[i] += w[0]
+					}
+				}
+				if c, ok := lx.candidate(s, p, sub); ok {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// digitReach is how far from its nearest digit a date may extend
+// ("dans les années 1980", "Thứ Năm, ngày 13", "1er décembre").
+const digitReach = 32
+
+// digitWindows returns the stretches of s around its digits, merged, each
+// starting and ending at a space so that a window edge never cuts a word.
+// Patterns whose every match holds a digit search only there: on news text
+// this skips most of the text.
+func digitWindows(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		a := max(0, i-digitReach)
+		for a > 0 && s[a-1] != ' ' && s[a-1] != '\n' {
+			a--
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		b := min(len(s), j+digitReach)
+		for b < len(s) && s[b] != ' ' && s[b] != '\n' {
+			b++
+		}
+		if n := len(out); n > 0 && a <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], b)
+		} else {
+			out = append(out, [2]int{a, b})
+		}
+		i = j
+	}
+	return out
+}
+
+// candidate checks one match: its end must be a word boundary and its date
+// plausible.
+func (lx *lexicon) candidate(s string, p pattern, sub []int) (candidate, bool) {
+	c := candidate{kind: p.kind, sub: sub, re: p.re}
+	a, b, ok := c.group("all")
+	if !ok || !endsAtBoundary(s, b) {
+		return candidate{}, false
+	}
+	c.start, c.end = a, b
+	if da, db, ok := c.group("date"); ok {
+		c.start, c.end = da, db // overlaps are judged on the date, not its prefix
+	}
+	return c, lx.plausible(s, c)
+}
+
+// plausible rejects candidates that are numbers of another kind: a numeric
+// date inside a longer run of numbers, a year followed by a unit ("en 2000
+// euros").
+func (lx *lexicon) plausible(s string, c candidate) bool {
+	a, b, ok := c.group("date")
+	if !ok {
+		return true
+	}
+	if isNumericKind(c.kind) && !numericBoundary(s, a, b) {
+		return false
+	}
+	if c.kind == kindYear && lx.quantity.MatchString(s[b:min(len(s), b+40)]) {
+		return false
+	}
+	return true
+}
+
+// endsAtBoundary reports whether no letter or digit follows s[:i].
+func endsAtBoundary(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i == len(s) || !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r))
+}
+
+// chooseCandidates keeps the longest of overlapping candidates, the earliest
+// of equally long ones, and of two readings of one span the later kind.
+func chooseCandidates(cs []candidate) []candidate {
+	sort.SliceStable(cs, func(i, j int) bool {
+		li, lj := cs[i].end-cs[i].start, cs[j].end-cs[j].start
+		if li != lj {
+			return li > lj
+		}
+		if cs[i].start != cs[j].start {
+			return cs[i].start < cs[j].start
+		}
+		return tiePriority(cs[i].kind) > tiePriority(cs[j].kind)
+	})
+	var kept []candidate
+	for _, c := range cs {
+		overlaps := false
+		for _, k := range kept {
+			if c.start < k.end && k.start < c.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, c)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+// tiePriority orders two readings of the same span: "những năm 1980–1990" is
+// a decade before it is a range of years, "những năm 2000" a decade before a
+// year.
+func tiePriority(k kind) int {
+	switch k {
+	case kindDecade:
+		return 100
+	case kindYearRange:
+		return 99
+	}
+	return int(k)
+}
+
+// parseDate parses s with go-dateparser, day first, preferring the past of cur.
+func parseDate(lang, s string, cur time.Time, formats ...string) (date.Date, bool) {
+	if cur.IsZero() {
+		cur = time.Now().UTC()
+	}
+	cfg := &dps.Configuration{
+		Languages:            []string{lang},
+		CurrentTime:          cur,
+		DefaultTimezone:      time.UTC,
+		DateOrder:            dps.DMY,
+		PreferredDayOfMonth:  dps.First,
+		PreferredMonthOfYear: dps.FirstMonth,
+		PreferredDateSource:  dps.Past,
+	}
+	d, err := parser.Parse(cfg, s, formats...)
+	if err != nil || d.IsZero() {
+		return date.Date{}, false
+	}
+	return d, true
+}
+
+// mention builds a Mention over s[start:end] for the period that starts at t.
+func mention(start, end int, t time.Time, p medcoop.Precision) Mention {
+	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	m := Mention{Start: start, End: end, Precision: p}
+	switch p {
+	case medcoop.Year:
+		m.Time = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		m.Value = m.Time.Format("2006")
+	case medcoop.Month:
+		m.Time = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		m.Value = m.Time.Format("2006-01")
+	default:
+		m.Time = t
+		m.Value = t.Format("2006-01-02")
+	}
+	return m
+}
+
+// resolve turns one candidate into zero, one or (for a range) two mentions.
+func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
+	a, b, ok := c.group("date")
+	if !ok {
+		a, b = c.start, c.end
+	}
+	switch c.kind {
+	case kindDayMonthName, kindMonthDayName, kindNumeric, kindISO, kindMonthYear, kindYear,
+		kindNumericDayMonth, kindMonthAlone:
+		hasYear := c.text(s, "year") != "" || c.kind == kindNumeric || c.kind == kindISO
+		cur := ref
+		if !hasYear {
+			if ref.IsZero() {
+				return nil
+			}
+			cur = ref.AddDate(0, 0, graceDays)
+		}
+		var formats []string
+		if c.kind == kindISO {
+			formats = []string{"2006-01-02"}
+		}
+		pa, pb, ok := c.group("core")
+		if !ok {
+			pa, pb = a, b
+		}
+		str := s[pa:pb]
+		if da, db, ok := c.group("day"); ok && lx.firstDay[foldKey(s[da:db])] {
+			str = s[pa:da] + "1" + s[db:pb] // go-dateparser reads "1 janvier", not "premier janvier"
+		}
+		d, ok := parseDate(lx.lang, str, cur, formats...)
+		if !ok {
+			return nil
+		}
+		prec := kindPrecision(c.kind)
+		if !periodFits(d.Period, prec) {
+			return nil
+		}
+		if y := c.text(s, "year"); y != "" && strconv.Itoa(d.Time.Year()) != y {
+			return nil // go-dateparser read another year than the one written
+		}
+		m := mention(a, b, d.Time, prec)
+		m.Relative = !hasYear
+		return []Mention{m}
+	case kindDecade:
+		y, ok := decadeYear(c.text(s, "year"))
+		if !ok {
+			return nil
+		}
+		m := mention(a, b, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), medcoop.Year)
+		m.Historical = true
+		return []Mention{m}
+	case kindYearRange:
+		var out []Mention
+		for _, g := range []string{"year", "year2"} {
+			ya, yb, ok := c.group(g)
+			if !ok {
+				return nil
+			}
+			d, ok := parseDate(lx.lang, s[ya:yb], ref)
+			if !ok || d.Period != date.Year {
+				return nil
+			}
+			m := mention(ya, yb, d.Time, medcoop.Year)
+			m.Historical = true
+			out = append(out, m)
+		}
+		if out[0].Time.After(out[1].Time) {
+			return nil // "2025-2018" is no range
+		}
+		return out
+	case kindRelDay:
+		if ref.IsZero() {
+			return nil
+		}
+		t := ref.AddDate(0, 0, lx.relOffset[foldKey(s[a:b])])
+		if d, ok := parseDate(lx.lang, s[a:b], ref); ok && d.Period == date.Day {
+			t = d.Time
+		}
+		m := mention(a, b, t, medcoop.Day)
+		m.Relative = true
+		return []Mention{m}
+	case kindWeekday:
+		if ref.IsZero() {
+			return nil
+		}
+		wd, ok := lx.weekdayIdx[foldKey(c.text(s, "wd"))]
+		if !ok {
+			return nil
+		}
+		shift := shiftNone
+		if mod := c.text(s, "mod"); mod != "" {
+			shift = lx.modKind[foldKey(mod)]
+		}
+		m := mention(c.start, c.end, resolveWeekday(ref, time.Weekday((wd+1)%7), shift), medcoop.Day)
+		m.Relative = true
+		return []Mention{m}
+	}
+	return nil
+}
+
+func isNumericKind(k kind) bool {
+	return k == kindNumeric || k == kindNumericDayMonth || k == kindISO
+}
+
+// numericBoundary rejects a numeric date that is part of a longer run of
+// numbers: a phone number, a version, "1/12/11/2025".
+func numericBoundary(s string, a, b int) bool {
+	isSep := func(c byte) bool { return c == '/' || c == '.' || c == '-' }
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	if a >= 1 && isDigit(s[a-1]) {
+		return false
+	}
+	if a >= 2 && isSep(s[a-1]) && isDigit(s[a-2]) {
+		return false
+	}
+	if b < len(s) && isDigit(s[b]) {
+		return false
+	}
+	if b+1 < len(s) && isSep(s[b]) && isDigit(s[b+1]) {
+		return false
+	}
+	return true
+}
+
+func kindPrecision(k kind) medcoop.Precision {
+	switch k {
+	case kindMonthYear, kindMonthAlone:
+		return medcoop.Month
+	case kindYear, kindDecade, kindYearRange:
+		return medcoop.Year
+	}
+	return medcoop.Day
+}
+
+// periodFits reports whether go-dateparser's period agrees with the
+// precision the pattern promises; a time of day counts as a day.
+func periodFits(p date.Period, want medcoop.Precision) bool {
+	switch want {
+	case medcoop.Year:
+		return p == date.Year
+	case medcoop.Month:
+		return p == date.Month
+	}
+	return p == date.Day || p.IsTime()
+}
+
+// decadeYear reads the first year of a decade: "1980" or "80" (the 1980s).
+func decadeYear(s string) (int, bool) {
+	y, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, false
+	}
+	if y < 100 {
+		y += 1900
+	}
+	return y, y >= 1800 && y < 2200
+}
+
+// resolveWeekday returns the date of weekday wd relative to ref: with
+// shiftNone the most recent such day on or before ref, with shiftPrevious the
+// most recent before it, with shiftNext the next after it, with
+// shiftPreviousWeek or shiftNextWeek that day in the calendar week (Monday to
+// Sunday) before or after ref's.
+func resolveWeekday(ref time.Time, wd time.Weekday, shift weekdayShift) time.Time {
+	back := (int(ref.Weekday()) - int(wd) + 7) % 7 // days since the last such day, 0 if today
+	switch shift {
+	case shiftPrevious:
+		if back == 0 {
+			back = 7
+		}
+		return ref.AddDate(0, 0, -back)
+	case shiftNext:
+		fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return ref.AddDate(0, 0, fwd)
+	case shiftPreviousWeek, shiftNextWeek:
+		monday := ref.AddDate(0, 0, -((int(ref.Weekday()) + 6) % 7))
+		week := -7
+		if shift == shiftNextWeek {
+			week = 7
+		}
+		return monday.AddDate(0, 0, week+(int(wd)+6)%7)
+	}
+	return ref.AddDate(0, 0, -back)
+}
+
+// historical reports whether the words around s[a:b] make it part of a
+// history or range: "depuis 1991", "De 1991 à nos jours".
+func (lx *lexicon) historical(s string, a, b int) bool {
+	from := max(0, a-48)
+	for from < a && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	if lx.histBefore.MatchString(s[from:a]) {
+		return true
+	}
+	return lx.histAfter.MatchString(s[b:min(len(s), b+48)])
+}
+
+// foldKey is the key a data word and a matched word share.
+func foldKey(s string) string { return textnorm.Key(s) }
