@@ -127,16 +127,21 @@ func assemble(doc *medcoop.Document, published time.Time) []medcoop.Event {
 // cueSentences are the indexes of sentences holding a strong enough cue.
 func (m mentions) cueSentences() []int {
 	var out []int
-	ci := 0
-	for i, s := range m.sentences {
-		for ; ci < len(m.cues) && m.cues[ci].Start < s.End; ci++ {
-			if m.cues[ci].Start >= s.Start && m.cues[ci].Strength >= minCueStrength {
-				if len(out) == 0 || out[len(out)-1] != i {
-					out = append(out, i)
-				}
-			}
+	history := map[int]bool{}
+	for _, c := range m.cues {
+		if c.Negative == "history" {
+			history[m.sentenceOf(c.Start)] = true
 		}
 	}
+	for _, c := range m.cues {
+		if c.Negative != "" || c.Strength < minCueStrength {
+			continue
+		}
+		if si := m.sentenceOf(c.Start); si >= 0 && !history[si] && !slices.Contains(out, si) {
+			out = append(out, si)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 
@@ -291,7 +296,7 @@ func countriesOf(ps []medcoop.Party) []string {
 func (m mentions) eventType(cueSents []int) medcoop.EventType {
 	best, bestStrength := medcoop.OtherCooperation, 0.0
 	consider := func(c lexicon.Cue) {
-		if c.Strength > bestStrength {
+		if c.Negative == "" && c.Strength > bestStrength {
 			best, bestStrength = c.Type, c.Strength
 		}
 	}
@@ -306,38 +311,35 @@ func (m mentions) eventType(cueSents []int) medcoop.EventType {
 	return best
 }
 
-// eventDate picks the date of the event: a non-historical date in a cue
-// sentence (the nearest to its cue), else the first non-historical date of
-// the text not after publication. Dates after publication are plans, kept
-// only when they stand in a cue sentence.
+// eventDate picks the date of the event among the non-historical dates of
+// the text: one in a cue sentence beats one elsewhere, an earlier sentence
+// a later one, a precise date a vague one; dates after publication are
+// plans and dates long before it are history, both kept only when nothing
+// better is said.
 func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
 	var pick *dates.Mention
-	bestDist := math.MaxInt
+	best := math.Inf(-1)
 	for i := range m.dates {
 		d := &m.dates[i]
 		if d.Historical {
 			continue
 		}
+		score := precisionScore[d.Precision]
 		si := m.sentenceOf(d.Start)
-		if !slices.Contains(cueSents, si) {
-			continue
+		if slices.Contains(cueSents, si) {
+			score += 3
 		}
-		dist := m.nearestCueDistance(d.Start)
-		if dist < bestDist {
-			pick, bestDist = d, dist
+		score -= float64(si) * 0.05
+		if !published.IsZero() {
+			switch {
+			case d.Time.After(published.AddDate(0, 0, 1)):
+				score -= 4
+			case d.Time.Before(published.AddDate(0, -3, 0)):
+				score -= 3
+			}
 		}
-	}
-	if pick == nil {
-		for i := range m.dates {
-			d := &m.dates[i]
-			if d.Historical {
-				continue
-			}
-			if !published.IsZero() && d.Time.After(published.AddDate(0, 0, 1)) {
-				continue
-			}
-			pick = d
-			break
+		if score > best {
+			pick, best = d, score
 		}
 	}
 	if pick == nil {
@@ -346,17 +348,8 @@ func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
 	return &medcoop.Date{Value: pick.Value, Precision: pick.Precision, Evidence: m.evidence(pick.Start)}
 }
 
-func (m mentions) nearestCueDistance(pos int) int {
-	best := math.MaxInt
-	for _, c := range m.cues {
-		d := c.Start - pos
-		if d < 0 {
-			d = -d
-		}
-		best = min(best, d)
-	}
-	return best
-}
+var precisionScore = map[medcoop.Precision]float64{medcoop.Day: 2, medcoop.Month: 1, medcoop.Year: 0}
+
 
 // eventPlace is the first city named in a cue sentence, else none.
 func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
@@ -435,15 +428,36 @@ func (m mentions) eventPeople(doc *medcoop.Document, parties []medcoop.Party) []
 // with these parties: strong cues, gazetteer parties, a date, all raise it.
 func confidence(m mentions, cueSents []int, partyScore float64, dated bool) float64 {
 	strength := 0.0
-	for _, c := range m.cues {
-		strength = math.Max(strength, c.Strength)
-	}
-	for _, c := range m.titleCues {
-		strength = math.Max(strength, c.Strength)
+	for _, c := range append(m.cues, m.titleCues...) {
+		if c.Negative == "" {
+			strength = math.Max(strength, c.Strength)
+		}
 	}
 	x := 0.45*strength + 0.1*math.Min(float64(len(cueSents)), 3)/3 + 0.3*math.Min(partyScore, 6)/6
 	if dated {
 		x += 0.15
 	}
 	return math.Round(math.Min(x, 1)*100) / 100
+}
+
+// Mentions is everything extraction found in a document's text, for an
+// editor or developer asking why an event came out as it did.
+type Mentions struct {
+	Sentences    []Sentence                   `json:"sentences"`
+	CueSentences []int                        `json:"cue_sentences"`
+	Institutions []lexicon.InstitutionMention `json:"institutions"`
+	Places       []lexicon.PlaceMention       `json:"places"`
+	Domains      []lexicon.DomainMention      `json:"domains"`
+	Cues         []lexicon.Cue                `json:"cues"`
+	TitleCues    []lexicon.Cue                `json:"title_cues"`
+	Dates        []dates.Mention              `json:"dates"`
+	People       []people.Mention             `json:"people"`
+}
+
+// Explain returns the mentions found in an extracted document's text.
+func Explain(doc *medcoop.Document) Mentions {
+	published, _ := time.Parse("2006-01-02", doc.Published)
+	m := findMentions(doc, published)
+	return Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(), Institutions: m.insts,
+		Places: m.places, Domains: m.domains, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}
 }

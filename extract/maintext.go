@@ -35,13 +35,75 @@ func extractMainText(doc *html.Node, pageURL string) (mainText, error) {
 	if u, err := url.Parse(pageURL); err == nil && u.Scheme != "" {
 		opts.OriginalURL = u
 	}
+	lede := findLede(doc) // before trafilatura, which prunes the tree
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
 		return mainText{}, fmt.Errorf("main text: %w", err)
 	}
 	var b strings.Builder
 	writeBlocks(&b, res.ContentNode)
-	return mainText{Title: strings.TrimSpace(res.Metadata.Title), Text: tidyLines(b.String())}, nil
+	text := tidyLines(b.String())
+	if lede != "" && !strings.Contains(text, lede) {
+		text = lede + "\n" + text
+	}
+	return mainText{Title: strings.TrimSpace(res.Metadata.Title), Text: text}, nil
+}
+
+// ledeClasses are the class names news sites give the standfirst that
+// opens an article ("chapô", "sapo"). Sites often set it apart from the
+// article body, where a main-text extractor leaves it out, yet it is the
+// sentence that says who signed with whom, and when.
+var ledeClasses = []string{"chapo", "chapeau", "sapo", "lead", "lede", "standfirst", "intro", "summary", "excerpt", "description"}
+
+// minLedeBytes keeps a one-line teaser or label from passing for a lede.
+const minLedeBytes = 60
+
+// findLede returns the text of the page's standfirst, if it marks one.
+func findLede(doc *html.Node) string {
+	var lede string
+	var walk func(n *html.Node, inBoilerplate bool) bool
+	walk = func(n *html.Node, inBoilerplate bool) bool {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "nav", "header", "footer", "aside", "script", "style", "form":
+				inBoilerplate = true
+			}
+			if !inBoilerplate && (n.Data == "p" || n.Data == "div" || n.Data == "h2") && hasClass(n, ledeClasses) {
+				var b strings.Builder
+				writeBlocks(&b, n)
+				if t := tidyLines(b.String()); len(t) >= minLedeBytes {
+					lede = t
+					return true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c, inBoilerplate) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc, false)
+	return lede
+}
+
+// hasClass reports whether one of n's class tokens starts or ends with one
+// of names ("article-sapo", "chapo", "lead-paragraph").
+func hasClass(n *html.Node, names []string) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" {
+			continue
+		}
+		for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+			for _, name := range names {
+				if tok == name || strings.HasPrefix(tok, name+"-") || strings.HasSuffix(tok, "-"+name) || strings.HasSuffix(tok, "_"+name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // writeBlocks writes the text of n, with a line break at each block.

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/medcoop/medcoop/extract"
+	"github.com/medcoop/medcoop/sources"
+	"github.com/medcoop/medcoop/store"
+)
+
+// pipeline is the crawler's handler: each fetched page is extracted and
+// saved. It counts, per source, what the store did with the pages.
+type pipeline struct {
+	st  *store.Store
+	log *slog.Logger
+
+	mu     sync.Mutex
+	counts map[string]*pageCounts
+}
+
+// pageCounts is what the pages of one source did to the store.
+type pageCounts struct {
+	Pages, Unchanged, Created, Merged, Failed int64
+}
+
+func newPipeline(st *store.Store, log *slog.Logger) *pipeline {
+	return &pipeline{st: st, log: log, counts: map[string]*pageCounts{}}
+}
+
+// HandlePage extracts a fetched page and saves it. Listing pages (hubs) are
+// only read for links.
+func (p *pipeline) HandlePage(ctx context.Context, pg *sources.Page) error {
+	if pg.Hub {
+		return nil
+	}
+	url := pg.URL
+	if pg.Canonical != "" {
+		url = pg.Canonical
+	}
+	meta := store.PageMeta{
+		FetchedAt:    pg.FetchedAt,
+		ETag:         pg.Header.Get("ETag"),
+		LastModified: pg.Header.Get("Last-Modified"),
+		SHA256:       store.BodyHash(pg.Body),
+	}
+	res, err := p.save(extract.Input{Body: pg.Body, URL: url, LangHint: pg.Lang}, meta)
+	p.count(pg.Source, res, err)
+	return err
+}
+
+// save extracts one page and stores it under its URL.
+func (p *pipeline) save(in extract.Input, meta store.PageMeta) (store.SaveResult, error) {
+	doc, err := extract.Document(in)
+	if err != nil {
+		return store.SaveResult{}, err
+	}
+	res, err := p.st.SaveDocument(doc, meta)
+	if err != nil {
+		return res, fmt.Errorf("save %s: %w", in.URL, err)
+	}
+	p.log.Debug("page saved", "url", in.URL, "lang", doc.Lang, "events", len(doc.Events),
+		"unchanged", res.Unchanged, "created", res.Created, "merged", res.Merged)
+	return res, nil
+}
+
+func (p *pipeline) count(source string, res store.SaveResult, err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c, ok := p.counts[source]
+	if !ok {
+		c = &pageCounts{}
+		p.counts[source] = c
+	}
+	c.Pages++
+	switch {
+	case err != nil:
+		c.Failed++
+	case res.Unchanged:
+		c.Unchanged++
+	default:
+		c.Created += int64(res.Created)
+		c.Merged += int64(res.Merged)
+	}
+}
+
+// runRecord turns a crawl report and the pipeline's counts into a stored run.
+func (p *pipeline) runRecord(command string, rep *sources.Report, start time.Time, runErr error) store.RunRecord {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	rec := store.RunRecord{Command: command, Start: start, End: time.Now(), Sources: map[string]map[string]int64{}}
+	if runErr != nil {
+		rec.Error = runErr.Error()
+	}
+	if rep != nil {
+		for name, sr := range rep.PerSource {
+			rec.Sources[name] = map[string]int64{
+				"fetched": int64(sr.Fetched), "not_modified": int64(sr.NotModified),
+				"failed": int64(sr.Failed), "skipped": int64(sr.Skipped), "handled": int64(sr.Handled),
+			}
+		}
+	}
+	for name, c := range p.counts {
+		m := rec.Sources[name]
+		if m == nil {
+			m = map[string]int64{}
+			rec.Sources[name] = m
+		}
+		m["pages_saved"] = c.Pages - c.Failed
+		m["pages_unchanged"] = c.Unchanged
+		m["events_new"] = c.Created
+		m["events_merged"] = c.Merged
+		m["extract_failed"] = c.Failed
+	}
+	return rec
+}
