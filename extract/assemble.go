@@ -369,6 +369,9 @@ func (m mentions) eventDomains() []medcoop.Domain {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	for _, d := range m.domains {
+		if m.insideInstitution(d.Start, d.End) {
+			continue // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
+		}
 		i, ok := idx[d.Code]
 		if !ok {
 			idx[d.Code] = len(out)
@@ -380,6 +383,17 @@ func (m mentions) eventDomains() []medcoop.Domain {
 		}
 	}
 	return out
+}
+
+// insideInstitution reports whether [start, end) lies within an
+// institution's name.
+func (m mentions) insideInstitution(start, end int) bool {
+	for _, im := range m.insts {
+		if im.Start <= start && end <= im.End {
+			return true
+		}
+	}
+	return false
 }
 
 // eventPeople are the people named with a title or role; a person's

@@ -1,0 +1,63 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/medcoop/medcoop/evaluate"
+	"github.com/medcoop/medcoop/internal/schematest"
+)
+
+// TestDevset extracts both articles of ../shared/devset, read where they
+// stand, and checks them against seeds.gold.json by the contract's rules:
+// every gold party, person and date must come out, and the output must
+// follow document.schema.json.
+func TestDevset(t *testing.T) {
+	dir := filepath.Join(schematest.SharedDir(), "devset")
+	gold, err := evaluate.LoadGold(filepath.Join(dir, "seeds.gold.json"))
+	if err != nil {
+		t.Skipf("../shared/devset is not beside the repository: %v", err)
+	}
+	docSchema := schematest.Schema(t, "document.schema.json")
+	var items []evaluate.Scored
+	for _, g := range gold {
+		body, err := os.ReadFile(filepath.Join(dir, g.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := Input{Body: body, IsText: true, URL: g.URL}
+		if g.Published != "" {
+			in.Published, _ = time.Parse("2006-01-02", g.Published)
+		}
+		doc, err := Document(in)
+		if err != nil {
+			t.Fatalf("%s: %v", g.File, err)
+		}
+		out, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		schematest.Validate(t, docSchema, out)
+		items = append(items, evaluate.Scored{Gold: g, Doc: doc})
+	}
+	r := evaluate.Score(items)
+	var table bytes.Buffer
+	r.WriteTable(&table, true)
+	t.Logf("devset:\n%s", table.String())
+	if r.Parties.Recall() < 1 {
+		t.Errorf("parties recall %.2f: every gold party must be found", r.Parties.Recall())
+	}
+	if r.People.Recall() < 1 {
+		t.Errorf("people recall %.2f: every gold person must be found", r.People.Recall())
+	}
+	if r.Date.Rate() < 1 {
+		t.Errorf("event date right on %d of %d", r.Date.Right, r.Date.Total)
+	}
+	if r.Language.Rate() < 1 || r.Cooperation.Rate() < 1 {
+		t.Errorf("language %.2f, cooperation-or-not %.2f: both must be 1", r.Language.Rate(), r.Cooperation.Rate())
+	}
+}
