@@ -1,0 +1,495 @@
+package lexicon
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/medcoop/medcoop"
+	"github.com/medcoop/medcoop/extract/textnorm"
+)
+
+// Institution is a hospital, university, ministry or other body that can be
+// a party to a cooperation event.
+type Institution struct {
+	ID      string // stable slug: "fr-chu-clermont-ferrand"; "x-<hash>" for a discovered one
+	Name    string // canonical English name: "CHU Clermont-Ferrand"
+	Country string // ISO 3166-1 alpha-2, or "" for an international body or when unknown
+	City    string
+	Kind    medcoop.PartyKind
+	Aliases []string // every spelling the gazetteer knows, strict ones included
+}
+
+// InstitutionMention is an institution named in a text.
+type InstitutionMention struct {
+	Start, End  int          // byte offsets in the text passed in
+	Surface     string       // text[Start:End]
+	Institution *Institution // from the gazetteer, or a discovered one
+	// Discovered is true when the name was found by pattern ("Bệnh viện Đa
+	// khoa tỉnh Thái Bình") and is not in the gazetteer. A pattern match that
+	// resolves to a gazetteer CHU ("l'hôpital de Clermont-Ferrand") is not
+	// Discovered.
+	Discovered bool
+}
+
+// Gazetteer is the set of known institutions with their spellings, and the
+// patterns that find unknown ones. It is read-only and safe for concurrent use.
+type Gazetteer struct {
+	all      []*Institution
+	byID     map[string]*Institution
+	names    *matcher[*Institution]
+	heads    *matcher[*headRule]
+	rules    map[string]*discoveryRules
+	byCity   map[string]*Institution // folded city -> its only hospital
+	allLangs []string
+}
+
+type institutionYAML struct {
+	ID        string            `yaml:"id"`
+	Name      string            `yaml:"name"`
+	Country   string            `yaml:"country"`
+	Kind      medcoop.PartyKind `yaml:"kind"`
+	City      string            `yaml:"city"`
+	aliasList `yaml:",inline"`
+}
+
+var validKinds = map[medcoop.PartyKind]bool{medcoop.Hospital: true, medcoop.University: true,
+	medcoop.Ministry: true, medcoop.Embassy: true, medcoop.Agency: true, medcoop.Company: true,
+	medcoop.NGO: true, medcoop.CityOrRegion: true, medcoop.OtherKind: true}
+
+var (
+	gazOnce sync.Once
+	gaz     *Gazetteer
+)
+
+// Institutions returns the gazetteer built from the embedded data files,
+// loaded once. It panics only when an embedded file is broken, which the
+// package's tests catch.
+func Institutions() *Gazetteer {
+	gazOnce.Do(func() {
+		g, err := loadGazetteer()
+		if err != nil {
+			panic(fmt.Sprintf("lexicon: %v", err))
+		}
+		gaz = g
+	})
+	return gaz
+}
+
+func loadGazetteer() (*Gazetteer, error) {
+	g := &Gazetteer{byID: map[string]*Institution{}, names: newMatcher[*Institution](),
+		heads: newMatcher[*headRule](), rules: map[string]*discoveryRules{}}
+	ents, err := fs.ReadDir(dataFS, "data/institutions")
+	if err != nil {
+		return nil, fmt.Errorf("list institutions: %w", err)
+	}
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		file := path.Join("data/institutions", e.Name())
+		var ys []institutionYAML
+		if err := decodeFile(file, &ys); err != nil {
+			return nil, err
+		}
+		for _, y := range ys {
+			if err := g.addInstitution(file, y); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// A hospital is found by its city alone only when it is the city's
+	// only hospital in the gazetteer.
+	cityCount := map[string]int{}
+	for _, in := range g.all {
+		if in.Kind == medcoop.Hospital && in.City != "" {
+			cityCount[textnorm.Key(in.City)]++
+		}
+	}
+	g.byCity = map[string]*Institution{}
+	for _, in := range g.all {
+		if k := textnorm.Key(in.City); in.Kind == medcoop.Hospital && k != "" && cityCount[k] == 1 {
+			g.byCity[k] = in
+		}
+	}
+	if err := g.loadDiscovery(); err != nil {
+		return nil, err
+	}
+	places.mustInit()
+	g.allLangs = langsFor("", places.langs)
+	return g, nil
+}
+
+func (g *Gazetteer) addInstitution(file string, y institutionYAML) error {
+	switch {
+	case y.ID == "" || y.Name == "":
+		return fmt.Errorf("%s: institution %q: id and name are required", file, y.ID)
+	case g.byID[y.ID] != nil:
+		return fmt.Errorf("%s: duplicate institution id %q", file, y.ID)
+	case !validKinds[y.Kind]:
+		return fmt.Errorf("%s: institution %q: unknown kind %q", file, y.ID, y.Kind)
+	case y.Country != "" && len(y.Country) != 2:
+		return fmt.Errorf("%s: institution %q: country %q is not ISO alpha-2", file, y.ID, y.Country)
+	case len(y.Aliases)+len(y.Strict) == 0:
+		return fmt.Errorf("%s: institution %q has no alias", file, y.ID)
+	}
+	in := &Institution{ID: y.ID, Name: y.Name, Country: y.Country, City: y.City, Kind: y.Kind}
+	in.Aliases = append(append(in.Aliases, y.Aliases...), y.Strict...)
+	for _, a := range y.Aliases {
+		if !g.names.add(a, in, false) {
+			return fmt.Errorf("%s: institution %q: empty alias", file, y.ID)
+		}
+	}
+	for _, a := range y.Strict {
+		if !g.names.add(a, in, true) {
+			return fmt.Errorf("%s: institution %q: empty alias", file, y.ID)
+		}
+	}
+	g.all = append(g.all, in)
+	g.byID[in.ID] = in
+	return nil
+}
+
+// ByID returns the gazetteer institution with this id.
+func (g *Gazetteer) ByID(id string) (*Institution, bool) {
+	in, ok := g.byID[id]
+	return in, ok
+}
+
+// All returns every gazetteer institution, in file order.
+func (g *Gazetteer) All() []*Institution { return g.all }
+
+// Find returns the institutions named in text, sorted by Start and not
+// overlapping: gazetteer names first (the longest spelling wins), then
+// names found by pattern in what is left.
+func (g *Gazetteer) Find(text string) []InstitutionMention { return g.find(newFoldedText(text)) }
+
+func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
+	text := ft.orig
+	var out []InstitutionMention
+	known := g.names.findAll(ft)
+	for _, mt := range known {
+		s, e := ft.span(mt.From, mt.To)
+		out = append(out, InstitutionMention{Start: s, End: e, Surface: text[s:e], Institution: mt.Values[0]})
+	}
+	out = append(out, g.discover(ft, known)...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// ---- discovery ----
+
+type headRule struct {
+	kind     medcoop.PartyKind
+	backward bool // the head ends the name: "Bach Mai Hospital"
+	rules    *discoveryRules
+}
+
+type discoveryRules struct {
+	connectors *matcher[bool] // words allowed between name words: de, du, of
+	modifiers  *matcher[bool] // lower-case words allowed in a name: universitaire, đa khoa
+	stop       *matcher[bool] // capitalised words that end a name: titles
+	filler     map[string]bool
+	// lowerAfterCapital lets one lower-case syllable follow a capitalised
+	// one inside a name ("Dinh dưỡng"), unless it is in breaks.
+	lowerAfterCapital bool
+	breaks            map[string]bool
+	// diacritics makes every word list of the language match with its
+	// diacritics (in any case): Vietnamese "viện" is not "viên".
+	diacritics bool
+}
+
+// breakKey is the form a word is looked up in breaks by.
+func (r *discoveryRules) breakKey(w string) string {
+	if r.diacritics {
+		return strings.ToLower(textnorm.NFC(strings.TrimSpace(w)))
+	}
+	return textnorm.Key(w)
+}
+
+// isBreak reports whether token j is a word that ends a name.
+func (r *discoveryRules) isBreak(ft *foldedText, j int) bool {
+	if !r.diacritics {
+		return r.breaks[ft.word(j)]
+	}
+	return r.breaks[r.breakKey(ft.orig[ft.toks[j].OrigStart:ft.toks[j].OrigEnd])]
+}
+
+// nameGoesOn reports whether the name may go on after a lower-case
+// syllable at token j: the text ends or breaks there, or the next token is
+// a name word, a modifier or a word that ends a name.
+func (g *Gazetteer) nameGoesOn(ft *foldedText, r *discoveryRules, j, upper int) bool {
+	n := j + 1
+	if n >= upper || !gapOK(ft, n) {
+		return true
+	}
+	return ft.capitalised(n) || r.isBreak(ft, n) || r.modifiers.longestAt(ft, n).To > 0
+}
+
+type discoveryYAML struct {
+	Heads []struct {
+		Words    string            `yaml:"words"`
+		Kind     medcoop.PartyKind `yaml:"kind"`
+		Backward bool              `yaml:"backward"`
+	} `yaml:"heads"`
+	Connectors []string `yaml:"connectors"`
+	Modifiers  []string `yaml:"modifiers"`
+	Stop       []string `yaml:"stop"`
+	Filler     []string `yaml:"filler"`
+	LowerAfter bool     `yaml:"lower_after_capital"`
+	Diacritics bool     `yaml:"diacritics"`
+	Breaks     []string `yaml:"breaks"`
+}
+
+func wordSet(ws []string, diacritics bool) *matcher[bool] {
+	m := newMatcher[bool]()
+	for _, w := range ws {
+		if diacritics {
+			m.addCaseless(w, true)
+		} else {
+			m.add(w, true, false)
+		}
+	}
+	return m
+}
+
+func (g *Gazetteer) loadDiscovery() error {
+	files, err := langFiles("data/discovery")
+	if err != nil {
+		return err
+	}
+	langs := make([]string, 0, len(files))
+	for l := range files {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	for _, lang := range langs {
+		var y discoveryYAML
+		if err := decodeFile(files[lang], &y); err != nil {
+			return err
+		}
+		d := y.Diacritics
+		r := &discoveryRules{connectors: wordSet(y.Connectors, d), modifiers: wordSet(y.Modifiers, d),
+			stop: wordSet(y.Stop, d), filler: map[string]bool{}, lowerAfterCapital: y.LowerAfter,
+			breaks: map[string]bool{}, diacritics: d}
+		for _, w := range y.Breaks {
+			r.breaks[r.breakKey(w)] = true
+		}
+		for _, f := range y.Filler {
+			for _, w := range strings.Fields(textnorm.Key(f)) {
+				r.filler[w] = true
+			}
+		}
+		for _, h := range y.Heads {
+			if !validKinds[h.Kind] {
+				return fmt.Errorf("%s: head %q: unknown kind %q", files[lang], h.Words, h.Kind)
+			}
+			hr := &headRule{kind: h.Kind, backward: h.Backward, rules: r}
+			added := false
+			if d && !isAcronym(h.Words) {
+				added = g.heads.addCaseless(h.Words, hr)
+			} else {
+				added = g.heads.add(h.Words, hr, false)
+			}
+			if !added {
+				return fmt.Errorf("%s: empty head", files[lang])
+			}
+		}
+		g.rules[lang] = r
+	}
+	return nil
+}
+
+// nameGap reports whether the text between two words may lie inside one
+// name: spaces, a hyphen, an apostrophe, or the dot of "TP.HCM".
+func nameGap(gap string) bool {
+	if gap == "." {
+		return true
+	}
+	if strings.ContainsAny(gap, "\n\r") {
+		return false
+	}
+	g := strings.TrimSpace(strings.ReplaceAll(gap, "\u00a0", " "))
+	switch g {
+	case "", "-", "'", "\u2019", "&", "\u2010", "\u2011":
+		return true
+	}
+	return false
+}
+
+// gapOK reports whether the text between tokens j-1 and j may lie inside
+// a name; after an abbreviation such as "TP" a dot and a space may too
+// ("TP. Hồ Chí Minh").
+func gapOK(ft *foldedText, j int) bool {
+	g := ft.gap(j)
+	if nameGap(g) {
+		return true
+	}
+	if strings.TrimSpace(g) != "." || strings.ContainsAny(g, "\n\r") {
+		return false
+	}
+	prev := ft.orig[ft.toks[j-1].OrigStart:ft.toks[j-1].OrigEnd]
+	return len(prev) <= 3 && isAcronym(prev)
+}
+
+// discover finds institutions by pattern in the tokens not covered by the
+// gazetteer matches known.
+func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []InstitutionMention {
+	var out []InstitutionMention
+	k := 0     // next known match
+	lower := 0 // first token a name may start at
+	for i := 0; i < len(ft.toks); {
+		for k < len(known) && known[k].To <= i {
+			lower = known[k].To
+			k++
+		}
+		if k < len(known) && known[k].From <= i {
+			i = known[k].To
+			continue
+		}
+		upper := len(ft.toks)
+		if k < len(known) {
+			upper = known[k].From
+		}
+		hm := g.heads.longestAt(ft, i)
+		if hm.To == 0 || hm.To > upper {
+			i++
+			continue
+		}
+		h := hm.Values[0]
+		var from, to int
+		if h.backward {
+			from, to = g.extendBackward(ft, h.rules, lower, i), hm.To
+			if from == i {
+				from = to // nothing before the head
+			}
+		} else {
+			from, to = i, g.extendForward(ft, h.rules, hm.To, upper)
+			if to == hm.To {
+				to = from
+			}
+		}
+		if to > from {
+			out = append(out, g.discovered(ft, h, from, to, hm))
+			lower = to
+			i = to
+			continue
+		}
+		i = hm.To
+	}
+	return out
+}
+
+// extendForward returns the end of a name whose words start at token p and
+// may not reach upper.
+func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper int) int {
+	end := p
+	afterName := false // the previous token was a capitalised name word
+	for j := p; j < upper; {
+		if !gapOK(ft, j) {
+			break
+		}
+		if m := r.modifiers.longestAt(ft, j); m.To > 0 && m.To <= upper {
+			// A capitalised modifier after a name word ends a name too:
+			// "Viện Dinh dưỡng Quốc gia".
+			if end > p && ft.capitalised(j) {
+				end = m.To
+			}
+			j = m.To
+			afterName = false
+			continue
+		}
+		if m := g.heads.longestAt(ft, j); m.To > 0 {
+			break // "Hôpital X et Hôpital Y": a new name begins
+		}
+		if m := r.stop.longestAt(ft, j); m.To > 0 {
+			break
+		}
+		if m := r.connectors.longestAt(ft, j); m.To > 0 && m.To <= upper {
+			j = m.To
+			afterName = false
+			continue
+		}
+		if ft.capitalised(j) {
+			j++
+			end = j
+			afterName = true
+			continue
+		}
+		if r.lowerAfterCapital && afterName && !r.isBreak(ft, j) && g.nameGoesOn(ft, r, j, upper) {
+			j++
+			end = j
+			afterName = false
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// extendBackward returns the first token of a name whose head is at token
+// p, not reaching before lower.
+func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p int) int {
+	start := p
+	for j := p; j > lower; {
+		if !gapOK(ft, j) {
+			break
+		}
+		t := j - 1
+		if r.stop.longestAt(ft, t).To == t+1 {
+			break
+		}
+		if r.connectors.longestAt(ft, t).To == t+1 || r.modifiers.longestAt(ft, t).To == t+1 {
+			j--
+			continue
+		}
+		if ft.capitalised(t) {
+			j--
+			start = j
+			continue
+		}
+		break
+	}
+	return start
+}
+
+// discovered makes the mention of a name found by pattern in tokens
+// [from, to): a gazetteer hospital when the name says nothing but its
+// city, else a new institution with an id from its folded name.
+func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head match[*headRule]) InstitutionMention {
+	s, e := ft.span(from, to)
+	surface := ft.orig[s:e]
+	if h.kind == medcoop.Hospital {
+		var content []string
+		for j := from; j < to; j++ {
+			if j >= head.From && j < head.To {
+				continue
+			}
+			if w := ft.word(j); !h.rules.filler[w] && h.rules.connectors.longestAt(ft, j).To != j+1 {
+				content = append(content, w)
+			}
+		}
+		if in := g.byCity[strings.Join(content, " ")]; in != nil {
+			return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in}
+		}
+	}
+	name := strings.Join(strings.Fields(textnorm.NFC(surface)), " ")
+	words := make([]string, 0, to-from)
+	for j := from; j < to; j++ {
+		words = append(words, ft.word(j))
+	}
+	sum := sha256.Sum256([]byte(strings.Join(words, " "))) // = textnorm.Key(name)
+	in := &Institution{ID: "x-" + hex.EncodeToString(sum[:5]), Name: name, Kind: h.kind, Aliases: []string{name}}
+	if ps := places.matcherFor(g.allLangs).findRange(ft, from, to); len(ps) > 0 {
+		in.Country = ps[0].Values[0].country
+		if !ps[0].Values[0].isCountry {
+			in.City = ps[0].Values[0].name
+		}
+	}
+	return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in, Discovered: true}
+}

@@ -1,0 +1,517 @@
+package lexicon
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/medcoop/medcoop"
+	"github.com/medcoop/medcoop/extract/textnorm"
+)
+
+// contractCodes is the domain vocabulary of the contract
+// (../shared/contract/README.md), which data/domains/codes.yaml must hold.
+var contractCodes = []string{"anesthesia", "cardiology", "cardiovascular-surgery", "chronic-diseases",
+	"dentistry", "dermatology", "developmental-care", "diagnostic-imaging", "digital-health",
+	"artificial-intelligence", "emergency-medicine", "endocrinology", "gastroenterology", "geriatrics",
+	"hematology", "hospital-management", "infection-control", "antimicrobial-stewardship",
+	"infectious-diseases", "intensive-care", "laboratory-medicine", "medical-education", "mental-health",
+	"neonatology", "nephrology", "neurology", "neurosurgery", "nuclear-medicine", "nursing",
+	"obstetrics-gynecology", "oncology", "ophthalmology", "orthopedics", "otorhinolaryngology",
+	"pain-management", "pediatrics", "pelvic-floor", "pharmacy", "public-health", "pulmonology",
+	"quality-of-care", "rare-diseases", "rehabilitation", "research", "surgery", "technology-transfer",
+	"traditional-medicine", "transplantation", "maternal-child-health"}
+
+func TestDataLoads(t *testing.T) {
+	g, err := loadGazetteer()
+	if err != nil {
+		t.Fatalf("gazetteer: %v", err)
+	}
+	if len(g.All()) < 150 {
+		t.Errorf("gazetteer has %d institutions, want at least 150", len(g.All()))
+	}
+	for _, l := range []interface{ init() error }{places, domains, cues} {
+		if err := l.init(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Every YAML file under data/ is read by one of the loaders above.
+	err = fs.WalkDir(dataFS, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if !strings.HasSuffix(p, ".yaml") {
+			return errors.New("not a YAML file: " + p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Error(err)
+	}
+	for _, lang := range []string{"fr", "vi", "en"} {
+		for _, l := range []map[string]bool{places.langs, domains.langs, cues.langs} {
+			if !l[lang] {
+				t.Errorf("no %s file in one of places, domains, cues", lang)
+			}
+		}
+	}
+}
+
+func TestInstitutionIDsUniqueAndWellFormed(t *testing.T) {
+	g := Institutions()
+	seen := map[string]bool{}
+	for _, in := range g.All() {
+		if seen[in.ID] {
+			t.Errorf("duplicate id %s", in.ID)
+		}
+		seen[in.ID] = true
+		if in.ID != strings.ToLower(in.ID) || strings.ContainsAny(in.ID, " _") || strings.HasPrefix(in.ID, "x-") {
+			t.Errorf("id %q is not a lower-case slug", in.ID)
+		}
+		if got, ok := g.ByID(in.ID); !ok || got != in {
+			t.Errorf("ByID(%q) = %v, %v", in.ID, got, ok)
+		}
+		// Every institution is found by its own aliases (strict ones as written).
+		for _, a := range in.Aliases {
+			ms := g.Find(a)
+			if len(ms) != 1 || ms[0].Surface != a || ms[0].Discovered {
+				t.Errorf("%s: alias %q finds %+v", in.ID, a, ms)
+				continue
+			}
+			if ms[0].Institution != in {
+				t.Errorf("%s: alias %q resolves to %s", in.ID, a, ms[0].Institution.ID)
+			}
+		}
+	}
+	if _, ok := g.ByID("no-such-id"); ok {
+		t.Error("ByID found an unknown id")
+	}
+}
+
+func TestGazetteerCoverage(t *testing.T) {
+	g := Institutions()
+	chus := 0
+	for _, in := range g.All() {
+		if in.Country == "FR" && in.Kind == medcoop.Hospital && (strings.HasPrefix(in.Name, "CHU ") || strings.HasPrefix(in.Name, "CHR ")) {
+			chus++
+		}
+	}
+	if chus < 30 {
+		t.Errorf("%d French CHU/CHR, want every one (>= 30)", chus)
+	}
+	for _, id := range []string{"fr-aphp", "fr-hcl", "fr-aphm", "fr-u-clermont-auvergne", "fr-embassy-vietnam",
+		"vn-bach-mai", "vn-cho-ray", "vn-vnu-ump", "vn-hmu", "vn-moh", "kh-calmette", "la-mahosot",
+		"cn-shanxi-mch", "cn-pumch", "cn-ruijin", "cn-nhc"} {
+		if _, ok := g.ByID(id); !ok {
+			t.Errorf("gazetteer lacks %s", id)
+		}
+	}
+}
+
+func TestDomainCodes(t *testing.T) {
+	codes := DomainCodes()
+	want := slices.Clone(contractCodes)
+	slices.Sort(want)
+	if !slices.Equal(codes, want) {
+		t.Errorf("codes.yaml = %v\nwant %v", codes, want)
+	}
+	for _, c := range codes {
+		if DomainLabel(c) == "" {
+			t.Errorf("code %s has no label", c)
+		}
+	}
+	if DomainLabel("astrology") != "" {
+		t.Error("label for an unknown code")
+	}
+	// Every code can be found in every language.
+	domains.mustInit()
+	for lang, ps := range domains.patterns {
+		have := map[string]bool{}
+		for _, p := range ps {
+			for _, c := range p.value {
+				have[c] = true
+			}
+		}
+		for _, c := range contractCodes {
+			if !have[c] {
+				t.Errorf("%s: no term for %s", lang, c)
+			}
+		}
+	}
+}
+
+type instWant struct {
+	surface, id string
+}
+
+func TestFindInstitutions(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []instWant
+	}{
+		{"fr folded spellings", "Le CHU de Nimes et le chu de Nîmes ont reçu le Centre Hospitalier Universitaire de Nîmes.",
+			[]instWant{{"CHU de Nimes", "fr-chu-nimes"}, {"chu de Nîmes", "fr-chu-nimes"}, {"Centre Hospitalier Universitaire de Nîmes", "fr-chu-nimes"}}},
+		{"fr elision and longest", "Une convention lie le CHU d’Angers à l'Université de médecine et de pharmacie de Hô Chi Minh-Ville.",
+			[]instWant{{"CHU d’Angers", "fr-chu-angers"}, {"Université de médecine et de pharmacie de Hô Chi Minh-Ville", "vn-ump-hcmc"}}},
+		{"fr short vs long", "L'Université de médecine et de pharmacie a reçu l'ambassade de France au Viêt Nam.",
+			[]instWant{{"Université de médecine et de pharmacie", "vn-vnu-ump"}, {"ambassade de France au Viêt Nam", "fr-embassy-vietnam"}}},
+		{"vi", "Bệnh viện Bạch Mai và Trường Đại học Y Dược, ĐHQGHN đã ký kết với Bộ Y tế.",
+			[]instWant{{"Bệnh viện Bạch Mai", "vn-bach-mai"}, {"Trường Đại học Y Dược, ĐHQGHN", "vn-vnu-ump"}, {"Bộ Y tế", "vn-moh"}}},
+		{"vi NFD", "Be\u0323\u0302nh vie\u0323\u0302n Chợ Rẫy", []instWant{{"Be\u0323\u0302nh vie\u0323\u0302n Chợ Rẫy", "vn-cho-ray"}}},
+		{"vi ministry of another country wins", "Bộ Y tế Lào cử đoàn sang Bệnh viện Hữu nghị Việt Đức.",
+			[]instWant{{"Bộ Y tế Lào", "la-moh"}, {"Bệnh viện Hữu nghị Việt Đức", "vn-viet-duc"}}},
+		{"en", "Hanoi Medical University signed with Peking Union Medical College Hospital and the VNU-UMP.",
+			[]instWant{{"Hanoi Medical University", "vn-hmu"}, {"Peking Union Medical College Hospital", "cn-pumch"}, {"VNU-UMP", "vn-vnu-ump"}}},
+		{"acronym needs its case", "Le who et l'uca, mais l'UCA et la WHO.",
+			[]instWant{{"UCA", "fr-u-clermont-auvergne"}, {"WHO", "int-who"}}},
+		{"china", "L'hôpital mère-enfant de la province du Shanxi et Ruijin Hospital.",
+			[]instWant{{"hôpital mère-enfant de la province du Shanxi", "cn-shanxi-mch"}, {"Ruijin Hospital", "cn-ruijin"}}},
+		{"nothing", "Le temps était clair sur la ville.", nil},
+	}
+	g := Institutions()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := g.Find(tt.text)
+			var gw []instWant
+			for _, m := range got {
+				gw = append(gw, instWant{m.Surface, m.Institution.ID})
+				if tt.text[m.Start:m.End] != m.Surface {
+					t.Errorf("Surface %q is not text[%d:%d]", m.Surface, m.Start, m.End)
+				}
+			}
+			if !slices.Equal(gw, tt.want) {
+				t.Errorf("Find(%q)\n got %v\nwant %v", tt.text, gw, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiscovery(t *testing.T) {
+	type want struct {
+		surface    string
+		discovered bool
+		id         string // for a resolved one
+		kind       medcoop.PartyKind
+		country    string
+	}
+	tests := []struct {
+		text string
+		want []want
+	}{
+		{"Des médecins de l'Hôpital Pratique de Clermont-Ferrand sont venus.",
+			[]want{{"Hôpital Pratique de Clermont-Ferrand", false, "fr-chu-clermont-ferrand", medcoop.Hospital, "FR"}}},
+		{"L'hôpital de Clermont-Ferrand accueillera des internes.",
+			[]want{{"hôpital de Clermont-Ferrand", false, "fr-chu-clermont-ferrand", medcoop.Hospital, "FR"}}},
+		{"Un accord avec le Centre hospitalier de Valence et la Clinique Saint-Roch.",
+			[]want{{"Centre hospitalier de Valence", true, "", medcoop.Hospital, ""}, {"Clinique Saint-Roch", true, "", medcoop.Hospital, ""}}},
+		{"L'hôpital général de Hanoï, fondé en 1904.",
+			[]want{{"hôpital général de Hanoï", true, "", medcoop.Hospital, "VN"}}},
+		{"Bệnh viện Đa khoa tỉnh Thái Bình tiếp nhận kỹ thuật mới.",
+			[]want{{"Bệnh viện Đa khoa tỉnh Thái Bình", true, "", medcoop.Hospital, "VN"}}},
+		{"Lãnh đạo Sở Y tế Nghệ An và Viện Dinh dưỡng Quốc gia.",
+			[]want{{"Sở Y tế Nghệ An", true, "", medcoop.Agency, "VN"}, {"Viện Dinh dưỡng Quốc gia", true, "", medcoop.OtherKind, ""}}},
+		{"Trường Đại học Y khoa Vinh. PGS Nguyễn Văn A phát biểu.",
+			[]want{{"Trường Đại học Y khoa Vinh", true, "", medcoop.University, ""}}},
+		{"Doctors from Shanxi Bethune Hospital met the University of Lyon team.",
+			[]want{{"Shanxi Bethune Hospital", true, "", medcoop.Hospital, "CN"}, {"University of Lyon", true, "", medcoop.University, "FR"}}},
+		{"The Nagasaki Medical University and Children's Hospital of Philadelphia.",
+			[]want{{"Nagasaki Medical University", true, "", medcoop.University, ""}, {"Children's Hospital", true, "", medcoop.Hospital, ""}}},
+		{"Il a été admis à l'hôpital, puis en bệnh viện, then at the hospital.", nil},
+		{"L'hôpital de pratique du CHU de Clermont-Ferrand.",
+			[]want{{"CHU de Clermont-Ferrand", false, "fr-chu-clermont-ferrand", medcoop.Hospital, "FR"}}},
+	}
+	g := Institutions()
+	for _, tt := range tests {
+		got := g.Find(tt.text)
+		var gw []want
+		for _, m := range got {
+			w := want{m.Surface, m.Discovered, m.Institution.ID, m.Institution.Kind, m.Institution.Country}
+			if m.Discovered {
+				if !strings.HasPrefix(m.Institution.ID, "x-") {
+					t.Errorf("discovered id %q", m.Institution.ID)
+				}
+				w.id = ""
+			}
+			gw = append(gw, w)
+		}
+		if !slices.Equal(gw, tt.want) {
+			t.Errorf("Find(%q)\n got %+v\nwant %+v", tt.text, gw, tt.want)
+		}
+	}
+	// A discovered id depends on the folded name only.
+	a := g.Find("la Clinique Saint-Roch")
+	b := g.Find("LA CLINIQUE SAINT ROCH")
+	if len(a) != 1 || len(b) != 1 || a[0].Institution.ID != b[0].Institution.ID {
+		t.Errorf("unstable discovered ids: %+v %+v", a, b)
+	}
+}
+
+func TestFindPlaces(t *testing.T) {
+	tests := []struct {
+		text, lang string
+		want       []string // Name/Country/IsCountry
+	}{
+		{"La coopération franco-vietnamienne à Hanoï et en Chine.", "fr",
+			[]string{"France/FR/true", "Vietnam/VN/true", "Hanoi/VN/false", "China/CN/true"}},
+		{"le forum sino-français de Pékin", "fr", []string{"China/CN/true", "France/FR/true", "Beijing/CN/false"}},
+		{"Hợp tác Việt - Pháp tại Hà Nội và Trung Quốc.", "vi", []string{"Vietnam/VN/true", "France/FR/true", "Hanoi/VN/false", "China/CN/true"}},
+		{"phương pháp mới được viết ra, thiết bị y tế", "vi", nil},
+		{"Bác sĩ ở Huế, không phải hoa huệ.", "vi", []string{"Hue/VN/false"}},
+		{"A delegation from Ho Chi Minh City visited Phnom Penh and Laos.", "en",
+			[]string{"Ho Chi Minh City/VN/false", "Phnom Penh/KH/false", "Laos/LA/true"}},
+		{"Une réunion à La Réunion.", "fr", []string{"Réunion/FR/false"}},
+		{"Vietnam and France", "", []string{"Vietnam/VN/true", "France/FR/true"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range FindPlaces(tt.text, tt.lang) {
+			got = append(got, p.Name+"/"+p.Country+"/"+map[bool]string{true: "true", false: "false"}[p.IsCountry])
+			if tt.text[p.Start:p.End] != p.Surface {
+				t.Errorf("bad span %+v", p)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FindPlaces(%q, %s)\n got %v\nwant %v", tt.text, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestFindDomains(t *testing.T) {
+	tests := []struct {
+		text, lang string
+		want       []string // surface=code
+	}{
+		{"Les soins de développement, le plancher pelvien et la maîtrise des antibiotiques.", "fr",
+			[]string{"soins de développement=developmental-care", "plancher pelvien=pelvic-floor", "maîtrise des antibiotiques=antimicrobial-stewardship"}},
+		{"la réanimation néonatale et les infections nosocomiales, les traitements antalgiques", "fr",
+			[]string{"réanimation néonatale=intensive-care", "réanimation néonatale=neonatology", "infections nosocomiales=infection-control", "traitements antalgiques=pain-management"}},
+		{"transfert de techniques, gestion hospitalière, transformation numérique, recherche et formation", "fr",
+			[]string{"transfert de techniques=technology-transfer", "gestion hospitalière=hospital-management", "transformation numérique=digital-health", "recherche=research", "formation=medical-education"}},
+		{"Hồi sức, chẩn đoán hình ảnh, chuyển đổi số, đào tạo và nghiên cứu; chuyển giao kỹ thuật.", "vi",
+			[]string{"Hồi sức=intensive-care", "chẩn đoán hình ảnh=diagnostic-imaging", "chuyển đổi số=digital-health", "đào tạo=medical-education", "nghiên cứu=research", "chuyển giao kỹ thuật=technology-transfer"}},
+		{"được thuộc về mặt phối hợp", "vi", nil},
+		{"cardiac surgery, neonatal intensive care and pelvic floor disorders", "en",
+			[]string{"cardiac surgery=cardiovascular-surgery", "neonatal intensive care=intensive-care", "neonatal intensive care=neonatology", "pelvic floor disorders=pelvic-floor"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, d := range FindDomains(tt.text, tt.lang) {
+			got = append(got, d.Surface+"="+d.Code)
+			if d.Label != DomainLabel(d.Code) || d.Label == "" {
+				t.Errorf("label %q for %s", d.Label, d.Code)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FindDomains(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFindCues(t *testing.T) {
+	tests := []struct {
+		text, lang string
+		want       []string // surface=type or surface=!negative
+	}{
+		{"Les deux hôpitaux ont signé un mémorandum d'entente.", "fr", []string{"ont signé=agreement_signed", "mémorandum d'entente=mou_signed"}},
+		{"La convention a été renouvelée ; une délégation a offert du matériel.", "fr",
+			[]string{"renouvelée=partnership_renewed", "délégation=delegation_visit", "a offert=donation_or_equipment"}},
+		{"Lễ ký kết biên bản ghi nhớ; đoàn công tác đến thăm và làm việc, trao tặng thiết bị, gia hạn thỏa thuận.", "vi",
+			[]string{"Lễ ký kết=agreement_signed", "biên bản ghi nhớ=mou_signed", "đoàn công tác=delegation_visit", "đến thăm và làm việc=delegation_visit", "trao tặng=donation_or_equipment", "gia hạn thỏa thuận=partnership_renewed"}},
+		{"They signed an agreement and a MoU; the hospital donated beds.", "en",
+			[]string{"signed an agreement=agreement_signed", "MoU=mou_signed", "donated=donation_or_equipment"}},
+		{"Dans les années 1990, ils pourraient signer.", "fr", []string{"Dans les années=!history", "pourraient=!hypothetical"}},
+		{"It rained in May.", "en", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range FindCues(tt.text, tt.lang) {
+			if c.Negative != "" {
+				got = append(got, c.Surface+"=!"+c.Negative)
+			} else {
+				got = append(got, c.Surface+"="+string(c.Type))
+			}
+			if c.Strength <= 0 || c.Strength > 1 {
+				t.Errorf("strength %v", c.Strength)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FindCues(%q)\n got %v\nwant %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestGoldParties checks that every gold party of the development set is
+// found in its document, by the contract's party rule (folded equality or
+// containment over 6 characters, against the gold name and aliases).
+func TestGoldParties(t *testing.T) {
+	b, err := os.ReadFile("../../../shared/devset/seeds.gold.json")
+	if err != nil {
+		t.Skipf("no development set: %v", err)
+	}
+	var docs []struct {
+		File string `json:"file"`
+		Text string `json:"text"`
+		Gold struct {
+			Parties []struct {
+				Name    string   `json:"name"`
+				Aliases []string `json:"aliases"`
+			} `json:"parties"`
+		} `json:"gold"`
+	}
+	if err := json.Unmarshal(b, &docs); err != nil {
+		t.Fatalf("decode seeds.gold.json: %v", err)
+	}
+	same := func(a, b string) bool {
+		a, b = textnorm.Key(a), textnorm.Key(b)
+		return a == b || (len(a) > 6 && len(b) > 6 && (strings.Contains(a, b) || strings.Contains(b, a)))
+	}
+	for _, d := range docs {
+		ms := Institutions().Find(d.Text)
+		for _, p := range d.Gold.Parties {
+			names := append([]string{p.Name}, p.Aliases...)
+			found := false
+			for _, m := range ms {
+				for _, n := range names {
+					if same(m.Institution.Name, n) || same(m.Surface, n) {
+						found = true
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: gold party %q not found", d.File, p.Name)
+			}
+		}
+	}
+}
+
+func checkMentions(t *testing.T, text string, ms []InstitutionMention) {
+	t.Helper()
+	prev := 0
+	for _, m := range ms {
+		if m.Start < prev || m.End <= m.Start || m.End > len(text) {
+			t.Fatalf("bad span [%d,%d) after %d in %q", m.Start, m.End, prev, text)
+		}
+		if text[m.Start:m.End] != m.Surface || m.Institution == nil {
+			t.Fatalf("bad mention %+v", m)
+		}
+		if m.Discovered != strings.HasPrefix(m.Institution.ID, "x-") {
+			t.Fatalf("discovered %v with id %s", m.Discovered, m.Institution.ID)
+		}
+		prev = m.End
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"Le CHU de Nîmes et l'hôpital de Clermont-Ferrand", "Bệnh viện Đa khoa tỉnh Thái Bình",
+		"Be\u0323\u0302nh vie\u0323\u0302n Bạch Mai", "Shanxi Bethune Hospital", "University of", "Hôpital -", "\xff\xfeTP.HCM"} {
+		f.Add(s)
+	}
+	g := Institutions()
+	f.Fuzz(func(t *testing.T, s string) {
+		checkMentions(t, s, g.Find(s))
+		for _, p := range FindPlaces(s, "") {
+			if s[p.Start:p.End] != p.Surface {
+				t.Fatalf("bad place %+v", p)
+			}
+		}
+		_ = FindDomains(s, "fr")
+		_ = FindCues(s, "vi")
+	})
+}
+
+// benchText is about 5 KB of mixed French, Vietnamese and English.
+func benchText() string {
+	parts := []string{
+		"Le CHU de Nîmes et l'hôpital mère-enfant de Taiyuan ont signé une convention de coopération hospitalière.",
+		"L'Hôpital Pratique de Clermont-Ferrand accueillera des internes vietnamiens en chirurgie cardiovasculaire.",
+		"Bệnh viện Bạch Mai và Trường Đại học Y Dược, ĐHQGHN ký kết biên bản ghi nhớ về chuyển đổi số.",
+		"Bệnh viện Đa khoa tỉnh Thái Bình tiếp nhận chuyển giao kỹ thuật hồi sức sơ sinh.",
+		"A delegation from Shanxi Bethune Hospital visited Hanoi Medical University for joint research.",
+	}
+	var b strings.Builder
+	for b.Len() < 5000 {
+		for _, p := range parts {
+			b.WriteString(p)
+			b.WriteString(" ")
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkFind(b *testing.B) {
+	g := Institutions()
+	text := benchText()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		g.Find(text)
+	}
+}
+
+func BenchmarkFindAll(b *testing.B) {
+	g := Institutions()
+	text := benchText()
+	FindPlaces(text, "fr")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		g.Find(text)
+		FindPlaces(text, "fr")
+		FindDomains(text, "fr")
+		FindCues(text, "fr")
+	}
+}
+
+func BenchmarkFold(b *testing.B) {
+	text := benchText()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Prepare(text)
+	}
+}
+
+func BenchmarkFindPrepared(b *testing.B) {
+	g := Institutions()
+	p := Prepare(benchText())
+	b.SetBytes(int64(len(p.Text())))
+	for b.Loop() {
+		g.FindPrepared(p)
+	}
+}
+
+func TestPreparedSameAsText(t *testing.T) {
+	text := benchText()
+	p := Prepare(text)
+	if !slices.EqualFunc(Institutions().Find(text), Institutions().FindPrepared(p), func(a, b InstitutionMention) bool {
+		return a.Start == b.Start && a.End == b.End && a.Institution.ID == b.Institution.ID
+	}) {
+		t.Error("Find and FindPrepared differ")
+	}
+	if !slices.Equal(FindPlaces(text, "vi"), FindPlacesPrepared(p, "vi")) ||
+		!slices.Equal(FindDomains(text, "vi"), FindDomainsPrepared(p, "vi")) ||
+		!slices.Equal(FindCues(text, "fr"), FindCuesPrepared(p, "fr")) {
+		t.Error("prepared searches differ")
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	text := benchText()
+	want := len(Institutions().Find(text))
+	done := make(chan int)
+	for range 4 {
+		go func() {
+			n := len(Institutions().Find(text))
+			FindPlaces(text, "vi")
+			FindDomains(text, "en")
+			FindCues(text, "fr")
+			done <- n
+		}()
+	}
+	for range 4 {
+		if n := <-done; n != want {
+			t.Errorf("concurrent Find gave %d mentions, want %d", n, want)
+		}
+	}
+}

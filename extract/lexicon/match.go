@@ -1,0 +1,266 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/medcoop/medcoop/extract/textnorm"
+)
+
+// token is one word of folded text: [Start, End) in the folded text and
+// [OrigStart, OrigEnd) in the original.
+type token struct {
+	Start, End         int
+	OrigStart, OrigEnd int
+}
+
+// foldedText is a text folded once and cut into words, shared by every
+// matcher that runs over it.
+type foldedText struct {
+	orig   string
+	folded textnorm.Folded
+	toks   []token
+}
+
+func newFoldedText(text string) *foldedText {
+	f := textnorm.Fold(text)
+	ft := &foldedText{orig: text, folded: f}
+	s := f.Text
+	ft.toks = make([]token, 0, len(s)/5+1)
+	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			j = len(s)
+		} else {
+			j += i
+		}
+		os, oe := f.Span(i, j)
+		ft.toks = append(ft.toks, token{Start: i, End: j, OrigStart: os, OrigEnd: oe})
+		i = j
+	}
+	return ft
+}
+
+// word returns the folded form of token i.
+func (ft *foldedText) word(i int) string { return ft.folded.Text[ft.toks[i].Start:ft.toks[i].End] }
+
+// span returns the original byte range of tokens [i, j).
+func (ft *foldedText) span(i, j int) (int, int) {
+	return ft.toks[i].OrigStart, ft.toks[j-1].OrigEnd
+}
+
+// gap returns the original text between tokens i-1 and i.
+func (ft *foldedText) gap(i int) string {
+	return ft.orig[ft.toks[i-1].OrigEnd:ft.toks[i].OrigStart]
+}
+
+// capitalised reports whether token i starts with an upper-case letter or a
+// digit in the original text.
+func (ft *foldedText) capitalised(i int) bool {
+	r, _ := utf8.DecodeRuneInString(ft.orig[ft.toks[i].OrigStart:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// origWords splits s (NFC) into its words as written: letters, digits and
+// combining marks, case and diacritics kept.
+func origWords(s string) []string {
+	s = textnorm.NFC(s)
+	var words []string
+	start := -1
+	for i, r := range s {
+		in := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+		if in && start < 0 {
+			start = i
+		} else if !in && start >= 0 {
+			words = append(words, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, s[start:])
+	}
+	return words
+}
+
+// entry is one pattern of a matcher with the value it stands for.
+type entry[T any] struct {
+	value T
+	// strict, when set, is the pattern's words as written: a match must
+	// carry the same case and diacritics ("Pháp" the country, not "phương
+	// pháp"; "UCA" the acronym, not a word).
+	strict []string
+	// caseless relaxes strict to diacritics only: "Bệnh Viện" matches
+	// "bệnh viện" but "viên" does not match "viện".
+	caseless bool
+}
+
+type trieNode struct {
+	next    map[string]*trieNode
+	entries []int
+}
+
+// matcher finds, in folded text, the longest non-overlapping runs of whole
+// words that equal one of its patterns. It is built once and read-only
+// afterwards, so safe for concurrent use.
+type matcher[T any] struct {
+	root    *trieNode
+	entries []entry[T]
+}
+
+func newMatcher[T any]() *matcher[T] {
+	return &matcher[T]{root: &trieNode{}}
+}
+
+// isAcronym reports whether a pattern is written in capitals only, like
+// "UCA", "AP-HP" or "MoU"-less "VNU-UMP": such patterns must match their case.
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 8
+}
+
+// add registers pattern for value. strict asks for case and diacritics to
+// match as written; acronyms are always strict.
+func (m *matcher[T]) add(pattern string, value T, strict bool) bool {
+	return m.addEntry(pattern, value, strict, false)
+}
+
+// addCaseless registers pattern for value, to match with its diacritics
+// but in any case.
+func (m *matcher[T]) addCaseless(pattern string, value T) bool {
+	return m.addEntry(pattern, value, true, true)
+}
+
+func (m *matcher[T]) addEntry(pattern string, value T, strict, caseless bool) bool {
+	key := textnorm.Key(pattern)
+	if key == "" {
+		return false
+	}
+	e := entry[T]{value: value, caseless: caseless}
+	if caseless {
+		e.strict = origWords(strings.ToLower(pattern))
+	} else if strict || isAcronym(pattern) {
+		e.strict = origWords(pattern)
+	}
+	n := m.root
+	for _, w := range strings.Split(key, " ") {
+		if n.next == nil {
+			n.next = map[string]*trieNode{}
+		}
+		c := n.next[w]
+		if c == nil {
+			c = &trieNode{}
+			n.next[w] = c
+		}
+		n = c
+	}
+	n.entries = append(n.entries, len(m.entries))
+	m.entries = append(m.entries, e)
+	return true
+}
+
+// match is one run of tokens [From, To) with the values that matched it.
+type match[T any] struct {
+	From, To int
+	Values   []T
+}
+
+// accept returns the values of node n whose strict form, if any, equals
+// the original words of tokens [i, j).
+func (m *matcher[T]) accept(ft *foldedText, n *trieNode, i, j int) []T {
+	var vals []T
+	var words, lower []string
+	for _, ei := range n.entries {
+		e := m.entries[ei]
+		if e.strict != nil {
+			if words == nil {
+				s, end := ft.span(i, j)
+				words = origWords(ft.orig[s:end])
+			}
+			w := words
+			if e.caseless {
+				if lower == nil {
+					s, end := ft.span(i, j)
+					lower = origWords(strings.ToLower(ft.orig[s:end]))
+				}
+				w = lower
+			}
+			if !equalWords(w, e.strict) {
+				continue
+			}
+		}
+		vals = append(vals, e.value)
+	}
+	return vals
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// longestAt returns the longest accepted match starting at token i, or
+// To == 0 when none does.
+func (m *matcher[T]) longestAt(ft *foldedText, i int) match[T] {
+	type hit struct {
+		j int
+		n *trieNode
+	}
+	var hits [8]hit
+	found := hits[:0]
+	n := m.root
+	for j := i; j < len(ft.toks) && n.next != nil; j++ {
+		n = n.next[ft.word(j)]
+		if n == nil {
+			break
+		}
+		if len(n.entries) > 0 {
+			found = append(found, hit{j + 1, n})
+		}
+	}
+	for k := len(found) - 1; k >= 0; k-- {
+		if vals := m.accept(ft, found[k].n, i, found[k].j); len(vals) > 0 {
+			return match[T]{From: i, To: found[k].j, Values: vals}
+		}
+	}
+	return match[T]{}
+}
+
+// findAll returns the leftmost-longest non-overlapping matches in ft.
+func (m *matcher[T]) findAll(ft *foldedText) []match[T] {
+	return m.findRange(ft, 0, len(ft.toks))
+}
+
+// findRange returns the leftmost-longest non-overlapping matches that
+// start in tokens [from, to) and end by to.
+func (m *matcher[T]) findRange(ft *foldedText, from, to int) []match[T] {
+	var out []match[T]
+	for i := from; i < to; {
+		if mt := m.longestAt(ft, i); mt.To > 0 && mt.To <= to {
+			out = append(out, mt)
+			i = mt.To
+			continue
+		}
+		i++
+	}
+	return out
+}
