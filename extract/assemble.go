@@ -75,12 +75,13 @@ type mentions struct {
 
 func findMentions(doc *medcoop.Document, published time.Time) mentions {
 	g := lexicon.Institutions()
+	text := lexicon.Prepare(doc.Text) // folded once for the four searches
 	return mentions{
 		sentences: SplitSentences(doc.Text),
-		insts:     g.Find(doc.Text),
-		places:    lexicon.FindPlaces(doc.Text, doc.Lang),
-		domains:   lexicon.FindDomains(doc.Text, doc.Lang),
-		cues:      lexicon.FindCues(doc.Text, doc.Lang),
+		insts:     g.FindPrepared(text),
+		places:    lexicon.FindPlacesPrepared(text, doc.Lang),
+		domains:   lexicon.FindDomainsPrepared(text, doc.Lang),
+		cues:      lexicon.FindCuesPrepared(text, doc.Lang),
 		dates:     dates.Find(doc.Text, doc.Lang, published),
 		people:    people.Find(doc.Text, doc.Lang),
 		titleInst: g.Find(doc.Title),
@@ -349,7 +350,6 @@ func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
 }
 
 var precisionScore = map[medcoop.Precision]float64{medcoop.Day: 2, medcoop.Month: 1, medcoop.Year: 0}
-
 
 // eventPlace is the first city named in a cue sentence, else none.
 func (m mentions) eventPlace(cueSents []int) *medcoop.Place {

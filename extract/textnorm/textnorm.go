@@ -6,6 +6,7 @@ package textnorm
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,8 +51,40 @@ func foldRune(r rune) string {
 		return "-"
 	}
 	if r < utf8.RuneSelf {
-		return string(r)
+		return asciiRunes[r]
 	}
+	if r < foldTableSize {
+		foldTableOnce.Do(buildFoldTable)
+		return foldTable[r]
+	}
+	return stripMarks(r)
+}
+
+// foldTableSize covers Latin, its extensions and Vietnamese (U+1E00–U+1EFF):
+// their folded forms are computed once instead of on every rune.
+const foldTableSize = 0x2000
+
+var (
+	asciiRunes    [utf8.RuneSelf]string
+	foldTable     []string
+	foldTableOnce sync.Once
+)
+
+func init() {
+	for i := range asciiRunes {
+		asciiRunes[i] = string(rune(i))
+	}
+}
+
+func buildFoldTable() {
+	foldTable = make([]string, foldTableSize)
+	for r := rune(0); r < foldTableSize; r++ {
+		foldTable[r] = stripMarks(r)
+	}
+}
+
+// stripMarks decomposes r and drops its combining marks.
+func stripMarks(r rune) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, string(r))
 	if err != nil || out == "" {
@@ -104,12 +137,20 @@ func Fold(s string) Folded {
 		if unicode.Is(unicode.Mn, r) {
 			continue // a combining mark of NFD text: its base letter is already written
 		}
+		lastSpace = false
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			offs = append(offs, i)
+			continue
+		}
 		f := strings.ToLower(foldRune(r))
 		for j := 0; j < len(f); j++ {
 			offs = append(offs, i)
 		}
 		b.WriteString(f)
-		lastSpace = false
 	}
 	offs = append(offs, len(s))
 	return Folded{Text: b.String(), Offsets: offs, orig: s}
