@@ -71,9 +71,10 @@ type mentions struct {
 	people    []people.Mention
 	titleInst []lexicon.InstitutionMention
 	titleCues []lexicon.Cue
+	publisher *lexicon.Institution
 }
 
-func findMentions(doc *medcoop.Document, published time.Time) mentions {
+func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
 	g := lexicon.Institutions()
 	text := lexicon.Prepare(doc.Text) // folded once for the four searches
 	return mentions{
@@ -86,7 +87,23 @@ func findMentions(doc *medcoop.Document, published time.Time) mentions {
 		people:    people.Find(doc.Text, doc.Lang),
 		titleInst: g.Find(doc.Title),
 		titleCues: lexicon.FindCues(doc.Title, doc.Lang),
+		publisher: publisher(g, siteName),
 	}
+}
+
+// publisher is the gazetteer institution a site is named after, if any:
+// a hospital's or university's own news site speaks of itself as "le CHU",
+// "Nhà trường" or "our teams", and is a party to what it announces.
+func publisher(g *lexicon.Gazetteer, siteName string) *lexicon.Institution {
+	if siteName == "" {
+		return nil
+	}
+	for _, im := range g.Find(siteName) {
+		if !im.Discovered && im.End-im.Start >= len(siteName)/2 {
+			return im.Institution
+		}
+	}
+	return nil
 }
 
 // assemble makes the events of a document from its mentions. A document
@@ -94,8 +111,8 @@ func findMentions(doc *medcoop.Document, published time.Time) mentions {
 // institutions (or one and a foreign country) stand in the same sentence
 // or in the title; the institutions named in those sentences, less the
 // witnesses, are its parties.
-func assemble(doc *medcoop.Document, published time.Time) []medcoop.Event {
-	m := findMentions(doc, published)
+func assemble(doc *medcoop.Document, published time.Time, siteName string) []medcoop.Event {
+	m := findMentions(doc, published, siteName)
 	cueSents := m.cueSentences()
 	if len(cueSents) == 0 && len(m.titleCues) == 0 {
 		return []medcoop.Event{}
@@ -230,6 +247,20 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			c.surface = append(c.surface, im.Surface)
 		}
 	}
+	if pub := m.publisher; pub != nil && (len(cueSents) > 0 || len(m.titleCues) > 0) {
+		// The publisher joins when another country's institution acts in
+		// its news: a site's own CHU is a party to what the CHU announces.
+		foreign := false
+		for _, c := range cands {
+			if c.score >= 1 && c.inst.Country != "" && c.inst.Country != pub.Country {
+				foreign = true
+			}
+		}
+		if foreign {
+			c := get(pub, len(doc.Text))
+			c.score = max(c.score, 1)
+		}
+	}
 	var list []*cand
 	for _, c := range cands {
 		minScore := 1.0
@@ -293,23 +324,48 @@ func countriesOf(ps []medcoop.Party) []string {
 	return out
 }
 
-// eventType is the type of the strongest cue in the cue sentences and title.
+// eventType is the type the headline gives, else the lede's, else the
+// strongest cue's. Between cues of about the same strength the more
+// specific type wins: a memorandum or a renewal is also a signing.
 func (m mentions) eventType(cueSents []int) medcoop.EventType {
-	best, bestStrength := medcoop.OtherCooperation, 0.0
-	consider := func(c lexicon.Cue) {
-		if c.Negative == "" && c.Strength > bestStrength {
-			best, bestStrength = c.Type, c.Strength
+	pick := func(cues []lexicon.Cue, keep func(lexicon.Cue) bool) medcoop.EventType {
+		var best *lexicon.Cue
+		for i := range cues {
+			c := &cues[i]
+			if c.Negative != "" || c.Type == "" || !keep(*c) {
+				continue
+			}
+			if best == nil || c.Strength > best.Strength+0.15 ||
+				(c.Strength > best.Strength-0.15 && specificity[c.Type] > specificity[best.Type]) {
+				best = c
+			}
+		}
+		if best == nil {
+			return ""
+		}
+		return best.Type
+	}
+	all := func(lexicon.Cue) bool { return true }
+	if t := pick(m.titleCues, func(c lexicon.Cue) bool { return c.Strength >= minCueStrength }); t != "" {
+		return t
+	}
+	if len(cueSents) > 0 {
+		first := cueSents[0]
+		if t := pick(m.cues, func(c lexicon.Cue) bool { return m.sentenceOf(c.Start) == first }); t != "" {
+			return t
 		}
 	}
-	for _, c := range m.titleCues {
-		consider(c)
+	if t := pick(m.cues, all); t != "" {
+		return t
 	}
-	for _, c := range m.cues {
-		if si := m.sentenceOf(c.Start); si >= 0 && slices.Contains(cueSents, si) {
-			consider(c)
-		}
-	}
-	return best
+	return medcoop.OtherCooperation
+}
+
+// specificity ranks event types when cues of equal strength disagree.
+var specificity = map[medcoop.EventType]int{
+	medcoop.OtherCooperation: 0, medcoop.AgreementSigned: 1, medcoop.DelegationVisit: 2,
+	medcoop.TrainingProgramme: 3, medcoop.ExchangeProgramme: 3, medcoop.JointResearch: 3,
+	medcoop.MOUSigned: 4, medcoop.PartnershipRenewed: 4, medcoop.DonationOrEquipment: 4,
 }
 
 // eventDate picks the date of the event among the non-historical dates of
@@ -471,7 +527,7 @@ type Mentions struct {
 // Explain returns the mentions found in an extracted document's text.
 func Explain(doc *medcoop.Document) Mentions {
 	published, _ := time.Parse("2006-01-02", doc.Published)
-	m := findMentions(doc, published)
+	m := findMentions(doc, published, "")
 	return Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(), Institutions: m.insts,
 		Places: m.places, Domains: m.domains, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}
 }

@@ -49,6 +49,7 @@ func Document(in Input) (*medcoop.Document, error) {
 	}
 	doc := &medcoop.Document{URL: in.URL, Events: []medcoop.Event{}}
 	var published time.Time
+	var siteName string
 	if in.IsText || !looksLikeHTML(in.Body) {
 		doc.Text = textnorm.NFC(tidyLines(string(in.Body)))
 		published, _ = dates.Published(nil, in.URL, doc.Text)
@@ -64,6 +65,7 @@ func Document(in Input) (*medcoop.Document, error) {
 			return nil, fmt.Errorf("extract %s: %w", in.URL, err)
 		}
 		doc.Title = textnorm.NFC(mt.Title)
+		siteName = textnorm.NFC(mt.SiteName)
 		doc.Text = textnorm.NFC(mt.Text)
 		if published.IsZero() {
 			published, _ = dates.Published(nil, in.URL, doc.Text)
@@ -80,7 +82,7 @@ func Document(in Input) (*medcoop.Document, error) {
 		doc.Lang = in.LangHint
 	}
 	if Extracted[doc.Lang] {
-		doc.Events = assemble(doc, published)
+		doc.Events = assemble(doc, published, siteName)
 	}
 	return doc, nil
 }

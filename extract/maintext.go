@@ -19,7 +19,8 @@ var blockTags = map[string]bool{
 
 // mainText is the readable content of a page, without boilerplate.
 type mainText struct {
-	Title string
+	Title    string
+	SiteName string // og:site_name or the like: often the publishing institution
 	Text  string // paragraphs in order, one per line
 }
 
@@ -46,7 +47,7 @@ func extractMainText(doc *html.Node, pageURL string) (mainText, error) {
 	if lede != "" && !strings.Contains(text, lede) {
 		text = lede + "\n" + text
 	}
-	return mainText{Title: strings.TrimSpace(res.Metadata.Title), Text: text}, nil
+	return mainText{Title: strings.TrimSpace(res.Metadata.Title), SiteName: strings.TrimSpace(res.Metadata.Sitename), Text: text}, nil
 }
 
 // ledeClasses are the class names news sites give the standfirst that
