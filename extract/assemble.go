@@ -77,7 +77,7 @@ type mentions struct {
 func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
 	g := lexicon.Institutions()
 	text := lexicon.Prepare(doc.Text) // folded once for the four searches
-	return mentions{
+	m := mentions{
 		sentences: SplitSentences(doc.Text),
 		insts:     g.FindPrepared(text),
 		places:    lexicon.FindPlacesPrepared(text, doc.Lang),
@@ -89,6 +89,60 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 		titleCues: lexicon.FindCues(doc.Title, doc.Lang),
 		publisher: publisher(g, siteName),
 	}
+	m.resolveShortForms(g, lexicon.FindPlaces(doc.Title, doc.Lang))
+	return m
+}
+
+// aliasKeys are the folded aliases of every gazetteer institution, built once.
+var (
+	aliasKeysOnce sync.Once
+	aliasKeys     map[*lexicon.Institution][]string
+)
+
+// resolveShortForms gives a discovered institution the gazetteer entry it
+// is a short form of: "Trường Đại học Khoa học Sức khỏe" in a page about
+// Laos is the Lao University of Health Sciences, whose alias it begins,
+// when exactly one institution of a country the page names fits.
+func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon.PlaceMention) {
+	aliasKeysOnce.Do(func() {
+		aliasKeys = map[*lexicon.Institution][]string{}
+		for _, inst := range g.All() {
+			for _, a := range append([]string{inst.Name}, inst.Aliases...) {
+				aliasKeys[inst] = append(aliasKeys[inst], textnorm.Key(a))
+			}
+		}
+	})
+	named := map[string]bool{}
+	for _, p := range append(titlePlaces, m.places...) {
+		named[p.Country] = true
+	}
+	resolve := func(ims []lexicon.InstitutionMention) {
+		for i, im := range ims {
+			if !im.Discovered {
+				continue
+			}
+			key := textnorm.Key(im.Surface)
+			var found *lexicon.Institution
+			n := 0
+			for inst, keys := range aliasKeys {
+				if !named[inst.Country] {
+					continue
+				}
+				for _, a := range keys {
+					if a == key || strings.HasPrefix(a, key+" ") {
+						found = inst
+						n++
+						break
+					}
+				}
+			}
+			if n == 1 {
+				ims[i].Institution, ims[i].Discovered = found, false
+			}
+		}
+	}
+	resolve(m.insts)
+	resolve(m.titleInst)
 }
 
 // publisher is the gazetteer institution a site is named after, if any:
@@ -114,7 +168,7 @@ func publisher(g *lexicon.Gazetteer, siteName string) *lexicon.Institution {
 func assemble(doc *medcoop.Document, published time.Time, siteName string) []medcoop.Event {
 	m := findMentions(doc, published, siteName)
 	cueSents := m.cueSentences()
-	if len(cueSents) == 0 && len(m.titleCues) == 0 {
+	if !m.headlineCue(cueSents) {
 		return []medcoop.Event{}
 	}
 	parties, partyScore := m.parties(doc, cueSents)
@@ -142,14 +196,41 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) []med
 	return []medcoop.Event{ev}
 }
 
+// ledeSentences is how far into the text a cooperation must be told for
+// the page to be about it: news puts the event in the headline or the
+// lede, and a graduation or an annual report that mentions a partnership
+// in its seventh sentence is not a cooperation event.
+const ledeSentences = 4
+
+// headlineCue reports whether the title or the lede holds a cooperation cue.
+func (m mentions) headlineCue(cueSents []int) bool {
+	for _, c := range m.titleCues {
+		if c.Negative == "" && c.Strength >= minCueStrength {
+			return true
+		}
+	}
+	return len(cueSents) > 0 && cueSents[0] < ledeSentences
+}
+
 // cueSentences are the indexes of sentences holding a strong enough cue.
 func (m mentions) cueSentences() []int {
 	var out []int
-	history := map[int]bool{}
+	// A sentence that tells history ("a débuté dans les années 1980") is
+	// not the event's: it needs both a history cue and a historical date.
+	histCue, histDate := map[int]bool{}, map[int]bool{}
 	for _, c := range m.cues {
 		if c.Negative == "history" {
-			history[m.sentenceOf(c.Start)] = true
+			histCue[m.sentenceOf(c.Start)] = true
 		}
+	}
+	for _, d := range m.dates {
+		if d.Historical {
+			histDate[m.sentenceOf(d.Start)] = true
+		}
+	}
+	history := map[int]bool{}
+	for si := range histCue {
+		history[si] = histDate[si]
 	}
 	for _, c := range m.cues {
 		if c.Negative != "" || c.Strength < minCueStrength {
@@ -299,18 +380,16 @@ func hasEvidence(es []medcoop.Evidence, e medcoop.Evidence) bool {
 }
 
 // international reports whether the parties come from two countries or
-// more (a party of unknown country does not count against it).
+// more. A party of unknown country does not count: a discovered "hôpital
+// Edouard-Herriot" beside a French CHU says nothing international.
 func international(ps []medcoop.Party) bool {
 	seen := map[string]bool{}
-	unknown := 0
 	for _, p := range ps {
-		if p.Country == "" {
-			unknown++
-			continue
+		if p.Country != "" {
+			seen[p.Country] = true
 		}
-		seen[p.Country] = true
 	}
-	return len(seen) >= 2 || (len(seen) == 1 && unknown > 0)
+	return len(seen) >= 2
 }
 
 func countriesOf(ps []medcoop.Party) []string {
