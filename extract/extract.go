@@ -50,6 +50,7 @@ func Document(in Input) (*medcoop.Document, error) {
 	doc := &medcoop.Document{URL: in.URL, Events: []medcoop.Event{}}
 	var published time.Time
 	var siteName string
+	var listing bool
 	if in.IsText || !looksLikeHTML(in.Body) {
 		doc.Text = textnorm.NFC(tidyLines(string(in.Body)))
 		published, _ = dates.Published(nil, in.URL, doc.Text)
@@ -58,8 +59,9 @@ func Document(in Input) (*medcoop.Document, error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract %s: parse html: %w", in.URL, err)
 		}
-		// The date first: trafilatura prunes the tree it is given.
+		// The date and the page's kind first: trafilatura prunes the tree it is given.
 		published, _ = dates.Published(root, in.URL, "")
+		listing = isListing(root)
 		mt, err := extractMainText(root, in.URL)
 		if err != nil {
 			return nil, fmt.Errorf("extract %s: %w", in.URL, err)
@@ -81,7 +83,7 @@ func Document(in Input) (*medcoop.Document, error) {
 	if doc.Lang == "und" && in.LangHint != "" {
 		doc.Lang = in.LangHint
 	}
-	if Extracted[doc.Lang] {
+	if Extracted[doc.Lang] && !listing {
 		doc.Events = assemble(doc, published, siteName)
 	}
 	return doc, nil
