@@ -63,7 +63,16 @@ func Find(text, lang string, ref time.Time) []Mention {
 	var out []Mention
 	for _, c := range chooseCandidates(lx.candidates(nt)) {
 		for _, m := range lx.resolve(nt, c, refDay) {
-			m.Historical = m.Historical || lx.historical(nt, m.Start, m.End)
+			// "depuis le 15 septembre" starts what the article reports;
+			// only a date far from publication is history.
+			if lx.historical(nt, m.Start, m.End) && !(m.Precision == medcoop.Day && near(m.Time, refDay)) {
+				m.Historical = true
+			}
+			if first, ok := lx.rangeStart(nt, m); ok {
+				first.Start, first.End = offs[first.Start], offs[first.End]
+				first.Surface = text[first.Start:first.End]
+				out = append(out, first)
+			}
 			m.Start, m.End = offs[m.Start], offs[m.End]
 			m.Surface = text[m.Start:m.End]
 			out = append(out, m)
@@ -493,6 +502,40 @@ func resolveWeekday(ref time.Time, wd time.Weekday, shift weekdayShift) time.Tim
 		return monday.AddDate(0, 0, week+(int(wd)+6)%7)
 	}
 	return ref.AddDate(0, 0, -back)
+}
+
+// near reports whether t is within a year of ref (ref zero: never).
+func near(t, ref time.Time) bool {
+	if ref.IsZero() {
+		return false
+	}
+	d := t.Sub(ref)
+	return d < 366*24*time.Hour && d > -366*24*time.Hour
+}
+
+// rangeStart finds the first day of a day range ending at m: "du 8 au 19
+// septembre" gives 8 September, in the month and year of the 19th.
+func (lx *lexicon) rangeStart(s string, m Mention) (Mention, bool) {
+	if m.Precision != medcoop.Day {
+		return Mention{}, false
+	}
+	from := max(0, m.Start-24)
+	for from < m.Start && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	sub := lx.dayRange.FindStringSubmatchIndex(s[from:m.Start])
+	if sub == nil {
+		return Mention{}, false
+	}
+	i := lx.dayRange.SubexpIndex("day")
+	a, b := from+sub[2*i], from+sub[2*i+1]
+	day, err := strconv.Atoi(s[a:b])
+	if err != nil || day < 1 || day >= m.Time.Day() {
+		return Mention{}, false
+	}
+	first := mention(a, b, time.Date(m.Time.Year(), m.Time.Month(), day, 0, 0, 0, 0, time.UTC), medcoop.Day)
+	first.Relative, first.Historical = m.Relative, m.Historical
+	return first, true
 }
 
 // historical reports whether the words around s[a:b] make it part of a

@@ -261,3 +261,28 @@ func BenchmarkFind(b *testing.B) {
 		Find(text, "fr", ref)
 	}
 }
+
+func TestFindRangeAndRecentDepuis(t *testing.T) {
+	ref := time.Date(2025, 9, 20, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, lang string
+		want       []string // values, in order
+		historical []bool
+	}{
+		{"Du 8 au 19 septembre, une équipe a formé les urgentistes.", "fr", []string{"2025-09-08", "2025-09-19"}, []bool{false, false}},
+		{"Depuis le 15 septembre, le service accueille deux stagiaires.", "fr", []string{"2025-09-15"}, []bool{false}},
+		{"Le service existe depuis 1991.", "fr", []string{"1991"}, []bool{true}},
+	}
+	for _, tt := range tests {
+		got := Find(tt.text, tt.lang, ref)
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %d mentions %+v, want %v", tt.text, len(got), got, tt.want)
+			continue
+		}
+		for i, m := range got {
+			if m.Value != tt.want[i] || m.Historical != tt.historical[i] {
+				t.Errorf("%q: mention %d = %s historical %v, want %s %v", tt.text, i, m.Value, m.Historical, tt.want[i], tt.historical[i])
+			}
+		}
+	}
+}

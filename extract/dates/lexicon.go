@@ -104,6 +104,7 @@ type lexicon struct {
 	quantity    *regexp.Regexp  // at the start of the text after a year
 	histBefore  *regexp.Regexp  // at the end of the text before a mention
 	histAfter   *regexp.Regexp  // at the start of the text after a mention
+	dayRange    *regexp.Regexp  // "du 8 au" before a day-precise mention: the range's first day
 	published   *regexp.Regexp
 	updated     *regexp.Regexp
 	fillers     *regexp.Regexp // the whole gap between a prefix and its date
@@ -359,6 +360,9 @@ func compileLexicon(d *langData) (*lexicon, error) {
 	}
 	if lx.histBefore, err = regexp.Compile(`(?i)` + boundary + alt(d.Historical.Before) + `(?:\s+` + alt(d.DayMonthPrefixes) + `)?\s*$`); err != nil {
 		return nil, fmt.Errorf("historical words of %q: %w", d.Lang, err)
+	}
+	if lx.dayRange, err = regexp.Compile(`(?i)` + boundary + alt(d.Historical.RangeStart) + `\s+(?P<day>[0-3]?\d)(?:er)?\s*` + alt(d.Historical.RangeJoiners) + `\s*$`); err != nil {
+		return nil, fmt.Errorf("range words of %q: %w", d.Lang, err)
 	}
 	if lx.histAfter, err = regexp.Compile(`(?i)^\s*` + alt(d.Historical.After) + `(?:$|[^\p{L}\p{N}])`); err != nil {
 		return nil, fmt.Errorf("historical words of %q: %w", d.Lang, err)
