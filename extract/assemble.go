@@ -72,6 +72,7 @@ type mentions struct {
 	titleInst []lexicon.InstitutionMention
 	titleCues []lexicon.Cue
 	publisher *lexicon.Institution
+	siteName  string
 }
 
 func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
@@ -88,6 +89,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 		titleInst: g.Find(doc.Title),
 		titleCues: lexicon.FindCues(doc.Title, doc.Lang),
 		publisher: publisher(g, siteName),
+		siteName:  siteName,
 	}
 	m.resolveShortForms(g, lexicon.FindPlaces(doc.Title, doc.Lang))
 	return m
@@ -340,6 +342,9 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		if foreign {
 			c := get(pub, len(doc.Text))
 			c.score = max(c.score, 1)
+			if len(c.surface) == 0 {
+				c.surface = []string{m.siteName} // as the site names itself
+			}
 		}
 	}
 	var list []*cand

@@ -61,6 +61,6 @@ func Validate(t testing.TB, s *jsonschema.Schema, data []byte) {
 		t.Fatalf("output is not JSON: %v\n%s", err, data)
 	}
 	if err := s.Validate(v); err != nil {
-		t.Errorf("output does not follow %s: %v", s.Location, err)
+		t.Errorf("output does not follow %s: %#v\n%s", s.Location, err, data)
 	}
 }
