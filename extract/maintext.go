@@ -21,7 +21,7 @@ var blockTags = map[string]bool{
 type mainText struct {
 	Title    string
 	SiteName string // og:site_name or the like: often the publishing institution
-	Text  string // paragraphs in order, one per line
+	Text     string // paragraphs in order, one per line
 }
 
 // extractMainText runs go-trafilatura on a parsed page. Its ContentText
