@@ -1,0 +1,125 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	medcoop "github.com/medcoop/medcoop"
+	"github.com/medcoop/medcoop/internal/schematest"
+)
+
+// TestExtractFollowsTheSchema runs `medcoop extract` on fixture pages and
+// validates what it prints against document.schema.json.
+func TestExtractFollowsTheSchema(t *testing.T) {
+	docSchema := schematest.Schema(t, "document.schema.json")
+	pages := []string{
+		"../../fixtures/sites/ump-vnu/tin-tuc/ky-ket-thoa-thuan-hop-tac-voi-chu-clermont-ferrand.html",
+		"../../fixtures/sites/courrier-vn/sante/rougeole-campagne-de-vaccination-a-ho-chi-minh-ville.html",
+		"../../fixtures/sites/vn-health-en/health/cho-ray-bordeaux-renew-cooperation.html",
+	}
+	for _, p := range pages {
+		code, out, stderr := medcoopCmd(t, "extract", "--url", "https://example.org/a", p)
+		if code != exitOK {
+			t.Fatalf("extract %s: exit %d: %s", p, code, stderr)
+		}
+		schematest.Validate(t, docSchema, []byte(out))
+		var doc medcoop.Document
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Text == "" || doc.Lang == "und" {
+			t.Errorf("%s: empty text or unknown language: %+v", p, doc)
+		}
+	}
+}
+
+// TestExitStatus checks the contract's exit statuses and one-line reasons.
+func TestExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string
+		code int
+		says string
+	}{
+		{"unknown flag", []string{"events", "--nope"}, exitUsage, "unknown flag"},
+		{"crawl without sources", []string{"crawl", "--db", filepath.Join(dir, "a.db")}, exitUsage, "--sources"},
+		{"extract needs a file", []string{"extract"}, exitUsage, "arg"},
+		{"bad format", []string{"events", "--format", "xml", "--db", filepath.Join(dir, "a.db")}, exitUsage, "--format"},
+		{"missing sources file", []string{"crawl", "--sources", filepath.Join(dir, "none.yaml"), "--db", filepath.Join(dir, "a.db")}, exitFailed, "none.yaml"},
+		{"missing page", []string{"extract", filepath.Join(dir, "none.html")}, exitFailed, "none.html"},
+		{"events of no database", []string{"events", "--db", filepath.Join(dir, "none.db")}, exitFailed, "none.db"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := medcoopCmd(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.says) {
+				t.Errorf("stderr %q does not say %q", stderr, tt.says)
+			}
+		})
+	}
+}
+
+// TestCrawlRefusesLoopback checks that without --allow-private a crawl of a
+// loopback site fetches nothing and fails, saying why.
+func TestCrawlRefusesLoopback(t *testing.T) {
+	sites := serveFixtures(t)
+	db := filepath.Join(t.TempDir(), "medcoop.db")
+	code, _, stderr := medcoopCmd(t, "crawl", "--sources", sites.sourcesFile(t), "--db", db)
+	if code != exitFailed {
+		t.Fatalf("exit %d, want %d:\n%s", code, exitFailed, stderr)
+	}
+	if !strings.Contains(stderr, "not reached") {
+		t.Errorf("stderr does not say the sources were not reached:\n%s", stderr)
+	}
+	for site, paths := range sites.paths {
+		if len(paths) > 0 {
+			t.Errorf("%s was fetched without --allow-private: %v", site, paths)
+		}
+	}
+}
+
+// TestIngestMergesReportsAndIsIdempotent ingests two sites' article files:
+// the French and English reports of one renewal become one event with two
+// sources, and a second ingest changes nothing.
+func TestIngestMergesReportsAndIsIdempotent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "medcoop.db")
+	dirs := []string{"../../fixtures/sites/courrier-vn/sante", "../../fixtures/sites/vn-health-en/health"}
+	args := append([]string{"ingest", "--db", db}, dirs...)
+	if code, _, stderr := medcoopCmd(t, args...); code != exitOK {
+		t.Fatalf("ingest exit %d: %s", code, stderr)
+	}
+	_, first, _ := medcoopCmd(t, "events", "--db", db, "--format", "json", "--party", "Cho Ray")
+	var events []medcoop.Event
+	if err := json.Unmarshal([]byte(first), &events); err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 1 || len(events[0].Sources) != 2 {
+		t.Fatalf("want one Cho Ray event with two sources, got %d events: %s", len(events), first)
+	}
+	langs := map[string]bool{}
+	for _, s := range events[0].Sources {
+		langs[s.Lang] = true
+	}
+	if !langs["fr"] || !langs["en"] {
+		t.Errorf("sources' languages %v, want fr and en", langs)
+	}
+	if code, _, stderr := medcoopCmd(t, args...); code != exitOK {
+		t.Fatalf("second ingest exit %d: %s", code, stderr)
+	}
+	_, second, _ := medcoopCmd(t, "events", "--db", db, "--format", "json", "--party", "Cho Ray")
+	if second != first {
+		t.Errorf("a second ingest of the same files changed the events")
+	}
+	for _, format := range []string{"table", "csv", "jsonl"} {
+		code, out, stderr := medcoopCmd(t, "events", "--db", db, "--format", format, "--country", "FR", "--lang", "en")
+		if code != exitOK || !strings.Contains(out, "Cho Ray") {
+			t.Errorf("events --format %s: exit %d, output %q, stderr %q", format, code, out, stderr)
+		}
+	}
+}
