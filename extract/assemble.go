@@ -101,6 +101,25 @@ var (
 	aliasKeys     map[*lexicon.Institution][]string
 )
 
+// mentionedAmong returns the one candidate the page also names in full.
+func mentionedAmong(candidates []*lexicon.Institution, lists ...[]lexicon.InstitutionMention) (*lexicon.Institution, int) {
+	var found *lexicon.Institution
+	n := 0
+	for _, c := range candidates {
+		named := false
+		for _, l := range lists {
+			for _, im := range l {
+				named = named || (!im.Discovered && im.Institution == c)
+			}
+		}
+		if named {
+			found = c
+			n++
+		}
+	}
+	return found, n
+}
+
 // resolveShortForms gives a discovered institution the gazetteer entry it
 // is a short form of: "Trường Đại học Khoa học Sức khỏe" in a page about
 // Laos is the Lao University of Health Sciences, whose alias it begins,
@@ -125,6 +144,7 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 			}
 			key := textnorm.Key(im.Surface)
 			var found *lexicon.Institution
+			var candidates []*lexicon.Institution
 			n := 0
 			for inst, keys := range aliasKeys {
 				if !named[inst.Country] {
@@ -133,10 +153,14 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 				for _, a := range keys {
 					if a == key || strings.HasPrefix(a, key+" ") {
 						found = inst
+						candidates = append(candidates, inst)
 						n++
 						break
 					}
 				}
+			}
+			if n > 1 {
+				found, n = mentionedAmong(candidates, m.insts, m.titleInst)
 			}
 			if n == 1 {
 				ims[i].Institution, ims[i].Discovered = found, false
@@ -536,6 +560,22 @@ func (m mentions) insideInstitution(start, end int) bool {
 	return false
 }
 
+// namesPlaceOrInstitution reports whether [start, end) overlaps a place
+// or an institution the lexicon knows.
+func (m mentions) namesPlaceOrInstitution(start, end int) bool {
+	for _, p := range m.places {
+		if p.Start < end && start < p.End {
+			return true
+		}
+	}
+	for _, im := range m.insts {
+		if !im.Discovered && im.Start < end && start < im.End {
+			return true
+		}
+	}
+	return false
+}
+
 // eventPeople are the people named with a title or role; a person's
 // affiliation is the party named in their role phrase, else the party
 // named right after it in the same sentence.
@@ -548,6 +588,9 @@ func (m mentions) eventPeople(doc *medcoop.Document, parties []medcoop.Party) []
 	for _, pm := range m.people {
 		if pm.Title == "" && pm.Role == "" {
 			continue
+		}
+		if m.namesPlaceOrInstitution(pm.Start, pm.End) {
+			continue // "Clermont-Ferrand" after a speech verb is a city
 		}
 		p := medcoop.Person{Name: pm.Name, NameASCII: pm.NameASCII, Role: pm.Role, Surface: pm.Surface,
 			Evidence: m.evidence(pm.Start)}
