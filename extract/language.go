@@ -28,6 +28,11 @@ var detectable = []lingua.Language{
 var (
 	detectorOnce sync.Once
 	detector     lingua.LanguageDetector
+	// detectorMu serialises detection: lingua-go's confidence computation
+	// goes through shopspring/decimal's ExpTaylor, whose package-level
+	// factorial cache is written without a lock (a data race that -race
+	// reports when the crawler extracts pages of two hosts at once).
+	detectorMu sync.Mutex
 )
 
 func languageDetector() lingua.LanguageDetector {
@@ -59,6 +64,8 @@ func DetectLanguage(text string) (string, float64) {
 		return code, 1
 	}
 	d := languageDetector()
+	detectorMu.Lock()
+	defer detectorMu.Unlock()
 	lang, ok := d.DetectLanguageOf(text)
 	if !ok {
 		return "und", 0
