@@ -133,7 +133,7 @@ func (r *Report) scoreDoc(it Scored) {
 		}
 	}
 	tp, fp, fn := matchSets(ev.Parties, g.Parties, PartyMatches)
-	r.Parties.add(tp, fp, fn)
+	r.Parties.add(tp, len(fp), len(fn))
 	for _, p := range fp {
 		r.miss(it, "extra party %q", p.Name)
 	}
@@ -141,7 +141,7 @@ func (r *Report) scoreDoc(it Scored) {
 		r.miss(it, "missed party %q", p.Name)
 	}
 	ptp, pfp, pfn := matchSets(ev.People, g.People, PersonMatches)
-	r.People.add(ptp, pfp, pfn)
+	r.People.add(ptp, len(pfp), len(pfn))
 	for _, p := range pfp {
 		r.miss(it, "extra person %q", p.Name)
 	}
@@ -153,37 +153,21 @@ func (r *Report) scoreDoc(it Scored) {
 		codes = append(codes, dm.Code)
 	}
 	dtp, dfp, dfn := matchSets(codes, g.Domains, func(a, b string) bool { return a == b })
-	r.Domains.add(dtp, dfp, dfn)
+	r.Domains.add(dtp, len(dfp), len(dfn))
 	if len(dfp)+len(dfn) > 0 {
 		r.miss(it, "domains: extra %v, missed %v", dfp, dfn)
 	}
 	ctp, cfp, cfn := matchSets(ev.Countries, g.Countries, func(a, b string) bool { return a == b })
-	r.Countries.add(ctp, cfp, cfn)
+	r.Countries.add(ctp, len(cfp), len(cfn))
 	if len(cfp)+len(cfn) > 0 {
 		r.miss(it, "countries: extra %v, missed %v", cfp, cfn)
 	}
 }
 
-func (s *PRF) add(tp int, fp, fn any) {
+func (s *PRF) add(tp, fp, fn int) {
 	s.TP += tp
-	s.FP += lenOf(fp)
-	s.FN += lenOf(fn)
-}
-
-func lenOf(x any) int {
-	switch v := x.(type) {
-	case []medcoop.Party:
-		return len(v)
-	case []GoldParty:
-		return len(v)
-	case []medcoop.Person:
-		return len(v)
-	case []GoldPerson:
-		return len(v)
-	case []string:
-		return len(v)
-	}
-	panic(fmt.Sprintf("evaluate: lenOf %T", x))
+	s.FP += fp
+	s.FN += fn
 }
 
 // matchSets pairs predictions with gold items one to one, greedily, and

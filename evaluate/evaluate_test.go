@@ -1,0 +1,73 @@
+package evaluate
+
+import (
+	"testing"
+
+	medcoop "github.com/medcoop/medcoop"
+)
+
+func TestPartyMatches(t *testing.T) {
+	gold := GoldParty{Name: "CHU Clermont-Ferrand", Aliases: []string{"hôpital de Clermont-Ferrand"}}
+	tests := []struct {
+		party medcoop.Party
+		want  bool
+	}{
+		{medcoop.Party{Name: "CHU Clermont-Ferrand"}, true},
+		{medcoop.Party{Name: "x", Surface: []string{"Hôpital de Clermont-Ferrand"}}, true},
+		{medcoop.Party{Name: "Centre hospitalier universitaire de Clermont-Ferrand"}, true}, // contains
+		{medcoop.Party{Name: "CHU Nîmes"}, false},
+		{medcoop.Party{Name: "Université Clermont Auvergne"}, false},
+	}
+	for _, tt := range tests {
+		if got := PartyMatches(tt.party, gold); got != tt.want {
+			t.Errorf("PartyMatches(%q, %q) = %v, want %v", tt.party.Name, gold.Name, got, tt.want)
+		}
+	}
+}
+
+func TestPersonMatches(t *testing.T) {
+	tests := []struct {
+		pred, gold string
+		want       bool
+	}{
+		{"Lê Ngọc Thành", "Le Ngoc Thanh", true},
+		{"Ngọc Thành", "Lê Ngọc Thành", true},
+		{"Thành", "Lê Ngọc Thành", false},
+		{"Nguyễn Văn An", "Lê Ngọc Thành", false},
+	}
+	for _, tt := range tests {
+		if got := PersonMatches(medcoop.Person{Name: tt.pred}, GoldPerson{Name: tt.gold}); got != tt.want {
+			t.Errorf("PersonMatches(%q, %q) = %v, want %v", tt.pred, tt.gold, got, tt.want)
+		}
+	}
+}
+
+func TestScore(t *testing.T) {
+	gold := GoldAnswer{IsCooperation: true, EventType: "agreement_signed", EventDate: "2025-11",
+		Parties:   []GoldParty{{Name: "CHU Nîmes"}, {Name: "Shanxi Maternal and Child Health Hospital", Aliases: []string{"hôpital mère-enfant de Taiyuan"}}},
+		Countries: []string{"CN", "FR"}, Domains: []string{"neonatology", "pelvic-floor"}}
+	ev := medcoop.Event{ID: "e1", Type: medcoop.AgreementSigned, Date: &medcoop.Date{Value: "2025-11-12", Precision: medcoop.Day},
+		Parties:   []medcoop.Party{{Name: "CHU Nîmes"}, {Name: "x", Surface: []string{"hôpital mère-enfant de Taiyuan"}}, {Name: "Ambassade de France"}},
+		Countries: []string{"FR", "CN"}, Domains: []medcoop.Domain{{Code: "neonatology"}}}
+	items := []Scored{
+		{Gold: GoldDoc{File: "a", Lang: "fr", EventID: "k", Gold: gold}, Doc: &medcoop.Document{Lang: "fr", Events: []medcoop.Event{ev}}},
+		{Gold: GoldDoc{File: "b", Lang: "vi", EventID: "k", Gold: gold}, Doc: &medcoop.Document{Lang: "vi", Events: []medcoop.Event{ev}}},
+		{Gold: GoldDoc{File: "c", Lang: "en"}, Doc: &medcoop.Document{Lang: "fr"}},
+	}
+	r := Score(items)
+	if r.Parties != (PRF{TP: 4, FP: 2, FN: 0}) {
+		t.Errorf("parties %+v", r.Parties)
+	}
+	if r.Domains != (PRF{TP: 2, FP: 0, FN: 2}) {
+		t.Errorf("domains %+v", r.Domains)
+	}
+	if r.Date != (Accuracy{Right: 2, Total: 2}) || r.Type != (Accuracy{Right: 2, Total: 2}) {
+		t.Errorf("date %+v type %+v", r.Date, r.Type)
+	}
+	if r.Language != (Accuracy{Right: 2, Total: 3}) || r.Cooperation != (Accuracy{Right: 3, Total: 3}) {
+		t.Errorf("language %+v cooperation %+v", r.Language, r.Cooperation)
+	}
+	if r.Grouping != (PRF{TP: 1}) {
+		t.Errorf("grouping %+v", r.Grouping)
+	}
+}
