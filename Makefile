@@ -5,7 +5,7 @@ BIN     ?= bin/medcoop
 PKGS    ?= ./...
 FUZZTIME ?= 10s
 
-.PHONY: all build test demo bench lint fuzz clean
+.PHONY: all build test demo bench lint fuzz clean eval
 
 all: build
 
@@ -37,3 +37,8 @@ fuzz:
 
 clean:
 	rm -rf bin
+
+# Extraction quality on the gold sets, by the contract's scoring rules.
+GOLD ?= $(wildcard fixtures/gold/test.json) $(wildcard ../shared/devset/seeds.gold.json)
+eval: build
+	./$(BIN) eval --misses $(GOLD)

@@ -282,3 +282,39 @@ func (r Report) WriteTable(w io.Writer, withMisses bool) error {
 	}
 	return nil
 }
+
+// Summary is the report's numbers, for JSON output: each set-valued field
+// with precision, recall and F1, each single-valued one with its accuracy.
+type Summary struct {
+	Documents int                  `json:"documents"`
+	Fields    map[string]FieldStat `json:"fields"`
+	Misses    []string             `json:"misses"`
+}
+
+// FieldStat is one field's score.
+type FieldStat struct {
+	Precision *float64 `json:"precision,omitempty"`
+	Recall    *float64 `json:"recall,omitempty"`
+	F1        *float64 `json:"f1,omitempty"`
+	Accuracy  *float64 `json:"accuracy,omitempty"`
+	N         int      `json:"n"`
+}
+
+// Summary returns the report's numbers.
+func (r Report) Summary() Summary {
+	s := Summary{Documents: r.Documents, Fields: map[string]FieldStat{}, Misses: r.Misses}
+	for name, v := range map[string]PRF{"parties": r.Parties, "people": r.People, "domains": r.Domains,
+		"countries": r.Countries, "grouping": r.Grouping} {
+		p, rc, f := v.Precision(), v.Recall(), v.F1()
+		s.Fields[name] = FieldStat{Precision: &p, Recall: &rc, F1: &f, N: v.TP + v.FN}
+	}
+	for name, v := range map[string]Accuracy{"language": r.Language, "cooperation": r.Cooperation,
+		"type": r.Type, "date": r.Date} {
+		a := v.Rate()
+		s.Fields[name] = FieldStat{Accuracy: &a, N: v.Total}
+	}
+	if s.Misses == nil {
+		s.Misses = []string{}
+	}
+	return s
+}
