@@ -151,7 +151,9 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 					continue
 				}
 				for _, a := range keys {
-					if a == key || strings.HasPrefix(a, key+" ") {
+					// The short form must carry most of the name: "Viện Nghiên"
+					// is not the start of every research institute.
+					if a == key || (strings.HasPrefix(a, key+" ") && 10*len(strings.Fields(key)) >= 6*len(strings.Fields(a))) {
 						found = inst
 						candidates = append(candidates, inst)
 						n++
@@ -350,6 +352,9 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	for _, im := range m.titleInst {
 		c := get(im.Institution, -1)
 		c.score += titleWeight
+		if im.Discovered {
+			c.discovers++
+		}
 		if !slices.Contains(c.surface, im.Surface) {
 			c.surface = append(c.surface, im.Surface)
 		}
@@ -373,6 +378,9 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	}
 	var list []*cand
 	for _, c := range cands {
+		if c.discovers > 0 && len(c.evidence) == 0 {
+			continue // a name only the headline or a passing sentence gives is not known well enough
+		}
 		minScore := 1.0
 		if c.inst.Kind == medcoop.Ministry || c.inst.Kind == medcoop.Embassy {
 			minScore = 1.5 // named in a cue sentence and again elsewhere
