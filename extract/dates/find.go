@@ -10,7 +10,6 @@ package dates
 
 import (
 	"log/slog"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,13 +112,13 @@ type candidate struct {
 	kind       kind
 	start, end int   // the date (or the whole match), for choosing between overlaps
 	sub        []int // submatch indices
-	re         *regexp.Regexp
+	p          *pattern
 }
 
 // group returns the span of the first non-empty group called name.
 func (c candidate) group(name string) (int, int, bool) {
-	for i, n := range c.re.SubexpNames() {
-		if n == name && c.sub[2*i] >= 0 && c.sub[2*i+1] > c.sub[2*i] {
+	for _, i := range c.p.groups[name] {
+		if c.sub[2*i] >= 0 && c.sub[2*i+1] > c.sub[2*i] {
 			return c.sub[2*i], c.sub[2*i+1], true
 		}
 	}
@@ -133,28 +132,24 @@ func (c candidate) text(s, name string) string {
 	return ""
 }
 
-// candidates runs every pattern over s and keeps the matches whose end is a
-// word boundary.
+// candidates finds the matches of every pattern in s, near digits for the
+// patterns whose every match holds one, and keeps those whose end is a word
+// boundary.
 func (lx *lexicon) candidates(s string) []candidate {
 	var out []candidate
-	whole := [][2]int{{0, len(s)}}
-	near := digitWindows(s)
-	for _, p := range lx.patterns {
-		windows := whole
-		if p.needsDigit {
-			windows = near
+	starts := lx.matchStarts(s, nil)
+	var near [][2]int
+	for i := range lx.patterns {
+		p := &lx.patterns[i]
+		if !p.needsDigit {
+			out = lx.scan(s, p, starts, 0, len(s), out)
+			continue
 		}
-		for _, w := range windows {
-			for _, sub := range p.re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
-				for i := range sub {
-					if sub[i] >= 0 {
-						sub[i] += w[0]
-					}
-				}
-				if c, ok := lx.candidate(s, p, sub); ok {
-					out = append(out, c)
-				}
-			}
+		if near == nil {
+			near = digitWindows(s)
+		}
+		for _, w := range near {
+			out = lx.scan(s, p, starts, w[0], w[1], out)
 		}
 	}
 	return out
@@ -198,8 +193,8 @@ func digitWindows(s string) [][2]int {
 
 // candidate checks one match: its end must be a word boundary and its date
 // plausible.
-func (lx *lexicon) candidate(s string, p pattern, sub []int) (candidate, bool) {
-	c := candidate{kind: p.kind, sub: sub, re: p.re}
+func (lx *lexicon) candidate(s string, p *pattern, sub []int) (candidate, bool) {
+	c := candidate{kind: p.kind, sub: sub, p: p}
 	a, b, ok := c.group("all")
 	if !ok || !endsAtBoundary(s, b) {
 		return candidate{}, false
@@ -345,11 +340,16 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 		if da, db, ok := c.group("day"); ok && lx.firstDay[foldKey(s[da:db])] {
 			str = s[pa:da] + "1" + s[db:pb] // go-dateparser reads "1 janvier", not "premier janvier"
 		}
+		prec := kindPrecision(c.kind)
+		if t, ok := lx.ruleDate(s, c, cur, hasYear); ok {
+			m := mention(a, b, t, prec)
+			m.Relative = !hasYear
+			return []Mention{m}
+		}
 		d, ok := parseDate(lx.lang, str, cur, formats...)
 		if !ok {
 			return nil
 		}
-		prec := kindPrecision(c.kind)
 		if !periodFits(d.Period, prec) {
 			return nil
 		}
@@ -374,11 +374,15 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 			if !ok {
 				return nil
 			}
-			d, ok := parseDate(lx.lang, s[ya:yb], ref)
-			if !ok || d.Period != date.Year {
-				return nil
+			t, ok := ruleYear(s[ya:yb])
+			if !ok {
+				d, ok := parseDate(lx.lang, s[ya:yb], ref)
+				if !ok || d.Period != date.Year {
+					return nil
+				}
+				t = d.Time
 			}
-			m := mention(ya, yb, d.Time, medcoop.Year)
+			m := mention(ya, yb, t, medcoop.Year)
 			m.Historical = true
 			out = append(out, m)
 		}
@@ -391,8 +395,12 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 			return nil
 		}
 		t := ref.AddDate(0, 0, lx.relOffset[foldKey(s[a:b])])
-		if d, ok := parseDate(lx.lang, s[a:b], ref); ok && d.Period == date.Day {
-			t = d.Time
+		if !useRules {
+			// go-dateparser agrees with the data file's offsets (see
+			// TestRulesAgreeWithDateparser), or knows no such word.
+			if d, ok := parseDate(lx.lang, s[a:b], ref); ok && d.Period == date.Day {
+				t = d.Time
+			}
 		}
 		m := mention(a, b, t, medcoop.Day)
 		m.Relative = true

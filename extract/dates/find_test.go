@@ -1,6 +1,8 @@
 package dates
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -237,7 +239,8 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// benchText is about 5 KB of French news text written for this benchmark.
+// benchText is about 5 KB of French news text written for this benchmark:
+// one paragraph repeated.
 func benchText() string {
 	para := "Le centre hospitalier a reçu jeudi dernier une délégation venue de Hanoï. " +
 		"Les deux établissements coopèrent depuis 1998 et ont signé le 8 janvier 2018 une première convention, " +
@@ -251,14 +254,36 @@ func benchText() string {
 	return b.String()
 }
 
+// benchRef is the reference date of the benchmark texts.
+var benchRef = day(2025, 11, 14)
+
+// readBenchText reads testdata/bench_<lang>.txt: about 5 KB of news text in
+// lang, written for this package, with dates of every shape.
+func readBenchText(tb testing.TB, lang string) string {
+	tb.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "bench_"+lang+".txt"))
+	if err != nil {
+		tb.Fatalf("read bench text: %v", err)
+	}
+	return string(raw)
+}
+
 func BenchmarkFind(b *testing.B) {
-	text := benchText()
-	ref := day(2025, 11, 14)
-	Find(text, "fr", ref) // go-dateparser loads its locale data on first use
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
-	for b.Loop() {
-		Find(text, "fr", ref)
+	texts := []struct{ name, lang, text string }{
+		{"fr-repeated", "fr", benchText()},
+		{"fr", "fr", readBenchText(b, "fr")},
+		{"vi", "vi", readBenchText(b, "vi")},
+		{"en", "en", readBenchText(b, "en")},
+	}
+	for _, tt := range texts {
+		b.Run(tt.name, func(b *testing.B) {
+			Find(tt.text, tt.lang, benchRef) // go-dateparser loads its locale data on first use
+			b.SetBytes(int64(len(tt.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Find(tt.text, tt.lang, benchRef)
+			}
+		})
 	}
 }
 

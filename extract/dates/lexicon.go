@@ -90,25 +90,34 @@ type pattern struct {
 	kind       kind
 	re         *regexp.Regexp
 	needsDigit bool // every match holds a digit: search only near digits
+
+	anchored *regexp.Regexp   // `^(?P<all>expr)`: re's groups, tried at one position
+	first    runeSet          // the runes a match of expr starts with
+	groups   map[string][]int // group name -> its indices in anchored
 }
 
 // lexicon is one language's compiled date knowledge.
 type lexicon struct {
-	lang        string
-	patterns    []pattern
-	monthIndex  map[string]int // folded spelling -> 1..12
-	weekdayIdx  map[string]int // folded spelling -> 0 (Monday)..6
-	modKind     map[string]weekdayShift
-	relOffset   map[string]int
-	firstDay    map[string]bool // words for the first of the month ("premier")
-	quantity    *regexp.Regexp  // at the start of the text after a year
-	histBefore  *regexp.Regexp  // at the end of the text before a mention
-	histAfter   *regexp.Regexp  // at the start of the text after a mention
-	dayRange    *regexp.Regexp  // "du 8 au" before a day-precise mention: the range's first day
-	published   *regexp.Regexp
-	updated     *regexp.Regexp
-	fillers     *regexp.Regexp // the whole gap between a prefix and its date
-	weekdayLine *regexp.Regexp // a line that opens with a weekday
+	lang     string
+	patterns []pattern
+	firstAny runeSet // the runes any pattern's match starts with
+
+	monthSpellings []string        // every month spelling of the data file
+	ruleMonthsOnce sync.Once       // computes ruleMonthSet
+	ruleMonthSet   map[string]bool // folded month spellings the rule layer reads
+	monthIndex     map[string]int  // folded spelling -> 1..12
+	weekdayIdx     map[string]int  // folded spelling -> 0 (Monday)..6
+	modKind        map[string]weekdayShift
+	relOffset      map[string]int
+	firstDay       map[string]bool // words for the first of the month ("premier")
+	quantity       *regexp.Regexp  // at the start of the text after a year
+	histBefore     *regexp.Regexp  // at the end of the text before a mention
+	histAfter      *regexp.Regexp  // at the start of the text after a mention
+	dayRange       *regexp.Regexp  // "du 8 au" before a day-precise mention: the range's first day
+	published      *regexp.Regexp
+	updated        *regexp.Regexp
+	fillers        *regexp.Regexp // the whole gap between a prefix and its date
+	weekdayLine    *regexp.Regexp // a line that opens with a weekday
 }
 
 // weekdayShift says how a modifier moves a weekday.
@@ -239,6 +248,7 @@ func compileLexicon(d *langData) (*lexicon, error) {
 	for i, ms := range d.Months {
 		for _, m := range ms {
 			lx.monthIndex[foldKey(m)] = i + 1
+			lx.monthSpellings = append(lx.monthSpellings, m)
 		}
 	}
 	for i, ws := range d.Weekdays {
@@ -305,7 +315,12 @@ func compileLexicon(d *langData) (*lexicon, error) {
 			return fmt.Errorf("pattern %d of %q: %w", k, d.Lang, err)
 		}
 		needsDigit := k != kindRelDay && k != kindWeekday && k != kindMonthAlone
-		lx.patterns = append(lx.patterns, pattern{kind: k, re: re, needsDigit: needsDigit})
+		p := pattern{kind: k, re: re, needsDigit: needsDigit}
+		if err := compileScan(&p, expr); err != nil {
+			return fmt.Errorf("pattern %d of %q: %w", k, d.Lang, err)
+		}
+		lx.firstAny.addSet(&p.first)
+		lx.patterns = append(lx.patterns, p)
 		return nil
 	}
 	exprs := []struct {
