@@ -215,7 +215,7 @@ func TestDiscovery(t *testing.T) {
 		{"Lãnh đạo Sở Y tế Nghệ An và Viện Dinh dưỡng Quốc gia.",
 			[]want{{"Sở Y tế Nghệ An", true, "", medcoop.Agency, "VN"}, {"Viện Dinh dưỡng Quốc gia", true, "", medcoop.OtherKind, ""}}},
 		{"Trường Đại học Y khoa Vinh. PGS Nguyễn Văn A phát biểu.",
-			[]want{{"Trường Đại học Y khoa Vinh", true, "", medcoop.University, ""}}},
+			[]want{{"Trường Đại học Y khoa Vinh", true, "", medcoop.University, "VN"}}},
 		{"Doctors from Shanxi Bethune Hospital met the University of Lyon team.",
 			[]want{{"Shanxi Bethune Hospital", true, "", medcoop.Hospital, "CN"}, {"University of Lyon", true, "", medcoop.University, "FR"}}},
 		{"The Nagasaki Medical University and Children's Hospital of Philadelphia.",
