@@ -1,28 +1,42 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
+	"mime"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/net/html/charset"
 
 	"github.com/medcoop/medcoop/extract"
 	"github.com/medcoop/medcoop/store"
+	"github.com/medcoop/medcoop/warc"
 )
 
-// ingestable are the file extensions ingest reads from a directory.
+// ingestable are the file extensions ingest reads from a directory, besides
+// WARC files (.warc, .warc.gz).
 var ingestable = map[string]bool{".html": true, ".htm": true, ".txt": true}
+
+// isWARC tells a WARC file by its name.
+func isWARC(path string) bool {
+	lower := strings.ToLower(path)
+	return strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz")
+}
 
 func newIngestCmd(opts *options) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ingest FILE|DIR...",
-		Short: "Extract local pages (HTML, text) into the store, deduplicating as a crawl does",
+		Short: "Extract local pages (HTML, text, WARC) into the store, deduplicating as a crawl does",
 		Args:  usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := store.Open(opts.db, store.Options{})
@@ -36,9 +50,9 @@ func newIngestCmd(opts *options) *cobra.Command {
 	return cmd
 }
 
-// ingest extracts every page under paths into st. A page that cannot be
-// read or extracted is reported and the others go on; the command fails
-// if any did.
+// ingest extracts every page under paths into st: HTML and text files, and
+// the HTML responses archived in WARC files. A page that cannot be read or
+// extracted is reported and the others go on; the command fails if any did.
 func ingest(cmd *cobra.Command, st *store.Store, paths []string) error {
 	p := newPipeline(st, slog.Default())
 	start := time.Now()
@@ -48,7 +62,11 @@ func ingest(cmd *cobra.Command, st *store.Store, paths []string) error {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() || (path != root && !ingestable[strings.ToLower(filepath.Ext(path))]) {
+			if d.IsDir() || (path != root && !ingestable[strings.ToLower(filepath.Ext(path))] && !isWARC(path)) {
+				return nil
+			}
+			if isWARC(path) {
+				failed = append(failed, ingestWARC(p, path)...)
 				return nil
 			}
 			if err := ingestFile(p, path); err != nil {
@@ -67,7 +85,7 @@ func ingest(cmd *cobra.Command, st *store.Store, paths []string) error {
 	}
 	printRun(cmd.ErrOrStderr(), rec)
 	if len(failed) > 0 {
-		return fmt.Errorf("ingest: %d file(s) failed, first: %w", len(failed), failed[0])
+		return fmt.Errorf("ingest: %d page(s) failed, first: %w", len(failed), failed[0])
 	}
 	return nil
 }
@@ -94,4 +112,96 @@ func ingestFile(p *pipeline, path string) error {
 	res, err := p.save(in, meta)
 	p.count("ingest", res, err)
 	return err
+}
+
+// ingestWARC extracts the HTML pages archived in a WARC file (ours, wget's,
+// Common Crawl's): every response record with a 2xx status and an HTML
+// body, decoded to UTF-8 by the charset its headers or the page name.
+// Other records (request, revisit, metadata, warcinfo...) are skipped. A
+// page's URL is its <link rel=canonical>, else og:url, else the record's
+// WARC-Target-URI. It returns one error per page that failed, and one for
+// a file that could not be read to its end.
+func ingestWARC(p *pipeline, path string) []error {
+	f, err := os.Open(path)
+	if err != nil {
+		return []error{fmt.Errorf("ingest %s: %w", path, err)}
+	}
+	defer f.Close()
+	r, err := warc.NewReader(f)
+	if err != nil {
+		return []error{fmt.Errorf("ingest %s: %w", path, err)}
+	}
+	var failed []error
+	fail := func(err error) {
+		failed = append(failed, err)
+		slog.Warn("ingest failed", "file", path, "err", err)
+	}
+	for {
+		rec, err := r.Next()
+		if err == io.EOF {
+			return failed
+		}
+		if err != nil {
+			fail(fmt.Errorf("ingest %s: %w", path, err))
+			return failed
+		}
+		target := rec.TargetURI()
+		if rec.Type() != warc.TypeResponse || !(strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://")) {
+			continue
+		}
+		if err := ingestRecord(p, rec, target); err != nil {
+			fail(fmt.Errorf("ingest %s: %s: %w", path, target, err))
+		}
+	}
+}
+
+// ingestRecord extracts and saves one response record, if it holds a page.
+func ingestRecord(p *pipeline, rec *warc.Record, target string) error {
+	resp, err := warc.ParseResponse(rec.Block, extract.MaxBodyBytes)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 || len(resp.Body) == 0 {
+		return nil
+	}
+	ctype := resp.Header.Get("Content-Type")
+	if ctype == "" {
+		ctype = http.DetectContentType(resp.Body)
+	}
+	if mt, _, err := mime.ParseMediaType(ctype); err != nil || (mt != "text/html" && mt != "application/xhtml+xml") {
+		return nil
+	}
+	body, err := decodeHTML(resp.Body, ctype)
+	if err != nil {
+		return err
+	}
+	url := extract.PageURL(body)
+	if url == "" {
+		url = target
+	}
+	meta := store.PageMeta{
+		FetchedAt:    rec.Date(),
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
+		SHA256:       store.BodyHash(body),
+	}
+	res, err := p.save(extract.Input{Body: body, URL: url}, meta)
+	p.count("ingest", res, err)
+	return err
+}
+
+// decodeHTML converts an archived HTML body to UTF-8: a charset named by
+// the Content-Type header or a byte order mark is obeyed; otherwise a body
+// that is valid UTF-8 is taken as such, and <meta charset> or the HTML5
+// default decides for the rest (the rule the crawler applies at fetch time).
+func decodeHTML(body []byte, contentType string) ([]byte, error) {
+	enc, name, certain := charset.DetermineEncoding(body, contentType)
+	if (!certain && utf8.Valid(body)) || name == "utf-8" {
+		return bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), nil
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", name, err)
+	}
+	return out, nil
 }

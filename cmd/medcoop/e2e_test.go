@@ -53,16 +53,17 @@ func serveFixtures(t *testing.T) *fixtureSites {
 	fs := &fixtureSites{bases: map[string]string{}, paths: map[string][]string{}}
 	for _, site := range fixtures.Sites() {
 		srv := httptest.NewUnstartedServer(nil)
-		srv.Start()
-		h := fixtures.Handler(site, srv.URL)
+		base := "http://" + srv.Listener.Addr().String() // known before Start: the handler is set before any request
+		h := fixtures.Handler(site, base)
 		srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			fs.mu.Lock()
 			fs.paths[site] = append(fs.paths[site], r.URL.RequestURI())
 			fs.mu.Unlock()
 			h.ServeHTTP(w, r)
 		})
+		srv.Start()
 		t.Cleanup(srv.Close)
-		fs.bases[site] = srv.URL
+		fs.bases[site] = base
 	}
 	return fs
 }
