@@ -308,12 +308,15 @@ func isWitness(text string, start int, lang string) bool {
 // names them. Ministries and embassies count only when they act.
 func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Party, float64) {
 	type cand struct {
-		inst      *lexicon.Institution
-		score     float64
-		first     int
-		surface   []string
-		evidence  []medcoop.Evidence
-		discovers int
+		inst     *lexicon.Institution
+		score    float64
+		first    int
+		surface  []string
+		evidence []medcoop.Evidence
+		// discovered is set when the name was found by pattern, not in
+		// the gazetteer; bodyMentions counts its mentions in the text.
+		discovered   bool
+		bodyMentions int
 	}
 	cands := map[string]*cand{}
 	get := func(in *lexicon.Institution, pos int) *cand {
@@ -344,17 +347,14 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 				c.evidence = append(c.evidence, *ev)
 			}
 		}
-		if im.Discovered {
-			c.discovers++
-		}
+		c.discovered = c.discovered || im.Discovered
+		c.bodyMentions++
 		c.score += w
 	}
 	for _, im := range m.titleInst {
 		c := get(im.Institution, -1)
 		c.score += titleWeight
-		if im.Discovered {
-			c.discovers++
-		}
+		c.discovered = c.discovered || im.Discovered
 		if !slices.Contains(c.surface, im.Surface) {
 			c.surface = append(c.surface, im.Surface)
 		}
@@ -378,8 +378,8 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	}
 	var list []*cand
 	for _, c := range cands {
-		if c.discovers > 0 && len(c.evidence) == 0 {
-			continue // a name only the headline or a passing sentence gives is not known well enough
+		if c.discovered && c.bodyMentions == 0 {
+			continue // a name only the headline gives ("Ha Noi medical university") is not known well enough
 		}
 		minScore := 1.0
 		if c.inst.Kind == medcoop.Ministry || c.inst.Kind == medcoop.Embassy {

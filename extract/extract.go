@@ -12,6 +12,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -53,6 +54,7 @@ func Document(in Input) (*medcoop.Document, error) {
 	var listing bool
 	if in.IsText || !looksLikeHTML(in.Body) {
 		doc.Text = textnorm.NFC(tidyLines(string(in.Body)))
+		doc.Title = headline(doc.Text)
 		published, _ = dates.Published(nil, in.URL, doc.Text)
 	} else {
 		root, err := html.Parse(bytes.NewReader(in.Body))
@@ -93,4 +95,18 @@ func Document(in Input) (*medcoop.Document, error) {
 func looksLikeHTML(body []byte) bool {
 	head := bytes.TrimSpace(body[:min(len(body), 1024)])
 	return bytes.HasPrefix(head, []byte("<")) || bytes.Contains(bytes.ToLower(head), []byte("<html"))
+}
+
+// maxHeadlineBytes bounds the first line of plain text taken as its title.
+const maxHeadlineBytes = 200
+
+// headline is plain text's first line when it reads as a headline: short,
+// and not ending a sentence.
+func headline(text string) string {
+	line, _, _ := strings.Cut(text, "\n")
+	line = strings.TrimSpace(line)
+	if line == "" || len(line) > maxHeadlineBytes || strings.HasSuffix(line, ".") || !strings.Contains(text, "\n") {
+		return ""
+	}
+	return line
 }
