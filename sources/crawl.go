@@ -28,6 +28,10 @@ type Page struct {
 	FetchedAt time.Time
 	Depth     int  // links away from a start page; feed and sitemap entries are at depth 1
 	Hub       bool // a start page, or a listing page (a start page's path with another query, such as ?page=2) reached only to find links
+	// FrontierURL is the URL as the Frontier queued it (before redirects), set when the
+	// Crawler has a Frontier: a Handler that stores the page marks it done in the same
+	// transaction, so that a killed crawl never fetches a stored page again.
+	FrontierURL string
 }
 
 // Handler is what the crawler hands pages to. It is called from several goroutines at once
@@ -61,6 +65,11 @@ const (
 	DefaultMaxRetryAfter = time.Minute
 	DefaultMaxCrawlDelay = time.Minute
 	DefaultWorkers       = 4
+	// DefaultMaxHostFailures consecutive failures (network, timeout, 5xx, 429, each after
+	// its retries) back a host off for the rest of the run.
+	DefaultMaxHostFailures = 5
+	// DefaultProgressEvery is how often OnProgress is called when ProgressEvery is zero.
+	DefaultProgressEvery = 10 * time.Second
 	maxSitemapNesting    = 3
 	maxErrorsPerSource   = 200
 	maxBackoff           = time.Minute
@@ -82,6 +91,24 @@ type Crawler struct {
 	MaxBodyBytes  int64         // bigger bodies are refused as "too large"; 0: DefaultMaxBodyBytes
 	MaxCrawlDelay time.Duration // robots.txt Crawl-delay is capped at this; 0: DefaultMaxCrawlDelay
 	Workers       int           // requests in flight at once, over all hosts; 0: DefaultWorkers
+
+	// Frontier, when set, keeps the queue across processes: Run resumes the unfinished crawl
+	// it holds and clears it once the crawl has finished (not when it was cancelled, aborted
+	// or stopped by MaxPages: the next Run takes over).
+	Frontier Frontier
+	// History, when set, makes the crawl incremental: conditional GET for listings too
+	// (and for pages when Validators is nil), sitemap entries whose <lastmod> is not newer
+	// than their last fetch and feed items already fetched are not fetched, and a listing
+	// that answers 304 leads to the links it gave last time.
+	History History
+	// Archive, when set, receives every response (see Archiver).
+	Archive Archiver
+	// MaxHostFailures consecutive failures back a host off; 0: DefaultMaxHostFailures,
+	// negative: never.
+	MaxHostFailures int
+	// OnProgress, when set, is called every ProgressEvery and once at the end.
+	OnProgress    func(Progress)
+	ProgressEvery time.Duration
 }
 
 // Report says what a crawl did, per source.
@@ -90,6 +117,7 @@ type Report struct {
 	Started      time.Time
 	Finished     time.Time
 	LimitReached bool // MaxPages stopped the crawl
+	Resumed      bool // the crawl took over an unfinished crawl's Frontier
 }
 
 // SourceReport counts what happened to one source's URLs. Fetched counts URLs requested (retries
@@ -101,6 +129,7 @@ type SourceReport struct {
 	Failed      int
 	Skipped     int
 	Handled     int
+	Known       int          // sitemap entries and feed items not fetched: unchanged since the last crawl
 	Errors      []string     // "url: reason", at most 200
 	Kinds       map[Kind]int // failures and skips by kind
 	Reached     bool         // at least one response with a status below 400 came back
@@ -115,11 +144,40 @@ const (
 )
 
 type task struct {
-	url   string
-	kind  taskKind
-	src   *sourceState
-	depth int
-	level int // sitemap index nesting
+	url      string
+	kind     taskKind
+	src      *sourceState
+	depth    int
+	level    int       // sitemap index nesting
+	feedItem string    // guid of the feed item it came from
+	lastMod  time.Time // sitemap <lastmod>
+}
+
+var kindNames = map[taskKind]EntryKind{taskPage: EntryPage, taskFeed: EntryFeed, taskSitemap: EntrySitemap}
+
+func (t task) entry() Entry {
+	return Entry{URL: t.url, Source: t.src.src.Name, Kind: kindNames[t.kind], Depth: t.depth,
+		Level: t.level, FeedItem: t.feedItem, LastMod: t.lastMod}
+}
+
+// taskOf turns a stored entry back into a task; false for an unknown source or kind.
+func taskOf(e Entry, states map[string]*sourceState) (task, bool) {
+	st := states[e.Source]
+	if st == nil {
+		return task{}, false
+	}
+	t := task{url: e.URL, src: st, depth: e.Depth, level: e.Level, feedItem: e.FeedItem, lastMod: e.LastMod}
+	switch e.Kind {
+	case EntryPage:
+		t.kind = taskPage
+	case EntryFeed:
+		t.kind = taskFeed
+	case EntrySitemap:
+		t.kind = taskSitemap
+	default:
+		return task{}, false
+	}
+	return t, true
 }
 
 type sourceState struct {
@@ -140,6 +198,8 @@ type hostState struct {
 	crawlDelay time.Duration
 	last       time.Time
 	notBefore  time.Time
+	failures   int  // consecutive
+	backedOff  bool // for the rest of the run
 }
 
 type run struct {
@@ -154,7 +214,8 @@ type run struct {
 	pending sync.WaitGroup
 
 	retryBase, maxRetryAfter, maxCrawlDelay time.Duration
-	maxRetries                              int
+	maxRetries, maxHostFailures             int
+	validators                              Validators
 
 	mu       sync.Mutex
 	seen     map[string]bool // URLs queued
@@ -164,6 +225,9 @@ type run struct {
 	stopped  bool
 	abortErr error
 	report   *Report
+	done     int // tasks finished or dropped
+	queued   int // tasks waiting
+	failed   int
 }
 
 // Run crawls cfg's sources, handing each fetched HTML page to h, until every discovered URL was
@@ -182,6 +246,7 @@ func (c *Crawler) Run(ctx context.Context, cfg *Config, h Handler) (*Report, err
 		defer r.f.client.CloseIdleConnections()
 	}
 	states := make([]*sourceState, len(cfg.Sources))
+	byName := map[string]*sourceState{}
 	for i := range cfg.Sources {
 		src := cfg.Sources[i] // a copy: compiling patterns must not touch the caller's Config
 		src.follow = append([]*regexp.Regexp(nil), src.follow...)
@@ -199,29 +264,106 @@ func (c *Crawler) Run(ctx context.Context, cfg *Config, h Handler) (*Report, err
 			}
 		}
 		states[i] = st
+		byName[src.Name] = st
 	}
+	// An unfinished crawl's frontier: its finished URLs are not fetched again, the others are
+	// queued first, before the start URLs (which it normally holds already).
+	var resumed []task
+	if c.Frontier != nil {
+		entries, err := c.Frontier.Load()
+		if err != nil {
+			return nil, fmt.Errorf("crawl: load frontier: %w", err)
+		}
+		for _, e := range entries {
+			t, ok := taskOf(e, byName)
+			if !ok {
+				continue
+			}
+			r.seen[e.URL] = true
+			if e.Done {
+				r.fetched[e.URL] = true
+				// A source finished before the kill was reached if something of it was stored.
+				if !t.src.rep.Reached && c.History != nil {
+					if _, ok := c.History.LastFetched(e.URL); ok {
+						t.src.rep.Reached = true
+					}
+				}
+				continue
+			}
+			resumed = append(resumed, t)
+		}
+		if len(entries) > 0 {
+			r.report.Resumed = true
+			r.log.Info("resuming an unfinished crawl", "done", len(entries)-len(resumed), "queued", len(resumed))
+		}
+	}
+	r.queue(resumed)
+	var starts []task
 	for _, st := range states {
 		for _, s := range st.src.Start {
-			r.enqueueRaw(task{url: s, kind: taskPage, src: st})
+			starts = append(starts, task{url: s, kind: taskPage, src: st})
 		}
 		for _, s := range st.src.Feeds {
-			r.enqueueRaw(task{url: s, kind: taskFeed, src: st})
+			starts = append(starts, task{url: s, kind: taskFeed, src: st})
 		}
 		for _, s := range st.src.Sitemaps {
-			r.enqueueRaw(task{url: s, kind: taskSitemap, src: st})
+			starts = append(starts, task{url: s, kind: taskSitemap, src: st})
 		}
 	}
+	r.enqueue(starts)
+	stopProgress := r.startProgress()
 	r.pending.Wait()
+	stopProgress()
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.report.Finished = time.Now()
-	if r.abortErr != nil {
-		return r.report, fmt.Errorf("crawl: %w", r.abortErr)
+	abortErr, limited := r.abortErr, r.report.LimitReached
+	r.mu.Unlock()
+	if abortErr != nil {
+		return r.report, fmt.Errorf("crawl: %w", abortErr)
 	}
 	if err := ctx.Err(); err != nil {
 		return r.report, fmt.Errorf("crawl: %w", err)
 	}
+	if c.Frontier != nil && !limited {
+		if err := c.Frontier.Clear(); err != nil {
+			return r.report, fmt.Errorf("crawl: clear frontier: %w", err)
+		}
+	}
 	return r.report, nil
+}
+
+// startProgress calls OnProgress periodically until the returned function is called, which
+// calls it a last time.
+func (r *run) startProgress() (stop func()) {
+	if r.c.OnProgress == nil {
+		return func() {}
+	}
+	every := orDuration(r.c.ProgressEvery, DefaultProgressEvery)
+	quit, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-tick.C:
+				r.c.OnProgress(r.progress())
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-finished
+		r.c.OnProgress(r.progress())
+	}
+}
+
+func (r *run) progress() Progress {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return Progress{Done: r.done, Queued: r.queued, Failed: r.failed, Elapsed: time.Since(r.report.Started)}
 }
 
 func (c *Crawler) newRun(ctx context.Context, cfg *Config, h Handler) *run {
@@ -244,6 +386,18 @@ func (c *Crawler) newRun(ctx context.Context, cfg *Config, h Handler) *run {
 	}
 	if r.ua == "" {
 		r.ua = DefaultUserAgent
+	}
+	r.validators = c.Validators
+	if r.validators == nil && c.History != nil {
+		r.validators = c.History
+	}
+	switch {
+	case c.MaxHostFailures == 0:
+		r.maxHostFailures = DefaultMaxHostFailures
+	case c.MaxHostFailures < 0:
+		r.maxHostFailures = 0
+	default:
+		r.maxHostFailures = c.MaxHostFailures
 	}
 	switch {
 	case r.maxRetries == 0:
@@ -269,7 +423,7 @@ func (c *Crawler) newRun(ctx context.Context, cfg *Config, h Handler) *run {
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBodyBytes
 	}
-	r.f = &fetcher{client: client, userAgent: r.ua, timeout: timeout, maxBody: maxBody}
+	r.f = &fetcher{client: client, userAgent: r.ua, timeout: timeout, maxBody: maxBody, archive: c.Archive}
 	return r
 }
 
@@ -280,34 +434,81 @@ func orDuration(d, def time.Duration) time.Duration {
 	return d
 }
 
-// enqueueRaw queues a canonical URL once per run; the host's worker is started if idle.
-func (r *run) enqueueRaw(t task) {
-	u, err := url.Parse(t.url)
-	if err != nil {
+// enqueue queues canonical URLs not queued yet in this run, writing them to the Frontier
+// first, in one call; the hosts' workers are started if idle.
+func (r *run) enqueue(ts []task) {
+	r.mu.Lock()
+	if r.stopped {
+		r.mu.Unlock()
 		return
 	}
-	key := hostKey(u)
+	var fresh []task
+	for _, t := range ts {
+		if r.seen[t.url] {
+			continue
+		}
+		if _, err := url.Parse(t.url); err != nil {
+			continue
+		}
+		r.seen[t.url] = true
+		fresh = append(fresh, t)
+	}
+	r.mu.Unlock()
+	if len(fresh) == 0 {
+		return
+	}
+	if r.c.Frontier != nil {
+		entries := make([]Entry, len(fresh))
+		for i, t := range fresh {
+			entries[i] = t.entry()
+		}
+		if err := r.c.Frontier.Push(entries); err != nil {
+			r.abort(fmt.Errorf("frontier: %w", err))
+			return
+		}
+	}
+	r.queue(fresh)
+}
+
+// queue hands tasks to their hosts' workers.
+func (r *run) queue(ts []task) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.stopped || r.seen[t.url] {
-		return
-	}
-	r.seen[t.url] = true
-	hs := r.hosts[key]
-	if hs == nil {
-		hs = &hostState{key: key}
-		r.hosts[key] = hs
-	}
-	hs.delay = max(hs.delay, t.src.src.Delay)
-	hs.queue = append(hs.queue, t)
-	r.pending.Add(1)
-	if !hs.running {
-		hs.running = true
-		go r.hostWorker(hs)
+	for _, t := range ts {
+		u, err := url.Parse(t.url)
+		if err != nil {
+			continue
+		}
+		key := hostKey(u)
+		hs := r.hosts[key]
+		if hs == nil {
+			hs = &hostState{key: key}
+			r.hosts[key] = hs
+		}
+		hs.delay = max(hs.delay, t.src.src.Delay)
+		hs.queue = append(hs.queue, t)
+		r.queued++
+		r.pending.Add(1)
+		if !hs.running {
+			hs.running = true
+			go r.hostWorker(hs)
+		}
 	}
 }
 
-// hostWorker takes one host's tasks in order, one at a time.
+// abort stops the crawl with err.
+func (r *run) abort(err error) {
+	r.mu.Lock()
+	if r.abortErr == nil {
+		r.abortErr = err
+	}
+	r.stopped = true
+	r.mu.Unlock()
+	r.cancel()
+}
+
+// hostWorker takes one host's tasks in order, one at a time, and tells the Frontier of each
+// one finished.
 func (r *run) hostWorker(hs *hostState) {
 	for {
 		r.mu.Lock()
@@ -319,8 +520,17 @@ func (r *run) hostWorker(hs *hostState) {
 		t := hs.queue[0]
 		hs.queue[0] = task{}
 		hs.queue = hs.queue[1:]
+		r.queued--
 		r.mu.Unlock()
-		r.process(hs, t)
+		finished, ok := r.process(hs, t)
+		if finished && r.c.Frontier != nil {
+			if err := r.c.Frontier.Done(t.url, ok); err != nil {
+				r.abort(fmt.Errorf("frontier: %w", err))
+			}
+		}
+		r.mu.Lock()
+		r.done++
+		r.mu.Unlock()
 		r.pending.Done()
 	}
 }
@@ -331,120 +541,220 @@ func (r *run) isStopped() bool {
 	return r.stopped || r.ctx.Err() != nil
 }
 
-func (r *run) process(hs *hostState, t task) {
+// process fetches one task. finished says the URL is through (fetched, failed or skipped) and
+// must not be fetched again if the crawl resumes; ok says it was fetched or not modified.
+func (r *run) process(hs *hostState, t task) (finished, ok bool) {
 	if r.isStopped() {
-		return
+		return false, false
 	}
 	u, err := url.Parse(t.url)
 	if err != nil {
 		r.fail(t, &FetchError{URL: t.url, Kind: KindBadURL, Err: err})
-		return
+		return true, false
+	}
+	if hs.backedOff {
+		r.skip(t, &FetchError{URL: t.url, Kind: KindHostBackoff,
+			Err: fmt.Errorf("%s failed %d times in a row", hs.key, hs.failures)})
+		return true, false
 	}
 	if hs.robots == nil && hs.robotsErr == nil {
 		r.loadRobots(hs)
 		if r.isStopped() {
-			return
+			return false, false
 		}
 	}
 	if hs.robotsErr != nil {
 		fe := *hs.robotsErr
 		fe.URL = t.url
 		r.fail(t, &fe)
-		return
+		return true, false
 	}
 	if !hs.robots.TestAgent(robotsPath(u), r.ua) {
 		r.skip(t, &FetchError{URL: t.url, Kind: KindRobots})
-		return
+		return true, false
 	}
-	if !r.reserve(t) {
-		return
+	if reserved, stop := r.reserve(t); !reserved {
+		return !stop, false
 	}
 	opt := requestOptions{Want: wantAny}
 	if t.kind == taskPage {
 		opt.Want = wantHTML
-		if r.c.Validators != nil {
-			opt.ETag, opt.LastModified = r.c.Validators.Validators(t.url)
-		}
+	}
+	if r.validators != nil && (t.kind == taskPage || r.c.History != nil) {
+		opt.ETag, opt.LastModified = r.validators.Validators(t.url)
 	}
 	resp, err := r.fetchWithRetry(hs, t.url, opt)
 	if err != nil {
+		if errors.Is(err, ErrArchive) {
+			r.abort(err)
+			return false, false
+		}
 		if r.ctx.Err() != nil {
-			return
+			return false, false
 		}
 		fe := classify(t.url, err)
+		r.hostFailed(hs, fe)
 		if fe.Kind == KindNotHTML {
 			r.reached(t)
 			r.skip(t, fe)
-			return
+			return true, false
 		}
 		if fe.Status > 0 && fe.Status < 400 {
 			r.reached(t)
 		}
 		r.fail(t, fe)
-		return
+		return true, false
 	}
+	hs.failures = 0
 	r.reached(t)
+	listing := r.isListing(t, u)
 	if resp.Status == http.StatusNotModified {
 		r.count(t, func(rep *SourceReport) { rep.NotModified++ })
 		r.log.Debug("not modified", "url", t.url, "source", t.src.src.Name)
-		return
+		if r.c.History != nil {
+			if err := r.c.History.MarkNotModified(t.url, time.Now().UTC()); err != nil {
+				r.log.Warn("mark not modified", "url", t.url, "err", err)
+			}
+			if listing {
+				if links, ok := r.c.History.Listing(t.url); ok {
+					var ts []task
+					for _, e := range links {
+						if c, ok := taskOf(e, map[string]*sourceState{t.src.src.Name: t.src}); ok {
+							ts = append(ts, c)
+						}
+					}
+					r.enqueue(r.admit(ts))
+				}
+			}
+		}
+		return true, true
 	}
+	var children []task
 	switch t.kind {
 	case taskPage:
-		r.handlePage(t, resp)
+		var handled bool
+		finished, handled, children = r.handlePage(t, resp, listing)
+		if !handled {
+			return finished, false
+		}
 	case taskFeed:
-		links, err := parseFeed(resp.Body, resp.URL)
+		items, err := parseFeedItems(resp.Body, resp.URL)
 		if err != nil {
 			r.fail(t, &FetchError{URL: t.url, Kind: KindBadContent, Status: resp.Status, Err: err})
-			return
+			return true, false
 		}
-		r.log.Debug("feed read", "url", t.url, "items", len(links))
-		for _, l := range links {
-			r.enqueueRaw(task{url: l, kind: taskPage, src: t.src, depth: 1})
+		r.log.Debug("feed read", "url", t.url, "items", len(items))
+		for _, it := range items {
+			children = append(children, task{url: it.Link, kind: taskPage, src: t.src, depth: 1, feedItem: it.GUID})
 		}
+		r.enqueue(r.admit(children))
 	case taskSitemap:
-		pages, subs, err := parseSitemap(resp.Body, r.f.maxBody)
+		pages, subs, err := parseSitemapEntries(resp.Body, r.f.maxBody)
 		if err != nil {
 			r.fail(t, &FetchError{URL: t.url, Kind: KindBadContent, Status: resp.Status, Err: err})
-			return
+			return true, false
 		}
 		r.log.Debug("sitemap read", "url", t.url, "pages", len(pages), "sitemaps", len(subs))
 		for _, p := range pages {
-			if len(t.src.src.Follow) == 0 || t.src.src.Follows(p) {
-				r.enqueueRaw(task{url: p, kind: taskPage, src: t.src, depth: 1})
+			if len(t.src.src.Follow) == 0 || t.src.src.Follows(p.URL) {
+				children = append(children, task{url: p.URL, kind: taskPage, src: t.src, depth: 1, lastMod: p.LastMod})
 			}
 		}
 		if t.level < maxSitemapNesting {
 			for _, s := range subs {
-				r.enqueueRaw(task{url: s, kind: taskSitemap, src: t.src, level: t.level + 1})
+				children = append(children, task{url: s.URL, kind: taskSitemap, src: t.src, level: t.level + 1, lastMod: s.LastMod})
 			}
 		}
+		r.enqueue(r.admit(children))
+	}
+	if listing && r.c.History != nil {
+		entries := make([]Entry, 0, len(children))
+		for _, c := range children {
+			entries = append(entries, c.entry())
+		}
+		err := r.c.History.SaveListing(t.url, resp.Header.Get("ETag"), resp.Header.Get("Last-Modified"), time.Now().UTC(), entries)
+		if err != nil {
+			r.abort(fmt.Errorf("save listing: %w", err))
+			return false, false
+		}
+	}
+	return true, true
+}
+
+// isListing reports whether t is read only for its links: a feed, a sitemap, a start page or
+// a listing page (a start page's path with another query).
+func (r *run) isListing(t task, u *url.URL) bool {
+	return t.kind != taskPage || t.depth == 0 || t.src.listing[hostKey(u)+u.EscapedPath()]
+}
+
+// admit drops the tasks an earlier crawl makes unnecessary: feed items already fetched, and
+// sitemap entries whose <lastmod> is not newer than their last fetch.
+func (r *run) admit(ts []task) []task {
+	h := r.c.History
+	if h == nil {
+		return ts
+	}
+	out := ts[:0:0]
+	for _, t := range ts {
+		known := false
+		switch {
+		case t.feedItem != "":
+			known = h.FeedItemSeen(t.src.src.Name, t.feedItem, t.url)
+		case !t.lastMod.IsZero():
+			at, ok := h.LastFetched(t.url)
+			known = ok && !t.lastMod.After(at)
+		}
+		if known {
+			r.count(t, func(rep *SourceReport) { rep.Known++ })
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// hostFailed counts a failure against the host; enough in a row back it off for the run.
+func (r *run) hostFailed(hs *hostState, fe *FetchError) {
+	switch fe.Kind {
+	case KindNetwork, KindTimeout, KindServerError, KindTooManyRequests:
+	default:
+		if fe.Status > 0 {
+			hs.failures = 0 // the host answers
+		}
+		return
+	}
+	hs.failures++
+	if r.maxHostFailures > 0 && hs.failures >= r.maxHostFailures && !hs.backedOff {
+		hs.backedOff = true
+		r.log.Warn("host backed off for the rest of the run", "host", hs.key, "failures", hs.failures, "last", fe.Kind)
 	}
 }
 
-// reserve counts a request against MaxPages and marks the URL fetched; false when the crawl
-// must stop or the URL was already reached through a redirect.
-func (r *run) reserve(t task) bool {
+// reserve counts a request against MaxPages and marks the URL fetched. reserved is false when
+// the crawl must stop (stop) or the URL was already reached through a redirect.
+func (r *run) reserve(t task) (reserved, stop bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.stopped {
-		return false
+		return false, true
 	}
 	if r.fetched[t.url] {
-		return false
+		return false, false
 	}
 	if r.c.MaxPages > 0 && r.requests >= r.c.MaxPages {
 		r.stopped = true
 		r.report.LimitReached = true
-		return false
+		return false, true
 	}
 	r.requests++
 	r.fetched[t.url] = true
 	t.src.rep.Fetched++
-	return true
+	return true, false
 }
 
-func (r *run) handlePage(t task, resp *response) {
+// handlePage hands a fetched page over and queues its links. handled says the handler took
+// it; finished is false when the crawl stopped in the middle. children are the links queued.
+func (r *run) handlePage(t task, resp *response, listing bool) (finished, handled bool, children []task) {
 	src := t.src.src
 	if resp.URL != t.url {
 		r.mu.Lock()
@@ -454,20 +764,21 @@ func (r *run) handlePage(t task, resp *response) {
 		r.mu.Unlock()
 		if dup {
 			r.skip(t, &FetchError{URL: t.url, Kind: KindDuplicate, Status: resp.Status, Err: fmt.Errorf("redirected to %s, already fetched", resp.URL)})
-			return
+			return true, false, nil
 		}
 	}
 	body, cs, err := decodeHTML(resp.Body, resp.Header.Get("Content-Type"))
 	if err != nil {
 		r.fail(t, &FetchError{URL: t.url, Kind: KindBadContent, Status: resp.Status, Err: err})
-		return
+		return true, false, nil
 	}
 	page := &Page{
 		URL: resp.URL, Source: src.Name, Lang: src.Lang, Status: resp.Status,
 		Header: utf8Header(resp.Header), Body: body, Charset: cs, FetchedAt: time.Now().UTC(), Depth: t.depth,
+		Hub: listing,
 	}
-	if u, err := url.Parse(resp.URL); err == nil {
-		page.Hub = t.depth == 0 && t.kind == taskPage || t.src.listing[hostKey(u)+u.EscapedPath()]
+	if r.c.Frontier != nil {
+		page.FrontierURL = t.url
 	}
 	info, err := parseHTML(body, resp.URL)
 	if err != nil {
@@ -477,26 +788,28 @@ func (r *run) handlePage(t task, resp *response) {
 		if !info.NoFollow && t.depth < src.MaxDepth {
 			for _, l := range info.Links {
 				if src.Follows(l) {
-					r.enqueueRaw(task{url: l, kind: taskPage, src: t.src, depth: t.depth + 1})
+					children = append(children, task{url: l, kind: taskPage, src: t.src, depth: t.depth + 1})
 				}
 			}
 		}
 	}
+	// The links go to the frontier before the page is done: a crawl killed in between
+	// still has them.
+	r.enqueue(children)
 	r.log.Debug("page fetched", "url", page.URL, "source", src.Name, "depth", t.depth, "charset", cs)
 	if err := r.h.HandlePage(r.ctx, page); err != nil {
 		if errors.Is(err, ErrAbort) {
-			r.mu.Lock()
-			if r.abortErr == nil {
-				r.abortErr = err
-			}
-			r.stopped = true
-			r.mu.Unlock()
-			r.cancel()
+			r.abort(err)
+			return false, false, nil
+		}
+		if r.ctx.Err() != nil {
+			return false, false, nil
 		}
 		r.fail(t, &FetchError{URL: t.url, Kind: KindHandler, Err: err})
-		return
+		return true, false, nil
 	}
 	r.count(t, func(rep *SourceReport) { rep.Handled++ })
+	return true, true, children
 }
 
 // fetchWithRetry makes the request, waiting for the host's turn before each attempt, and
@@ -616,6 +929,7 @@ func (r *run) reached(t task) { r.count(t, func(rep *SourceReport) { rep.Reached
 func (r *run) fail(t task, fe *FetchError) {
 	r.log.Warn("fetch failed", "url", t.url, "source", t.src.src.Name, "reason", fe.Kind, "err", fe.Err)
 	r.count(t, func(rep *SourceReport) {
+		r.failed++
 		rep.Failed++
 		record(rep, t.url, fe)
 	})
@@ -638,7 +952,7 @@ func record(rep *SourceReport, u string, fe *FetchError) {
 	switch fe.Kind {
 	case KindClientError, KindServerError, KindHTTPStatus:
 		reason += fmt.Sprintf(" (status %d)", fe.Status)
-	case KindNetwork, KindBadContent, KindHandler, KindBadURL, KindNotHTML, KindTooLarge, KindDuplicate:
+	case KindNetwork, KindBadContent, KindHandler, KindBadURL, KindNotHTML, KindTooLarge, KindDuplicate, KindHostBackoff:
 		if fe.Err != nil {
 			reason += ": " + fe.Err.Error()
 		}

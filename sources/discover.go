@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mmcdole/gofeed"
@@ -95,12 +96,47 @@ type sitemapDoc struct {
 }
 
 type sitemapLoc struct {
-	Loc string `xml:"loc"`
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod"`
+}
+
+// sitemapEntry is one <url> or <sitemap> of a sitemap: its canonical URL and its <lastmod>,
+// zero when absent or unreadable.
+type sitemapEntry struct {
+	URL     string
+	LastMod time.Time
+}
+
+// w3cDatetime are the forms the sitemap protocol allows for <lastmod> (W3C Datetime), most
+// precise first.
+var w3cDatetime = []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02", "2006-01", "2006"}
+
+// parseLastMod reads a <lastmod> value; zero when it is not a W3C datetime.
+func parseLastMod(v string) time.Time {
+	v = strings.TrimSpace(v)
+	for _, layout := range w3cDatetime {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 // parseSitemap reads a sitemap (<urlset>) or a sitemap index (<sitemapindex>), gzipped or not,
 // and returns the canonical URLs of its pages and of its child sitemaps.
 func parseSitemap(body []byte, maxSize int64) (pages, sitemaps []string, err error) {
+	pe, se, err := parseSitemapEntries(body, maxSize)
+	for _, e := range pe {
+		pages = append(pages, e.URL)
+	}
+	for _, e := range se {
+		sitemaps = append(sitemaps, e.URL)
+	}
+	return pages, sitemaps, err
+}
+
+// parseSitemapEntries is parseSitemap with each entry's <lastmod>.
+func parseSitemapEntries(body []byte, maxSize int64) (pages, sitemaps []sitemapEntry, err error) {
 	if bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(bytes.NewReader(body))
 		if err != nil {
@@ -126,13 +162,13 @@ func parseSitemap(body []byte, maxSize int64) (pages, sitemaps []string, err err
 	default:
 		return nil, nil, fmt.Errorf("sitemap xml: root element <%s> is neither urlset nor sitemapindex", doc.XMLName.Local)
 	}
-	add := func(dst []string, locs []sitemapLoc) []string {
+	add := func(dst []sitemapEntry, locs []sitemapLoc) []sitemapEntry {
 		for _, l := range locs {
 			if len(dst) >= maxSitemapEntries {
 				break
 			}
 			if c, err := Canonicalize(l.Loc); err == nil {
-				dst = append(dst, c)
+				dst = append(dst, sitemapEntry{URL: c, LastMod: parseLastMod(l.LastMod)})
 			}
 		}
 		return dst
@@ -143,6 +179,22 @@ func parseSitemap(body []byte, maxSize int64) (pages, sitemaps []string, err err
 // parseFeed reads an RSS, Atom or JSON feed and returns the canonical links of its items,
 // resolved against the feed's URL.
 func parseFeed(body []byte, feedURL string) ([]string, error) {
+	items, err := parseFeedItems(body, feedURL)
+	links := make([]string, 0, len(items))
+	for _, it := range items {
+		links = append(links, it.Link)
+	}
+	return links, err
+}
+
+// feedItem is one item of a feed: its canonical link and its guid (the link when it has none).
+type feedItem struct {
+	Link string
+	GUID string
+}
+
+// parseFeedItems is parseFeed with each item's guid.
+func parseFeedItems(body []byte, feedURL string) ([]feedItem, error) {
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("feed: %w", err)
@@ -151,9 +203,10 @@ func parseFeed(body []byte, feedURL string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("feed URL %s: %w", feedURL, err)
 	}
-	var links []string
+	var links []feedItem
 	seen := map[string]bool{}
 	for _, it := range feed.Items {
+		guid := strings.TrimSpace(it.GUID)
 		cands := append([]string{it.Link}, it.Links...)
 		for _, l := range cands {
 			l = strings.TrimSpace(l)
@@ -166,7 +219,10 @@ func parseFeed(body []byte, feedURL string) ([]string, error) {
 			}
 			if c, err := canonicalURL(u); err == nil && !seen[c] {
 				seen[c] = true
-				links = append(links, c)
+				if guid == "" {
+					guid = c
+				}
+				links = append(links, feedItem{Link: c, GUID: guid})
 				break
 			}
 		}

@@ -43,6 +43,7 @@ const (
 	KindBadContent      Kind = "bad content"
 	KindHandler         Kind = "handler"
 	KindDuplicate       Kind = "duplicate"
+	KindHostBackoff     Kind = "host backed off"
 )
 
 // FetchError is a failed or refused fetch, classified by Kind.
@@ -150,6 +151,21 @@ type fetcher struct {
 	userAgent string
 	timeout   time.Duration
 	maxBody   int64
+	archive   Archiver // may be nil
+}
+
+// ErrArchive wraps the Archiver's error: the crawl stops on it.
+var ErrArchive = errors.New("archive response")
+
+// keep hands a response to the Archiver, if any.
+func (f *fetcher) keep(resp *http.Response, body []byte) error {
+	if f.archive == nil {
+		return nil
+	}
+	if err := f.archive.Archive(resp, body, time.Now().UTC()); err != nil {
+		return fmt.Errorf("%w %s: %w", ErrArchive, resp.Request.URL, err)
+	}
+	return nil
 }
 
 // get makes one GET request for rawURL. Error statuses, refused content types and oversize
@@ -173,8 +189,29 @@ func (f *fetcher) get(ctx context.Context, rawURL string, opt requestOptions) (*
 	if opt.LastModified != "" {
 		req.Header.Set("If-Modified-Since", opt.LastModified)
 	}
-	resp, err := f.client.Do(req)
+	client := f.client
+	if f.archive != nil {
+		// Redirects are kept too; their bodies are closed by then.
+		cl := *client
+		next := cl.CheckRedirect
+		cl.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+			if req.Response != nil {
+				if err := f.keep(req.Response, nil); err != nil {
+					return err
+				}
+			}
+			if next != nil {
+				return next(req, via)
+			}
+			return checkRedirect(req, via)
+		}
+		client = &cl
+	}
+	resp, err := client.Do(req)
 	if err != nil {
+		if errors.Is(err, ErrArchive) {
+			return nil, err
+		}
 		return nil, classify(rawURL, err)
 	}
 	defer func() {
@@ -191,8 +228,19 @@ func (f *fetcher) get(ctx context.Context, rawURL string, opt requestOptions) (*
 	out := &response{Status: resp.StatusCode, URL: final, Header: resp.Header.Clone()}
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
+		if err := f.keep(resp, nil); err != nil {
+			return nil, err
+		}
 		return out, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		if f.archive != nil {
+			body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBody))
+			if err == nil {
+				if err := f.keep(resp, body); err != nil {
+					return nil, err
+				}
+			}
+		}
 		fe := &FetchError{URL: rawURL, Kind: statusKind(resp.StatusCode), Status: resp.StatusCode}
 		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 			fe.retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
@@ -205,6 +253,14 @@ func (f *fetcher) get(ctx context.Context, rawURL string, opt requestOptions) (*
 	}
 	ct := resp.Header.Get("Content-Type")
 	if opt.Want == wantHTML && ct != "" && !isHTMLType(ct) {
+		if f.archive != nil {
+			body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBody+1))
+			if err == nil && int64(len(body)) <= f.maxBody {
+				if err := f.keep(resp, body); err != nil {
+					return nil, err
+				}
+			}
+		}
 		return nil, &FetchError{URL: rawURL, Kind: KindNotHTML, Status: resp.StatusCode, Err: fmt.Errorf("content type %q", ct)}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBody+1))
@@ -215,6 +271,9 @@ func (f *fetcher) get(ctx context.Context, rawURL string, opt requestOptions) (*
 	}
 	if int64(len(body)) > f.maxBody {
 		return nil, &FetchError{URL: rawURL, Kind: KindTooLarge, Status: resp.StatusCode, Err: fmt.Errorf("body over %d bytes", f.maxBody)}
+	}
+	if err := f.keep(resp, body); err != nil {
+		return nil, err
 	}
 	if opt.Want == wantHTML && ct == "" {
 		if sniffed := http.DetectContentType(body); !isHTMLType(sniffed) {

@@ -29,6 +29,11 @@ type PageMeta struct {
 	// Reextract saves the document even when the body is unchanged: the
 	// extractor improved and the page's events must be read again.
 	Reextract bool
+	// FrontierURL, when set, is the crawl frontier's entry for this fetch
+	// (the URL as queued, before redirects): it is marked done in the same
+	// transaction that saves the document, so that a killed crawl neither
+	// loses the page nor fetches it again.
+	FrontierURL string
 }
 
 // BodyHash returns the hex SHA-256 of a response body, for PageMeta.SHA256.
@@ -95,33 +100,52 @@ func (s *Store) Page(url string) (*PageRecord, bool, error) {
 }
 
 // Validators returns the ETag and Last-Modified of the last fetch of url,
-// empty when it was never fetched. A failure to read them is logged and
-// gives empty validators: an unconditional GET is always safe.
+// as a page or else as a listing, empty when it was never fetched. A
+// failure to read them is logged and gives empty validators: an
+// unconditional GET is always safe.
 func (s *Store) Validators(url string) (etag, lastModified string) {
-	page, ok, err := s.Page(url)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		page, err := getPage(tx, url)
+		if err != nil || page != nil {
+			if page != nil {
+				etag, lastModified = page.ETag, page.LastModified
+			}
+			return err
+		}
+		l, err := getListing(tx, url)
+		if l != nil {
+			etag, lastModified = l.ETag, l.LastModified
+		}
+		return err
+	})
 	if err != nil {
 		slog.Warn("store: reading validators", "url", url, "err", err)
 		return "", ""
 	}
-	if !ok {
-		return "", ""
-	}
-	return page.ETag, page.LastModified
+	return etag, lastModified
 }
 
-// MarkNotModified records that url answered 304 Not Modified at at: the
-// fetch time moves on, everything else stays.
+// MarkNotModified records that url, a page or a listing, answered 304 Not
+// Modified at at: the fetch time moves on, everything else stays.
 func (s *Store) MarkNotModified(url string, at time.Time) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		page, err := getPage(tx, url)
 		if err != nil {
 			return err
 		}
-		if page == nil {
+		if page != nil {
+			page.FetchedAt = at.UTC()
+			return putJSON(tx.Bucket(bucketPages), url, page)
+		}
+		l, err := getListing(tx, url)
+		if err != nil {
+			return err
+		}
+		if l == nil {
 			return ErrNotFound
 		}
-		page.FetchedAt = at.UTC()
-		return putJSON(tx.Bucket(bucketPages), url, page)
+		l.FetchedAt = at.UTC()
+		return putJSON(tx.Bucket(bucketListings), url, l)
 	})
 	if err != nil {
 		return fmt.Errorf("mark %s not modified: %w", url, err)
@@ -170,7 +194,13 @@ func (s *Store) SaveDocument(doc *medcoop.Document, fetch PageMeta) (SaveResult,
 	var res SaveResult
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		res = SaveResult{}
-		return saveDocument(tx, page, reports, fetch.Reextract, &res)
+		if err := saveDocument(tx, page, reports, fetch.Reextract, &res); err != nil {
+			return err
+		}
+		if fetch.FrontierURL != "" {
+			return frontierDone(tx, fetch.FrontierURL, true)
+		}
+		return nil
 	})
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("save document %s: %w", doc.URL, err)

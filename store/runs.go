@@ -28,9 +28,23 @@ type RunRecord struct {
 	// Sources maps a source's name to its counters, by counter name
 	// ("fetched", "not_modified", "errors", "events", ...).
 	Sources map[string]map[string]int64 `json:"sources"`
+	// Failures maps a source's name to its failed and skipped URLs, counted
+	// by reason ("404", "timeout", "host backed off", ...).
+	Failures map[string]map[string]int64 `json:"failures,omitempty"`
+	// Errors keeps, per source, the first few failures as "url: reason".
+	Errors map[string][]string `json:"errors,omitempty"`
+	// Resumed is true when the run took over the frontier of a run that
+	// did not finish (killed, or stopped by a limit).
+	Resumed bool `json:"resumed,omitempty"`
+	// Unreached names the sources that gave no answer at all.
+	Unreached []string `json:"unreached,omitempty"`
 	// Error is why the run stopped early, if it did.
 	Error string `json:"error,omitempty"`
 }
+
+// Finished reports whether the run ran to its end (possibly failing); a
+// run killed in its course is stored with its start only.
+func (r RunRecord) Finished() bool { return !r.End.IsZero() }
 
 // PutRun stores r, replacing the run with the same ID.
 func (s *Store) PutRun(r RunRecord) error {

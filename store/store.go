@@ -53,8 +53,17 @@ var (
 	bucketEvents     = []byte("events")
 	bucketPartyIndex = []byte("party_events")
 	bucketRuns       = []byte("runs")
+	// The crawl state: the frontier of an unfinished crawl, the listings
+	// (start pages, feeds, sitemaps) with their validators and links, and
+	// the feed items already fetched. They came after the first files were
+	// written, so a writer adds them to an older file and a reader does
+	// without them.
+	bucketFrontier  = []byte("frontier")
+	bucketListings  = []byte("listings")
+	bucketFeedItems = []byte("feed_items")
 
-	allBuckets = [][]byte{bucketMeta, bucketPages, bucketEvents, bucketPartyIndex, bucketRuns}
+	allBuckets   = [][]byte{bucketMeta, bucketPages, bucketEvents, bucketPartyIndex, bucketRuns}
+	crawlBuckets = [][]byte{bucketFrontier, bucketListings, bucketFeedItems}
 
 	keySchemaVersion = []byte("schema_version")
 	keyCreated       = []byte("created")
@@ -162,9 +171,17 @@ func (s *Store) checkSchema() error {
 		empty := true
 		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
 		if !empty {
-			return check(tx)
+			if err := check(tx); err != nil {
+				return err
+			}
+			for _, name := range crawlBuckets {
+				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+					return fmt.Errorf("create bucket %s: %w", name, err)
+				}
+			}
+			return nil
 		}
-		for _, name := range allBuckets {
+		for _, name := range append(allBuckets, crawlBuckets...) {
 			if _, err := tx.CreateBucket(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}

@@ -93,6 +93,7 @@ func newRootCmd(logTo io.Writer) *cobra.Command {
 		newCrawlCmd(opts),
 		newEventsCmd(opts),
 		newDemoCmd(opts),
+		newRunsCmd(opts),
 		newEvalCmd(opts),
 	)
 	return root

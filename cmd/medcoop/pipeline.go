@@ -22,6 +22,9 @@ type pipeline struct {
 	counts map[string]*pageCounts
 }
 
+// maxStoredErrors bounds the failures kept per source in a stored run.
+const maxStoredErrors = 20
+
 // pageCounts is what the pages of one source did to the store.
 type pageCounts struct {
 	Pages, Unchanged, Created, Merged, Failed int64
@@ -46,6 +49,7 @@ func (p *pipeline) HandlePage(ctx context.Context, pg *sources.Page) error {
 		ETag:         pg.Header.Get("ETag"),
 		LastModified: pg.Header.Get("Last-Modified"),
 		SHA256:       store.BodyHash(pg.Body),
+		FrontierURL:  pg.FrontierURL,
 	}
 	res, err := p.save(extract.Input{Body: pg.Body, URL: url, LangHint: pg.Lang}, meta)
 	p.count(pg.Source, res, err)
@@ -96,10 +100,23 @@ func (p *pipeline) runRecord(command string, rep *sources.Report, start time.Tim
 		rec.Error = runErr.Error()
 	}
 	if rep != nil {
+		rec.Resumed = rep.Resumed
+		rec.Failures = map[string]map[string]int64{}
+		rec.Errors = map[string][]string{}
 		for name, sr := range rep.PerSource {
 			rec.Sources[name] = map[string]int64{
-				"fetched": int64(sr.Fetched), "not_modified": int64(sr.NotModified),
+				"fetched": int64(sr.Fetched), "not_modified": int64(sr.NotModified), "known": int64(sr.Known),
 				"failed": int64(sr.Failed), "skipped": int64(sr.Skipped), "handled": int64(sr.Handled),
+			}
+			if len(sr.Kinds) > 0 {
+				kinds := map[string]int64{}
+				for k, n := range sr.Kinds {
+					kinds[string(k)] = int64(n)
+				}
+				rec.Failures[name] = kinds
+			}
+			if len(sr.Errors) > 0 {
+				rec.Errors[name] = sr.Errors[:min(len(sr.Errors), maxStoredErrors)]
 			}
 		}
 	}
