@@ -17,6 +17,7 @@ import (
 
 	"github.com/medcoop/medcoop/sources"
 	"github.com/medcoop/medcoop/store"
+	"github.com/medcoop/medcoop/warc"
 )
 
 // crawlFlags are the flags of crawl, shared with demo.
@@ -25,6 +26,7 @@ type crawlFlags struct {
 	maxPages     int
 	maxDuration  time.Duration
 	allowPrivate bool
+	warcDir      string
 }
 
 // Progress intervals: a redrawn line on a terminal, a log line otherwise.
@@ -36,20 +38,18 @@ const (
 func newCrawlCmd(opts *options) *cobra.Command {
 	f := &crawlFlags{}
 	cmd := &cobra.Command{
-		Use:   "crawl --sources FILE",
+		Use:   "crawl [--sources FILE]",
 		Short: "Fetch the sources politely, extract the pages and store the events",
 		Long: `Fetch the sources politely, extract the pages and store the events.
 
 One crawl runs per database at a time. A crawl that was killed or stopped by
 --max-pages resumes where it stopped when run again; a finished one leaves
 nothing behind, and the next crawl starts over, asking only for what changed.
-The exit status is 0 only when every source was reached.`,
+The exit status is 0 only when every source was reached. Without --sources,
+the embedded default sources (sources/default.yaml) are crawled.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if f.sourcesFile == "" {
-				return usageError{errors.New("crawl needs --sources FILE")}
-			}
-			cfg, err := sources.Load(f.sourcesFile)
+			cfg, err := loadSources(f.sourcesFile)
 			if err != nil {
 				return err
 			}
@@ -69,7 +69,17 @@ The exit status is 0 only when every source was reached.`,
 	cmd.Flags().IntVar(&f.maxPages, "max-pages", 0, "stop after this many requests (0: no limit); the next crawl resumes")
 	cmd.Flags().DurationVar(&f.maxDuration, "max-duration", 0, "stop after this long (0: no limit); the next crawl resumes")
 	cmd.Flags().BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching loopback and private addresses")
+	cmd.Flags().StringVar(&f.warcDir, "warc", "", "also write every response to WARC files in this directory")
 	return cmd
+}
+
+// loadSources reads the sources file, or the embedded default sources
+// when none is named.
+func loadSources(path string) (*sources.Config, error) {
+	if path == "" {
+		return sources.Default()
+	}
+	return sources.Load(path)
 }
 
 // crawl runs one crawl into st, stores its report at the start (so that a
@@ -91,6 +101,14 @@ func crawl(cmd *cobra.Command, st *store.Store, cfg *sources.Config, f *crawlFla
 		Validators:   st,
 		Frontier:     storeFrontier{st},
 		History:      storeHistory{st},
+	}
+	if f.warcDir != "" {
+		w, err := warc.NewWriter(f.warcDir, warc.Software(projectName))
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		c.Archive = w
 	}
 	stderr := cmd.ErrOrStderr()
 	terminal := isTerminal(stderr)

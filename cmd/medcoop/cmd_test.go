@@ -45,7 +45,7 @@ func TestExitStatus(t *testing.T) {
 		says string
 	}{
 		{"unknown flag", []string{"events", "--nope"}, exitUsage, "unknown flag"},
-		{"crawl without sources", []string{"crawl", "--db", filepath.Join(dir, "a.db")}, exitUsage, "--sources"},
+		{"crawl with arguments", []string{"crawl", "extra", "--db", filepath.Join(dir, "a.db")}, exitUsage, "extra"},
 		{"extract needs a file", []string{"extract"}, exitUsage, "arg"},
 		{"bad format", []string{"events", "--format", "xml", "--db", filepath.Join(dir, "a.db")}, exitUsage, "--format"},
 		{"missing sources file", []string{"crawl", "--sources", filepath.Join(dir, "none.yaml"), "--db", filepath.Join(dir, "a.db")}, exitFailed, "none.yaml"},
