@@ -16,6 +16,8 @@ test:
 	$(GO) vet $(PKGS)
 	@test -z "$$(gofmt -l . | tee /dev/stderr)" || { echo "gofmt: the files above need formatting"; exit 1; }
 	$(GO) test -race -count=1 -timeout 12m $(PKGS)
+	# The real-page corpora are single-threaded and 20x slower under -race: run them without.
+	$(GO) test -count=1 -run 'TestMainTextCorpora' ./extract/
 
 demo: build
 	./$(BIN) demo

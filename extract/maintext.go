@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -44,7 +46,7 @@ func extractMainText(doc *html.Node, pageURL string) (mainText, error) {
 	var b strings.Builder
 	writeBlocks(&b, res.ContentNode)
 	text := tidyLines(b.String())
-	if lede != "" && !strings.Contains(text, lede) {
+	if lede != "" && !strings.Contains(strings.Join(strings.Fields(text), " "), strings.Join(strings.Fields(lede), " ")) {
 		text = lede + "\n" + text
 	}
 	return mainText{Title: strings.TrimSpace(res.Metadata.Title), SiteName: strings.TrimSpace(res.Metadata.Sitename), Text: text}, nil
@@ -56,6 +58,27 @@ func extractMainText(doc *html.Node, pageURL string) (mainText, error) {
 // sentence that says who signed with whom, and when.
 var ledeClasses = []string{"chapo", "chapeau", "sapo", "lead", "lede", "standfirst", "intro", "summary", "excerpt", "description"}
 
+// notLedeMarks are class, id or role words of blocks that are never a
+// standfirst even when they say "description" or "intro": cookie banners,
+// author bios, video players, dialogs, captions.
+var notLedeMarks = []string{"author", "bio", "cookie", "consent", "modal", "dialog", "video", "player", "caption", "newsletter"}
+
+// notLede reports whether n is marked as one of those blocks.
+func notLede(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "role" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, m := range notLedeMarks {
+			if strings.Contains(v, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // minLedeBytes keeps a one-line teaser or label from passing for a lede.
 const minLedeBytes = 60
 
@@ -66,7 +89,12 @@ func findLede(doc *html.Node) string {
 	walk = func(n *html.Node, inBoilerplate bool) bool {
 		if n.Type == html.ElementNode {
 			switch n.Data {
-			case "nav", "header", "footer", "aside", "script", "style", "form":
+			case "nav", "header", "footer", "aside", "form":
+				inBoilerplate = true
+			case "script", "style", "noscript", "template":
+				return false
+			}
+			if notLede(n) {
 				inBoilerplate = true
 			}
 			if !inBoilerplate && (n.Data == "p" || n.Data == "div" || n.Data == "h2") && hasClass(n, ledeClasses) {
@@ -114,18 +142,31 @@ func writeBlocks(b *strings.Builder, n *html.Node) {
 	}
 	switch n.Type {
 	case html.TextNode:
+		// go-trafilatura trims text at inline-tag edges ("<em>market</em>it"):
+		// two words that meet across a tag get their space back.
+		if r, _ := utf8.DecodeLastRuneInString(b.String()); isWordRune(r) {
+			if f, _ := utf8.DecodeRuneInString(n.Data); isWordRune(f) && n.PrevSibling != nil {
+				b.WriteByte(' ')
+			}
+		}
 		b.WriteString(n.Data)
 		return
 	case html.ElementNode:
-		if blockTags[n.Data] {
+		switch {
+		case blockTags[n.Data]:
 			b.WriteByte('\n')
 			defer b.WriteByte('\n')
+		case n.Data == "td" || n.Data == "th" || n.Data == "cell":
+			b.WriteByte(' ')
+			defer b.WriteByte(' ')
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		writeBlocks(b, c)
 	}
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // tidyLines collapses white space inside lines and drops empty lines.
 func tidyLines(s string) string {
