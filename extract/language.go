@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"bufio"
+	"embed"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pemistahl/lingua-go"
 
@@ -14,18 +18,71 @@ import (
 // any other language are labelled, stored and left unextracted.
 var Extracted = map[string]bool{"fr": true, "vi": true, "en": true}
 
-// detectable are the languages the detector chooses among: the three we
-// extract and the others the region's news comes in, so that a Spanish or
-// Chinese page is labelled as such instead of forced into French. Loading
-// only these keeps the detector's memory to a fraction of all 75.
+// Language detection runs in three steps, surest first:
+//
+//  1. the script: Khmer, Lao, Thai, Korean, Japanese, Chinese… are told by
+//     their letters alone (data/lang/scripts.txt, and Han/kana/Hangul in code);
+//  2. Vietnamese syllables: text whose words are mostly syllables of the
+//     Vietnamese inventory (data/lang/vi-syllables.txt) is Vietnamese, with
+//     or without its diacritics ("Benh vien Bach Mai da ky ket…"), which a
+//     statistical model trained on written Vietnamese calls French;
+//  3. lingua-go, in low-accuracy mode (trigram models only), among the Latin
+//     and Cyrillic languages in [detectable].
+//
+// Text too short to be sure of (fewer than minWords words, fewer than
+// minScriptLetters letters of a script) is "und".
+
+//go:embed data/lang/*.txt
+var langData embed.FS
+
+// detectable are the languages lingua chooses among once the script says
+// the text is Latin or Cyrillic: the three we extract and the others the
+// region's news and its partners write in, so that a Spanish or Malay page
+// is labelled as such instead of forced into French or English.
 var detectable = []lingua.Language{
 	lingua.French, lingua.Vietnamese, lingua.English,
-	lingua.Chinese, lingua.Japanese, lingua.Korean, lingua.Thai,
-	lingua.German, lingua.Spanish, lingua.Portuguese, lingua.Russian,
-	lingua.Indonesian, lingua.Italian,
+	lingua.German, lingua.Spanish, lingua.Portuguese, lingua.Italian,
+	lingua.Dutch, lingua.Russian, lingua.Indonesian, lingua.Tagalog,
 }
 
+// Malay is left out of [detectable]: lingua tells it from Indonesian no
+// better than chance on news sentences, and a Malay page labelled "id" is
+// at least not labelled French or English.
+
+const (
+	// maxDetectBytes bounds the text given to the detector: two kilobytes
+	// decide the language as well as a whole page, at a fraction of the time.
+	maxDetectBytes = 2000
+	// minWords is the fewest words of Latin or Cyrillic text given a
+	// language: two words ("Bach Mai", "CHU Bordeaux") are names, not a language.
+	minWords = 3
+	// minScriptLetters is the fewest letters of Khmer, Thai, Han… named by
+	// their script alone.
+	minScriptLetters = 4
+	// minVietnameseWords and minVietnameseShare: a text of at least that many
+	// words, that share of them syllables of the Vietnamese inventory, is
+	// Vietnamese. Measured on real news: Dân Trí articles 0.74–0.99 (median
+	// 0.95), French Wikinews 0.12–0.46 (median 0.25), English pages ≤ 0.62.
+	minVietnameseWords = 5
+	minVietnameseShare = 0.75
+	// minLinguaConfidence is the least confidence lingua must have in its
+	// first language for the label to stand.
+	minLinguaConfidence = 0.5
+	// minLinguaMargin is the least lead of lingua's first language over its
+	// second: closer than that, the text is ambiguous.
+	minLinguaMargin = 0.2
+	// cjkWeight counts a Han, kana or Hangul character as about the three
+	// letters a Latin word spends on one syllable, so that a Chinese page
+	// with English names in it is still Chinese.
+	cjkWeight = 3
+)
+
 var (
+	langDataOnce sync.Once
+	viSyllables  map[string]bool
+	scriptCodes  []scriptCode
+	langDataErr  error
+
 	detectorOnce sync.Once
 	detector     lingua.LanguageDetector
 	// detectorMu serialises detection: lingua-go's confidence computation
@@ -35,69 +92,296 @@ var (
 	detectorMu sync.Mutex
 )
 
+// scriptCode is one line of data/lang/scripts.txt.
+type scriptCode struct {
+	table *unicode.RangeTable
+	name  string
+	code  string
+}
+
+func loadLangData() {
+	viSyllables, langDataErr = readWordList("data/lang/vi-syllables.txt")
+	if langDataErr != nil {
+		return
+	}
+	lines, err := readLines("data/lang/scripts.txt")
+	if err != nil {
+		langDataErr = err
+		return
+	}
+	for _, line := range lines {
+		f := strings.Fields(line)
+		if len(f) != 2 || unicode.Scripts[f[0]] == nil {
+			langDataErr = fmt.Errorf("data/lang/scripts.txt: %q is not \"Script code\" with a script Go knows", line)
+			return
+		}
+		scriptCodes = append(scriptCodes, scriptCode{unicode.Scripts[f[0]], f[0], f[1]})
+	}
+}
+
+// readLines returns the lines of an embedded data file, without blank lines
+// and # comments.
+func readLines(name string) ([]string, error) {
+	f, err := langData.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line != "" && !strings.HasPrefix(line, "#") {
+			lines = append(lines, line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return lines, nil
+}
+
+func readWordList(name string) (map[string]bool, error) {
+	lines, err := readLines(name)
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[string]bool, len(lines))
+	for _, l := range lines {
+		set[l] = true
+	}
+	return set, nil
+}
+
+// newDetector builds the lingua detector over [detectable]. Low-accuracy
+// mode loads only the trigram models: about a sixth of the heap of high
+// accuracy (see BenchmarkDetectorHeap), and lingua uses trigrams alone for
+// any text of 120 characters or more even in high accuracy, which page
+// texts are.
+func newDetector(lowAccuracy bool) lingua.LanguageDetector {
+	b := lingua.NewLanguageDetectorBuilder().
+		FromLanguages(detectable...).
+		WithMinimumRelativeDistance(0.05) // for DetectLanguageOf; DetectLanguage uses minLinguaMargin
+	if lowAccuracy {
+		b = b.WithLowAccuracyMode()
+	}
+	return b.Build()
+}
+
 func languageDetector() lingua.LanguageDetector {
-	detectorOnce.Do(func() {
-		detector = lingua.NewLanguageDetectorBuilder().
-			FromLanguages(detectable...).
-			WithMinimumRelativeDistance(0.05).
-			Build()
-	})
+	detectorOnce.Do(func() { detector = newDetector(true) })
 	return detector
 }
 
-// maxDetectBytes bounds the text given to the detector: a few kilobytes
-// decide the language as well as a whole page, at a fraction of the time.
-const maxDetectBytes = 4000
-
 // DetectLanguage returns the ISO 639-1 code of text's language and the
-// detector's confidence in it, or "und" and 0 when it cannot tell.
+// confidence in it, or "und" and 0 when it cannot tell.
 func DetectLanguage(text string) (string, float64) {
-	text = textnorm.NFC(text)
-	if len(text) > maxDetectBytes {
-		cut := maxDetectBytes
-		for cut > 0 && !utf8RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
+	langDataOnce.Do(loadLangData)
+	if langDataErr != nil {
+		panic(langDataErr) // embedded data: a broken file is a build defect
 	}
-	if code, ok := scriptLanguage(text); ok {
-		return code, 1
-	}
-	d := languageDetector()
-	detectorMu.Lock()
-	defer detectorMu.Unlock()
-	lang, ok := d.DetectLanguageOf(text)
-	if !ok {
-		return "und", 0
-	}
-	conf := d.ComputeLanguageConfidence(text, lang)
-	return strings.ToLower(lang.IsoCode639_1().String()), conf
-}
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-// scriptLanguage tells the languages lingua does not know by their script:
-// Khmer and Lao pages come with Cambodian and Laotian partners' news.
-func scriptLanguage(text string) (string, bool) {
-	var khmer, lao, letters int
-	for _, r := range text {
-		switch {
-		case unicode.Is(unicode.Khmer, r):
-			khmer++
-		case unicode.Is(unicode.Lao, r):
-			lao++
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
+	text = withoutAddresses(truncateUTF8(textnorm.NFC(text), maxDetectBytes))
+	count := countScripts(text)
+	if code, conf, decided := count.scriptLanguage(); decided {
+		return code, conf
 	}
 	switch {
-	case letters == 0:
-		return "", false
-	case khmer*2 > letters:
-		return "km", true
-	case lao*2 > letters:
-		return "lo", true
+	case count.latin >= count.cyrillic:
+		words, share := vietnameseSyllableShare(text)
+		if words < minWords {
+			return "und", 0
+		}
+		if words >= minVietnameseWords && share >= minVietnameseShare {
+			return "vi", share
+		}
+		code, conf := detectLingua(text)
+		// Vietnamese from lingua with neither its letters nor its syllables
+		// is a guess on some other language lingua does not know.
+		if code == "vi" && count.vietnamese == 0 && share < 0.5 {
+			return "und", 0
+		}
+		return code, conf
+	default:
+		if len(strings.Fields(text)) < minWords {
+			return "und", 0
+		}
+		return detectLingua(text)
 	}
-	return "", false
+}
+
+func detectLingua(text string) (string, float64) {
+	d := languageDetector()
+	detectorMu.Lock()
+	// One pass: DetectLanguageOf then ComputeLanguageConfidence would score
+	// the text twice.
+	values := d.ComputeLanguageConfidenceValues(text)
+	detectorMu.Unlock()
+	if len(values) == 0 {
+		return "und", 0
+	}
+	first := values[0]
+	second := 0.0
+	if len(values) > 1 {
+		second = values[1].Value()
+	}
+	if first.Value() < minLinguaConfidence || first.Value()-second < minLinguaMargin {
+		return "und", 0
+	}
+	return strings.ToLower(first.Language().IsoCode639_1().String()), first.Value()
+}
+
+// truncateUTF8 cuts s to at most n bytes, on a rune boundary.
+func truncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// scriptCount is how many letters of a text each script holds.
+type scriptCount struct {
+	letters, latin, cyrillic    int
+	han, kana, hangul           int
+	vietnamese                  int // letters only Vietnamese writes (ă â đ ê ô ơ ư, and ạ ả ấ… of U+1EA0–U+1EF9)
+	byScript                    map[string]int
+	topScript                   string
+	topScriptCount, otherLetter int
+}
+
+func countScripts(text string) scriptCount {
+	c := scriptCount{byScript: map[string]int{}}
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		c.letters++
+		switch {
+		case r < 0x250 || (r >= 0x1E00 && r <= 0x1EFF) || unicode.Is(unicode.Latin, r):
+			c.latin++
+			if isVietnameseLetter(r) {
+				c.vietnamese++
+			}
+		case unicode.Is(unicode.Cyrillic, r):
+			c.cyrillic++
+		case unicode.Is(unicode.Han, r):
+			c.han++
+		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+			c.kana++
+		case unicode.Is(unicode.Hangul, r):
+			c.hangul++
+		default:
+			named := false
+			for _, s := range scriptCodes {
+				if unicode.Is(s.table, r) {
+					c.byScript[s.name]++
+					named = true
+					break
+				}
+			}
+			if !named {
+				c.otherLetter++
+			}
+		}
+	}
+	for name, n := range c.byScript {
+		if n > c.topScriptCount {
+			c.topScript, c.topScriptCount = name, n
+		}
+	}
+	return c
+}
+
+func isVietnameseLetter(r rune) bool {
+	switch unicode.ToLower(r) {
+	case 'ă', 'â', 'đ', 'ê', 'ô', 'ơ', 'ư':
+		return true
+	}
+	return r >= 0x1EA0 && r <= 0x1EF9
+}
+
+// scriptLanguage decides the text's language from its script alone, or
+// says "und" when no script holds the text; decided is false when the text
+// is Latin or Cyrillic, for the next steps to tell.
+func (c scriptCount) scriptLanguage() (code string, conf float64, decided bool) {
+	cjk := c.han + c.kana + c.hangul
+	weighted := float64(c.letters - cjk + cjkWeight*cjk)
+	if weighted == 0 {
+		return "und", 0, true
+	}
+	if share := float64(cjkWeight*cjk) / weighted; share > 0.5 {
+		if cjk < minScriptLetters {
+			return "und", 0, true
+		}
+		switch {
+		case c.hangul*2 > cjk:
+			return "ko", share, true
+		case c.kana*20 >= cjk: // Japanese writes kana in every sentence; Chinese never
+			return "ja", share, true
+		default:
+			return "zh", share, true
+		}
+	}
+	if share := float64(c.topScriptCount) / weighted; share > 0.5 {
+		if c.topScriptCount < minScriptLetters {
+			return "und", 0, true
+		}
+		for _, s := range scriptCodes {
+			if s.name == c.topScript {
+				return s.code, share, true
+			}
+		}
+	}
+	if float64(c.latin+c.cyrillic)/weighted <= 0.5 {
+		return "und", 0, true // Arabic, Devanagari…: scripts of several languages
+	}
+	return "", 0, false
+}
+
+// vietnameseSyllableShare returns how many Latin words text holds and the
+// share of them that are Vietnamese syllables once folded to ASCII.
+func vietnameseSyllableShare(text string) (words int, share float64) {
+	syllables := 0
+	for _, w := range strings.Fields(textnorm.Fold(text).Text) {
+		if !isASCIIWord(w) {
+			continue
+		}
+		words++
+		if viSyllables[w] {
+			syllables++
+		}
+	}
+	if words == 0 {
+		return 0, 0
+	}
+	return words, float64(syllables) / float64(words)
+}
+
+// isASCIIWord reports whether w is made of ASCII letters only: numbers and
+// words of other scripts are not counted.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// withoutAddresses drops the URLs and e-mail addresses from text: their
+// "www", "https" and domain names are words of no language.
+func withoutAddresses(text string) string {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") && !strings.Contains(text, "@") {
+		return text
+	}
+	fields := strings.Fields(text)
+	kept := fields[:0]
+	for _, f := range fields {
+		if !strings.Contains(f, "://") && !strings.HasPrefix(f, "www.") && !strings.Contains(f, "@") {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -68,12 +69,19 @@ func readInput(stdin io.Reader, name string) ([]byte, error) {
 		defer f.Close()
 		r = f
 	}
-	body, err := io.ReadAll(io.LimitReader(r, extract.MaxBodyBytes+1))
+	raw, err := io.ReadAll(io.LimitReader(r, extract.MaxBodyBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	if len(body) > extract.MaxBodyBytes {
+	if len(raw) > extract.MaxBodyBytes {
 		return nil, fmt.Errorf("read %s: over the %d-byte limit of one page", name, extract.MaxBodyBytes)
 	}
+	// A file has no Content-Type header: its charset comes from a BOM, its
+	// <meta>, or sniffing (windows-1258 and VISCII pages still exist).
+	body, cs, err := extract.DecodeHTML(raw, "")
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", name, err)
+	}
+	slog.Debug("decoded", "file", name, "charset", cs)
 	return body, nil
 }

@@ -2,9 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 
 	medcoop "github.com/medcoop/medcoop"
 	"github.com/medcoop/medcoop/internal/schematest"
@@ -121,5 +125,31 @@ func TestIngestMergesReportsAndIsIdempotent(t *testing.T) {
 		if code != exitOK || !strings.Contains(out, "Cho Ray") {
 			t.Errorf("events --format %s: exit %d, output %q, stderr %q", format, code, out, stderr)
 		}
+	}
+}
+
+// TestExtractDecodesLegacyCharsets runs `medcoop extract` on a Vietnamese
+// page saved in windows-1258 without a declared charset: the text comes
+// out as UTF-8 Vietnamese.
+func TestExtractDecodesLegacyCharsets(t *testing.T) {
+	enc, err := charmap.Windows1258.NewEncoder().String(norm.NFD.String(
+		"<html><body><article><h1>Bệnh viện Bạch Mai ký kết hợp tác</h1><p>Sáng nay, Bệnh viện Bạch Mai đã ký kết thỏa thuận hợp tác với Bệnh viện Đại học Bordeaux về đào tạo bác sĩ hồi sức.</p></article></body></html>"))
+	if err != nil {
+		t.Skipf("this text does not encode in windows-1258: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "cp1258.html")
+	if err := os.WriteFile(path, []byte(enc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := medcoopCmd(t, "extract", path)
+	if code != exitOK {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	var doc medcoop.Document
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Lang != "vi" || !strings.Contains(doc.Text, "Bệnh viện Bạch Mai") {
+		t.Errorf("lang %s, text %q: want vi and the hospital's name in UTF-8", doc.Lang, doc.Text)
 	}
 }

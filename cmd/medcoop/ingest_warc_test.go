@@ -231,7 +231,7 @@ func TestIngestBrokenWARC(t *testing.T) {
 	exp := loadExpected(t)
 	exp.Pages = exp.Pages[:3]
 	files := archiveFixtures(t, sites, exp, t.TempDir())
-	data, err := readInput(nil, files[0])
+	data, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)
 	}
