@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -92,7 +94,87 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 		siteName:  siteName,
 	}
 	m.resolveShortForms(g, lexicon.FindPlaces(doc.Title, doc.Lang))
+	m.insts = m.settleDiscovered(doc.Text, m.insts)
+	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst)
 	return m
+}
+
+// settleDiscovered reviews the institutions found by pattern in text: a
+// name that is only generic words and numbers ("hôpital universitaire de
+// 1 000") is dropped; one glossed by a known institution in brackets
+// ("Trung tâm Y tế Đại học La Réunion (CHU La Réunion)") is that
+// institution; one without a country takes the country of a place named
+// right beside it ("France's Clinique Pasteur", "Clinique Pasteur in
+// Toulouse", "(Trung Quốc)").
+func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMention) []lexicon.InstitutionMention {
+	out := ims[:0]
+	for i, im := range ims {
+		if !im.Discovered {
+			out = append(out, im)
+			continue
+		}
+		if !properName(im.Surface) {
+			continue
+		}
+		if i+1 < len(ims) && !ims[i+1].Discovered && glosses(text, im.End, ims[i+1].Start) {
+			im.Institution, im.Discovered = ims[i+1].Institution, false
+			out = append(out, im)
+			continue
+		}
+		if im.Institution.Country == "" {
+			if c := m.countryBeside(text, im.Start, im.End); c != "" {
+				inst := *im.Institution
+				inst.Country = c
+				im.Institution = &inst
+			}
+		}
+		out = append(out, im)
+	}
+	return out
+}
+
+// properName reports whether a discovered name has a capitalised word
+// beyond its head: "Hôpital Pratique de Clermont-Ferrand" has, "hôpital
+// universitaire de 1 000" has not.
+func properName(name string) bool {
+	words := strings.Fields(name)
+	for _, w := range words[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// glosses reports whether text[end:next] is just an opening bracket: the
+// next institution explains the one before it.
+func glosses(text string, end, next int) bool {
+	if next < end || next-end > 3 {
+		return false
+	}
+	return strings.TrimSpace(text[end:next]) == "("
+}
+
+// besideBytes is how close a place must stand to a name to give it its country.
+const besideBytes = 24
+
+// countryBeside returns the country of a place named within a few bytes
+// before or after [start, end), or "".
+func (m mentions) countryBeside(text string, start, end int) string {
+	best, bestGap := "", besideBytes+1
+	for _, p := range m.places {
+		gap := -1
+		switch {
+		case p.End <= start && start-p.End <= besideBytes:
+			gap = start - p.End
+		case p.Start >= end && p.Start-end <= besideBytes:
+			gap = p.Start - end
+		}
+		if gap >= 0 && gap < bestGap && p.Country != "" {
+			best, bestGap = p.Country, gap
+		}
+	}
+	return best
 }
 
 // aliasKeys are the folded aliases of every gazetteer institution, built once.
@@ -220,7 +302,7 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) []med
 	} else if !published.IsZero() {
 		year = published.Format("2006")
 	}
-	ev.ID = medcoop.EventID(ev.PartyIDs(), year)
+	ev.ID = medcoop.EventID(leadParties(ev.Parties), year)
 	return []medcoop.Event{ev}
 }
 
@@ -382,7 +464,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			continue // a name only the headline gives ("Ha Noi medical university") is not known well enough
 		}
 		minScore := 1.0
-		if c.inst.Kind == medcoop.Ministry || c.inst.Kind == medcoop.Embassy {
+		if c.inst.Kind == medcoop.Ministry || c.inst.Kind == medcoop.Embassy || c.inst.Kind == medcoop.Agency {
 			minScore = 1.5 // named in a cue sentence and again elsewhere
 		}
 		if c.score >= minScore {
@@ -414,6 +496,22 @@ func hasEvidence(es []medcoop.Evidence, e medcoop.Evidence) bool {
 		}
 	}
 	return false
+}
+
+// leadParties are the ids that name an event: the first (most cited)
+// party of each country. Two reports of one signing agree on these even
+// when one of them names a third institution the other leaves out.
+func leadParties(ps []medcoop.Party) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, p := range ps {
+		if p.Country == "" || seen[p.Country] {
+			continue
+		}
+		seen[p.Country] = true
+		ids = append(ids, p.ID)
+	}
+	return ids
 }
 
 // international reports whether the parties come from two countries or
@@ -568,16 +666,18 @@ func (m mentions) insideInstitution(start, end int) bool {
 	return false
 }
 
-// namesPlaceOrInstitution reports whether [start, end) overlaps a place
-// or an institution the lexicon knows.
+// namesPlaceOrInstitution reports whether [start, end) lies within a
+// place or an institution the lexicon knows ("Clermont-Ferrand" after a
+// speech verb); a person merely ending in a city's name ("Trương Quang
+// Vinh") is still a person.
 func (m mentions) namesPlaceOrInstitution(start, end int) bool {
 	for _, p := range m.places {
-		if p.Start < end && start < p.End {
+		if p.Start <= start && end <= p.End {
 			return true
 		}
 	}
 	for _, im := range m.insts {
-		if !im.Discovered && im.Start < end && start < im.End {
+		if !im.Discovered && im.Start <= start && end <= im.End {
 			return true
 		}
 	}
@@ -612,7 +712,10 @@ func (m mentions) eventPeople(doc *medcoop.Document, parties []medcoop.Party) []
 		}
 		dup := false
 		for i := range out {
-			if strings.EqualFold(out[i].NameASCII, p.NameASCII) {
+			if sameOrShortName(out[i].NameASCII, p.NameASCII) {
+				if len(p.Name) > len(out[i].Name) {
+					out[i].Name, out[i].NameASCII, out[i].Surface = p.Name, p.NameASCII, p.Surface
+				}
 				dup = true
 				if out[i].Affiliation == "" {
 					out[i].Affiliation = p.Affiliation
@@ -627,6 +730,23 @@ func (m mentions) eventPeople(doc *medcoop.Document, parties []medcoop.Party) []
 		}
 	}
 	return out
+}
+
+// sameOrShortName reports whether two names are one person's: equal, or
+// one the other's family name alone ("Corbineau" after "Hélène
+// Corbineau"), compared without case or diacritics.
+func sameOrShortName(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	wa, wb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) != 1 || len(wb) < 2 {
+		return false
+	}
+	return wa[0] == wb[len(wb)-1] || wa[0] == wb[0]
 }
 
 // confidence says how sure the machine is that this is a cooperation event
