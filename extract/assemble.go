@@ -27,7 +27,8 @@ var assemblyData embed.FS
 // assemblyLexicon is the per-language wording event assembly needs beyond
 // the lexicon package: phrases that make an institution a witness, not a party.
 type assemblyLexicon struct {
-	Witness []string `yaml:"witness"`
+	Witness   []string `yaml:"witness"`
+	Reporting []string `yaml:"reporting"`
 }
 
 var (
@@ -49,6 +50,9 @@ func assemblyWords(lang string) assemblyLexicon {
 			}
 			for i, w := range lex.Witness {
 				lex.Witness[i] = textnorm.Key(w)
+			}
+			for i, w := range lex.Reporting {
+				lex.Reporting[i] = textnorm.Key(w)
 			}
 			assemblyLex[l] = lex
 		}
@@ -75,6 +79,8 @@ type mentions struct {
 	titleCues []lexicon.Cue
 	publisher *lexicon.Institution
 	siteName  string
+	text      string // the document's text
+	lang      string
 }
 
 func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
@@ -92,6 +98,8 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 		titleCues: lexicon.FindCues(doc.Title, doc.Lang),
 		publisher: publisher(g, siteName),
 		siteName:  siteName,
+		text:      doc.Text,
+		lang:      doc.Lang,
 	}
 	m.resolveShortForms(g, lexicon.FindPlaces(doc.Title, doc.Lang))
 	m.insts = m.settleDiscovered(doc.Text, m.insts)
@@ -601,6 +609,9 @@ func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
 			score += 3
 		}
 		score -= float64(si) * 0.05
+		if m.reported(d.Start) {
+			score -= 2.5 // "the hospital said on Thursday": the report's date
+		}
 		if !published.IsZero() {
 			switch {
 			case d.Time.After(published.AddDate(0, 0, 1)):
@@ -617,6 +628,18 @@ func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
 		return nil
 	}
 	return &medcoop.Date{Value: pick.Value, Precision: pick.Precision, Evidence: m.evidence(pick.Start)}
+}
+
+// reported reports whether a reporting verb stands right before pos.
+func (m mentions) reported(pos int) bool {
+	from := max(0, pos-24)
+	before := textnorm.Key(m.text[from:pos])
+	for _, w := range assemblyWords(m.lang).Reporting {
+		if strings.HasSuffix(before, w) || strings.HasSuffix(before, w+" on") {
+			return true
+		}
+	}
+	return false
 }
 
 var precisionScore = map[medcoop.Precision]float64{medcoop.Day: 2, medcoop.Month: 1, medcoop.Year: 0}

@@ -10,6 +10,7 @@ package dates
 
 import (
 	"log/slog"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -321,6 +322,21 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 	case kindDayMonthName, kindMonthDayName, kindNumeric, kindISO, kindMonthYear, kindYear,
 		kindNumericDayMonth, kindMonthAlone:
 		hasYear := c.text(s, "year") != "" || c.kind == kindNumeric || c.kind == kindISO
+		if c.kind == kindMonthDayName && !hasYear {
+			// "may 2" is a verb and a number; "June 2-4, 2026" takes the
+			// range's year.
+			if r, _ := utf8.DecodeRuneInString(c.text(s, "month")); !unicode.IsUpper(r) {
+				return nil
+			}
+			if y := rangeYear.FindStringSubmatch(s[b:min(len(s), b+24)]); y != nil {
+				t := time.Date(atoi(y[1]), time.Month(1), 1, 0, 0, 0, 0, time.UTC)
+				if m, ok := lx.monthOf(s, c); ok {
+					if d := atoi(c.text(s, "day")); d >= 1 && d <= daysIn(time.Month(m), t.Year()) {
+						return []Mention{mention(a, b, time.Date(t.Year(), time.Month(m), d, 0, 0, 0, 0, time.UTC), medcoop.Day)}
+					}
+				}
+			}
+		}
 		cur := ref
 		if !hasYear {
 			if ref.IsZero() {
@@ -511,6 +527,10 @@ func resolveWeekday(ref time.Time, wd time.Weekday, shift weekdayShift) time.Tim
 	}
 	return ref.AddDate(0, 0, -back)
 }
+
+// rangeYear is the year closing a day range after a month-first date:
+// "June 2-4, 2026".
+var rangeYear = regexp.MustCompile(`^\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*((?:19|20)\d\d)\b`)
 
 // near reports whether t is within a year of ref (ref zero: never).
 func near(t, ref time.Time) bool {

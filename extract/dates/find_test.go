@@ -311,3 +311,18 @@ func TestFindRangeAndRecentDepuis(t *testing.T) {
 		}
 	}
 }
+
+func TestFindMonthFirstWithoutYear(t *testing.T) {
+	ref := time.Date(2025, 8, 22, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, want string }{
+		{"The two hospitals signed a memorandum in Ho Chi Minh City on August 19.", "2025-08-19"},
+		{"The course will take place in Lyon on June 2-4, 2026.", "2026-06-02"},
+		{"The mission ends on December 31.", "2024-12-31"},
+	}
+	for _, tt := range tests {
+		got := Find(tt.text, "en", ref)
+		if len(got) != 1 || got[0].Value != tt.want {
+			t.Errorf("Find(%q) = %+v, want one mention %s", tt.text, got, tt.want)
+		}
+	}
+}

@@ -344,7 +344,7 @@ func compileLexicon(d *langData) (*lexicon, error) {
 		exprs = append(exprs, struct {
 			k    kind
 			expr string
-		}{kindMonthDayName, `(?P<date>` + wdPrefix + `(?P<core>` + month + `\s+(?P<day>[0-3]?\d)` + ordinal + `(?:\s*,\s*|\s+)` + year + `))`})
+		}{kindMonthDayName, `(?P<date>` + wdPrefix + `(?P<core>` + month + `\s+(?P<day>[0-3]?\d)` + ordinal + `(?:(?:\s*,\s*|\s+)` + year + `)?))`})
 	}
 	after := alt(d.WeekdayAfter.Previous, d.WeekdayAfter.Next, d.WeekdayAfter.PreviousWeek, d.WeekdayAfter.NextWeek)
 	before := alt(d.WeekdayBefore.Previous, d.WeekdayBefore.Next, d.WeekdayBefore.PreviousWeek, d.WeekdayBefore.NextWeek)
