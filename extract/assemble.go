@@ -27,14 +27,25 @@ var assemblyData embed.FS
 // assemblyLexicon is the per-language wording event assembly needs beyond
 // the lexicon package: phrases that make an institution a witness, not a party.
 type assemblyLexicon struct {
-	Witness   []string `yaml:"witness"`
-	Reporting []string `yaml:"reporting"`
+	Witness       []string `yaml:"witness"`
+	Reporting     []string `yaml:"reporting"`
+	Abbreviations []string `yaml:"abbreviations"`
 }
 
 var (
 	assemblyOnce sync.Once
 	assemblyLex  map[string]assemblyLexicon
 )
+
+// abbreviations are the words of every language that a period does not
+// end a sentence after, lower-cased: sentences are split before the
+// language is known to assembly, and "Pr." is no sentence end in any.
+func abbreviations() map[string]bool {
+	assemblyWords("")
+	return abbreviationSet
+}
+
+var abbreviationSet = map[string]bool{}
 
 func assemblyWords(lang string) assemblyLexicon {
 	assemblyOnce.Do(func() {
@@ -53,6 +64,9 @@ func assemblyWords(lang string) assemblyLexicon {
 			}
 			for i, w := range lex.Reporting {
 				lex.Reporting[i] = textnorm.Key(w)
+			}
+			for _, w := range lex.Abbreviations {
+				abbreviationSet[strings.ToLower(w)] = true
 			}
 			assemblyLex[l] = lex
 		}

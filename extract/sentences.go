@@ -106,9 +106,8 @@ func endsSentence(text string, i, j int) bool {
 }
 
 // isAbbreviation reports whether the word just before a period is an
-// abbreviation: a short capitalised word (M, Mme, Pr, Dr, GS, TS, Th), a
-// single letter (p., n.) or
-// one with inner periods (GS.TS, TP.HCM).
+// abbreviation of the data files (Pr, Dr, M, Mme, GS, TS, TP.HCM...), one
+// with inner periods (GS.TS, PGS.TS), or a single letter (an initial, p.).
 func isAbbreviation(before string) bool {
 	w := before
 	if k := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' }); k >= 0 {
@@ -117,10 +116,8 @@ func isAbbreviation(before string) bool {
 	if w == "" {
 		return false
 	}
-	if strings.Contains(w, ".") {
+	if strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 {
 		return true
 	}
-	first, _ := utf8.DecodeRuneInString(w)
-	n := utf8.RuneCountInString(w)
-	return (unicode.IsUpper(first) && n <= 3) || n == 1
+	return abbreviations()[strings.ToLower(w)]
 }
