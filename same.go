@@ -2,6 +2,8 @@ package medcoop
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -13,8 +15,9 @@ const maxReportGap = 3 * 24 * time.Hour
 // the same parties (at least two in common, or the only party of the smaller
 // one together with every other party missing) and their dates agree at the
 // coarser of the two precisions (day-precise dates may differ by a few
-// days). An event without a date agrees with any date. The ids are not
-// compared: the same parties may meet twice in one year.
+// days). An event without a date agrees with a date of its sources'
+// publication year, or the year next to it. The ids are not compared: the
+// same parties may meet twice in one year.
 func SameEvent(a, b *Event) bool {
 	shared := sharedParties(a, b)
 	need := 2
@@ -24,7 +27,39 @@ func SameEvent(a, b *Event) bool {
 	if shared < need {
 		return false
 	}
+	if a.Date == nil || b.Date == nil {
+		return yearsAgree(a, b)
+	}
 	return datesAgree(a.Date, b.Date)
+}
+
+// yearsAgree compares the years of two events when one has no date: the
+// year of its date, else of its first source's publication. The same
+// parties sign again years later; a report without a date is not every one
+// of their events. Unknown years agree.
+func yearsAgree(a, b *Event) bool {
+	ya, yb := eventYear(a), eventYear(b)
+	if ya == 0 || yb == 0 {
+		return true
+	}
+	return ya-yb <= 1 && yb-ya <= 1
+}
+
+func eventYear(e *Event) int {
+	v := ""
+	if e.Date != nil {
+		v = e.Date.Value
+	} else if len(e.Sources) > 0 {
+		v = e.Sources[0].Published
+	}
+	if len(v) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(v[:4])
+	if err != nil {
+		return 0
+	}
+	return y
 }
 
 func sharedParties(a, b *Event) int {
@@ -43,9 +78,6 @@ func sharedParties(a, b *Event) int {
 }
 
 func datesAgree(a, b *Date) bool {
-	if a == nil || b == nil {
-		return true
-	}
 	if a.Precision == Day && b.Precision == Day {
 		ta, errA := time.Parse("2006-01-02", a.Value)
 		tb, errB := time.Parse("2006-01-02", b.Value)
@@ -154,28 +186,9 @@ func hasDomain(ds []Domain, code string) bool {
 
 func hasPerson(ps []Person, nameASCII string) bool {
 	for _, p := range ps {
-		if equalFoldASCII(p.NameASCII, nameASCII) {
+		if strings.EqualFold(p.NameASCII, nameASCII) {
 			return true
 		}
 	}
 	return false
-}
-
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		ca, cb := a[i], b[i]
-		if 'A' <= ca && ca <= 'Z' {
-			ca += 'a' - 'A'
-		}
-		if 'A' <= cb && cb <= 'Z' {
-			cb += 'a' - 'A'
-		}
-		if ca != cb {
-			return false
-		}
-	}
-	return true
 }

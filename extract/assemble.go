@@ -734,6 +734,9 @@ func (m mentions) eventPeople(doc *medcoop.Document, parties []medcoop.Party) []
 		if pm.Title == "" && pm.Role == "" {
 			continue
 		}
+		if pm.NameASCII == "" {
+			continue // a name with no Latin letters cannot be given its required ASCII form
+		}
 		if m.namesPlaceOrInstitution(pm.Start, pm.End) {
 			continue // "Clermont-Ferrand" after a speech verb is a city
 		}

@@ -133,9 +133,12 @@ func crawl(cmd *cobra.Command, st *store.Store, cfg *sources.Config, f *crawlFla
 		fmt.Fprintln(stderr)
 	}
 	rec := p.runRecord("crawl", rep, start, err)
+	stoppedEarly := ctx.Err() != nil || (rep != nil && rep.LimitReached)
 	if rep != nil {
 		for name, sr := range rep.PerSource {
-			if !sr.Reached {
+			// A source a limit stopped the crawl before trying is not
+			// unreachable: the next crawl resumes with it.
+			if !sr.Reached && !(stoppedEarly && sr.Fetched == 0) {
 				rec.Unreached = append(rec.Unreached, name)
 			}
 		}

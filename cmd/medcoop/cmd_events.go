@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -25,6 +27,9 @@ func newEventsCmd(opts *options) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !validFormat(format) {
 				return usageError{fmt.Errorf("--format %q: want table, json, jsonl or csv", format)}
+			}
+			if err := validFilter(f); err != nil {
+				return usageError{err}
 			}
 			st, err := store.Open(opts.db, store.Options{ReadOnly: true})
 			if err != nil {
@@ -51,6 +56,33 @@ func newEventsCmd(opts *options) *cobra.Command {
 	fl.StringVar(&f.Q, "q", "", "free text")
 	fl.StringVar(&format, "format", "table", "table, json, jsonl or csv")
 	return cmd
+}
+
+var (
+	filterDateRE    = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
+	filterCountryRE = regexp.MustCompile(`^[A-Za-z]{2}$`)
+)
+
+// validFilter checks the filters whose values are closed sets, so that a
+// typo is a usage error rather than an empty answer.
+func validFilter(f store.Filter) error {
+	for name, v := range map[string]string{"--from": f.From, "--to": f.To} {
+		if v != "" && !filterDateRE.MatchString(v) {
+			return fmt.Errorf("%s %q: want YYYY, YYYY-MM or YYYY-MM-DD", name, v)
+		}
+	}
+	if f.Country != "" && !filterCountryRE.MatchString(f.Country) {
+		return fmt.Errorf("--country %q: want a two-letter ISO 3166 code such as FR or VN", f.Country)
+	}
+	if f.Type != "" && !slices.Contains(medcoop.EventTypes, medcoop.EventType(f.Type)) {
+		return fmt.Errorf("--type %q: want one of %v", f.Type, medcoop.EventTypes)
+	}
+	switch medcoop.ReviewStatus(f.Status) {
+	case "", medcoop.Unreviewed, medcoop.Verified, medcoop.Corrected, medcoop.Rejected:
+	default:
+		return fmt.Errorf("--status %q: want unreviewed, verified, corrected or rejected", f.Status)
+	}
+	return nil
 }
 
 func validFormat(f string) bool {

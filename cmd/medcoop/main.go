@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -53,8 +54,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "medcoop: %v\n", err)
 	var ue usageError
-	if errors.As(err, &ue) {
-		return exitUsage
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command ") {
+		return exitUsage // cobra's unknown-command error has no type of its own
 	}
 	return exitFailed
 }

@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	neturl "net/url"
+	"strings"
 	"sync"
 	"time"
 
+	medcoop "github.com/medcoop/medcoop"
 	"github.com/medcoop/medcoop/extract"
 	"github.com/medcoop/medcoop/sources"
 	"github.com/medcoop/medcoop/store"
@@ -41,7 +44,10 @@ func (p *pipeline) HandlePage(ctx context.Context, pg *sources.Page) error {
 		return nil
 	}
 	url := pg.URL
-	if pg.Canonical != "" {
+	if sameHost(pg.Canonical, pg.URL) {
+		// A page's canonical URL names it, but only on its own site: a CMS
+		// that points every page at its home page, or a page claiming
+		// another site's URL, keeps the URL it was fetched at.
 		url = pg.Canonical
 	}
 	meta := store.PageMeta{
@@ -51,13 +57,22 @@ func (p *pipeline) HandlePage(ctx context.Context, pg *sources.Page) error {
 		SHA256:       store.BodyHash(pg.Body),
 		FrontierURL:  pg.FrontierURL,
 	}
-	res, err := p.save(extract.Input{Body: pg.Body, URL: url, LangHint: pg.Lang}, meta)
+	hint := pg.Lang
+	if len(hint) != 2 {
+		hint = "" // documents carry ISO 639-1 codes; a three-letter hint is not one
+	}
+	res, err := p.save(extract.Input{Body: pg.Body, URL: url, LangHint: hint}, meta)
 	p.count(pg.Source, res, err)
 	return err
 }
 
-// save extracts one page and stores it under its URL.
+// save extracts one page and stores it under its URL. A page whose body
+// is the one already stored is not extracted again: the store only
+// refreshes its fetch time and validators.
 func (p *pipeline) save(in extract.Input, meta store.PageMeta) (store.SaveResult, error) {
+	if rec, ok, err := p.st.Page(in.URL); err == nil && ok && meta.SHA256 != "" && rec.SHA256 == meta.SHA256 && !meta.Reextract {
+		return p.st.SaveDocument(&medcoop.Document{URL: in.URL}, meta)
+	}
 	doc, err := extract.Document(in)
 	if err != nil {
 		return store.SaveResult{}, err
@@ -133,4 +148,11 @@ func (p *pipeline) runRecord(command string, rep *sources.Report, start time.Tim
 		m["extract_failed"] = c.Failed
 	}
 	return rec
+}
+
+// sameHost reports whether two absolute URLs are on one host.
+func sameHost(a, b string) bool {
+	ua, errA := neturl.Parse(a)
+	ub, errB := neturl.Parse(b)
+	return a != "" && errA == nil && errB == nil && ua.Host != "" && strings.EqualFold(ua.Host, ub.Host)
 }
