@@ -47,6 +47,9 @@ type Gazetteer struct {
 	rules    map[string]*discoveryRules
 	byCity   map[string]*Institution // folded city -> its only hospital
 	allLangs []string
+	// placeWords put a place right after a name in any language ("X in
+	// Toulouse", "X à Lyon", "X tại Pháp"): press mixes languages in names.
+	placeWords *matcher[bool]
 }
 
 type institutionYAML struct {
@@ -83,7 +86,7 @@ func Institutions() *Gazetteer {
 
 func loadGazetteer() (*Gazetteer, error) {
 	g := &Gazetteer{byID: map[string]*Institution{}, names: newMatcher[*Institution](),
-		heads: newMatcher[*headRule](), rules: map[string]*discoveryRules{}}
+		heads: newMatcher[*headRule](), rules: map[string]*discoveryRules{}, placeWords: newMatcher[bool]()}
 	ents, err := fs.ReadDir(dataFS, "data/institutions")
 	if err != nil {
 		return nil, fmt.Errorf("list institutions: %w", err)
@@ -244,6 +247,7 @@ type discoveryYAML struct {
 	LowerAfter bool     `yaml:"lower_after_capital"`
 	Diacritics bool     `yaml:"diacritics"`
 	Breaks     []string `yaml:"breaks"`
+	PlaceAfter []string `yaml:"place_after"`
 }
 
 func wordSet(ws []string, diacritics bool) *matcher[bool] {
@@ -277,6 +281,13 @@ func (g *Gazetteer) loadDiscovery() error {
 		r := &discoveryRules{connectors: wordSet(y.Connectors, d), modifiers: wordSet(y.Modifiers, d),
 			stop: wordSet(y.Stop, d), filler: map[string]bool{}, lowerAfterCapital: y.LowerAfter,
 			breaks: map[string]bool{}, diacritics: d}
+		for _, w := range y.PlaceAfter {
+			if d {
+				g.placeWords.addCaseless(w, true)
+			} else {
+				g.placeWords.add(w, true, false)
+			}
+		}
 		for _, w := range y.Breaks {
 			r.breaks[r.breakKey(w)] = true
 		}
@@ -485,11 +496,38 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 	}
 	sum := sha256.Sum256([]byte(strings.Join(words, " "))) // = textnorm.Key(name)
 	in := &Institution{ID: "x-" + hex.EncodeToString(sum[:5]), Name: name, Kind: h.kind, Aliases: []string{name}}
-	if ps := places.matcherFor(g.allLangs).findRange(ft, from, to); len(ps) > 0 {
+	pm := places.matcherFor(g.allLangs)
+	ps := pm.findRange(ft, from, to)
+	if len(ps) == 0 {
+		if p := placeAfter(ft, pm, g.placeWords, to); p.To > 0 {
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) > 0 {
 		in.Country = ps[0].Values[0].country
 		if !ps[0].Values[0].isCountry {
 			in.City = ps[0].Values[0].name
 		}
 	}
 	return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in, Discovered: true}
+}
+
+// placeAfter returns the place named right after a name that ends before
+// token to: in brackets or after a comma ("X (Pháp)", "X, Lyon"), or after
+// a place word of any language ("X in Toulouse"); To == 0 when none is.
+func placeAfter[V any](ft *foldedText, pm *matcher[V], words *matcher[bool], to int) match[V] {
+	if to >= len(ft.toks) || strings.ContainsAny(ft.gap(to), "\n\r") {
+		return match[V]{}
+	}
+	switch strings.TrimSpace(strings.ReplaceAll(ft.gap(to), "\u00a0", " ")) {
+	case "(", ",":
+		return pm.longestAt(ft, to)
+	case "":
+		w := words.longestAt(ft, to)
+		if w.To == 0 || w.To >= len(ft.toks) || strings.TrimSpace(ft.gap(w.To)) != "" {
+			return match[V]{}
+		}
+		return pm.longestAt(ft, w.To)
+	}
+	return match[V]{}
 }
