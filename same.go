@@ -19,7 +19,7 @@ const maxReportGap = 3 * 24 * time.Hour
 // publication year, or the year next to it. The ids are not compared: the
 // same parties may meet twice in one year.
 func SameEvent(a, b *Event) bool {
-	shared := sharedParties(a, b)
+	shared := SharedParties(a, b)
 	need := 2
 	if len(a.Parties) < 2 || len(b.Parties) < 2 {
 		need = 1
@@ -62,7 +62,8 @@ func eventYear(e *Event) int {
 	return y
 }
 
-func sharedParties(a, b *Event) int {
+// SharedParties counts the parties two events have in common, by id.
+func SharedParties(a, b *Event) int {
 	ids := make(map[string]bool, len(a.Parties))
 	for _, p := range a.Parties {
 		ids[p.ID] = true

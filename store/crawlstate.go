@@ -109,7 +109,7 @@ func cmpUint(a, b uint64) int {
 // A URL that is not in the frontier, or already done, costs no write.
 func (s *Store) FrontierDone(url string, ok bool) error {
 	pending := false
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketFrontier)
 		if b == nil {
 			return nil
@@ -120,10 +120,13 @@ func (s *Store) FrontierDone(url string, ok bool) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return fmt.Errorf("frontier done %s: %w", url, err)
+	}
 	if !pending {
 		return nil
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error { return frontierDone(tx, url, ok) })
+	err = s.db.Update(func(tx *bolt.Tx) error { return frontierDone(tx, url, ok) })
 	if err != nil {
 		return fmt.Errorf("frontier done %s: %w", url, err)
 	}
@@ -276,7 +279,7 @@ func (s *Store) MarkFeedItem(source, item string) error {
 // earlier crawl: its guid was remembered, or its link is a stored page.
 func (s *Store) FeedItemSeen(source, guid, link string) bool {
 	seen := false
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketFeedItems); b != nil {
 			for _, item := range []string{guid, link} {
 				if item != "" && b.Get(feedItemKey(source, item)) != nil {
@@ -288,6 +291,11 @@ func (s *Store) FeedItemSeen(source, guid, link string) bool {
 		seen = link != "" && tx.Bucket(bucketPages).Get([]byte(link)) != nil
 		return nil
 	})
+	if err != nil {
+		// Not knowing means fetching the item again: harmless, but said.
+		slog.Warn("store: feed item lookup failed", "source", source, "link", link, "err", err)
+		return false
+	}
 	return seen
 }
 

@@ -365,7 +365,7 @@ func findMatch(tx *bolt.Tx, r *medcoop.Event, pageIDs []string) (*medcoop.Event,
 		if ev == nil || !medcoop.SameEvent(ev, r) {
 			continue
 		}
-		shared := sharedParties(ev, r)
+		shared := medcoop.SharedParties(ev, r)
 		better := best == nil || c.group < bestGroup ||
 			(c.group == bestGroup && (shared > bestShared || (shared == bestShared && ev.ID < best.ID)))
 		if better {
@@ -373,16 +373,6 @@ func findMatch(tx *bolt.Tx, r *medcoop.Event, pageIDs []string) (*medcoop.Event,
 		}
 	}
 	return best, nil
-}
-
-func sharedParties(a, b *medcoop.Event) int {
-	n := 0
-	for _, id := range a.PartyIDs() {
-		if slices.ContainsFunc(b.Parties, func(p medcoop.Party) bool { return p.ID == id }) {
-			n++
-		}
-	}
-	return n
 }
 
 // newEventID returns the extractor's ID for r when it is free, else
