@@ -91,6 +91,11 @@ type Crawler struct {
 	MaxBodyBytes  int64         // bigger bodies are refused as "too large"; 0: DefaultMaxBodyBytes
 	MaxCrawlDelay time.Duration // robots.txt Crawl-delay is capped at this; 0: DefaultMaxCrawlDelay
 	Workers       int           // requests in flight at once, over all hosts; 0: DefaultWorkers
+	// Decode converts an HTML body to UTF-8 given its Content-Type, and
+	// names the charset; nil uses x/net/html/charset's rules. The program
+	// gives the extractor's decoder, which also tells windows-1258 and
+	// VISCII Vietnamese pages apart by their words.
+	Decode func(body []byte, contentType string) ([]byte, string, error)
 
 	// Frontier, when set, keeps the queue across processes: Run resumes the unfinished crawl
 	// it holds and clears it once the crawl has finished (not when it was cancelled, aborted
@@ -767,7 +772,11 @@ func (r *run) handlePage(t task, resp *response, listing bool) (finished, handle
 			return true, false, nil
 		}
 	}
-	body, cs, err := decodeHTML(resp.Body, resp.Header.Get("Content-Type"))
+	decode := decodeHTML
+	if r.c.Decode != nil {
+		decode = r.c.Decode
+	}
+	body, cs, err := decode(resp.Body, resp.Header.Get("Content-Type"))
 	if err != nil {
 		r.fail(t, &FetchError{URL: t.url, Kind: KindBadContent, Status: resp.Status, Err: err})
 		return true, false, nil

@@ -15,6 +15,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/medcoop/medcoop/extract"
 	"github.com/medcoop/medcoop/sources"
 	"github.com/medcoop/medcoop/store"
 	"github.com/medcoop/medcoop/warc"
@@ -101,6 +102,7 @@ func crawl(cmd *cobra.Command, st *store.Store, cfg *sources.Config, f *crawlFla
 		Validators:   st,
 		Frontier:     storeFrontier{st},
 		History:      storeHistory{st},
+		Decode:       extract.DecodeHTML,
 	}
 	if f.warcDir != "" {
 		w, err := warc.NewWriter(f.warcDir, warc.Software(projectName))

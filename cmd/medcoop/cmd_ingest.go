@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,10 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/net/html/charset"
 
 	"github.com/medcoop/medcoop/extract"
 	"github.com/medcoop/medcoop/store"
@@ -171,7 +168,7 @@ func ingestRecord(p *pipeline, rec *warc.Record, target string) error {
 	if mt, _, err := mime.ParseMediaType(ctype); err != nil || (mt != "text/html" && mt != "application/xhtml+xml") {
 		return nil
 	}
-	body, err := decodeHTML(resp.Body, ctype)
+	body, _, err := extract.DecodeHTML(resp.Body, ctype)
 	if err != nil {
 		return err
 	}
@@ -188,20 +185,4 @@ func ingestRecord(p *pipeline, rec *warc.Record, target string) error {
 	res, err := p.save(extract.Input{Body: body, URL: url}, meta)
 	p.count("ingest", res, err)
 	return err
-}
-
-// decodeHTML converts an archived HTML body to UTF-8: a charset named by
-// the Content-Type header or a byte order mark is obeyed; otherwise a body
-// that is valid UTF-8 is taken as such, and <meta charset> or the HTML5
-// default decides for the rest (the rule the crawler applies at fetch time).
-func decodeHTML(body []byte, contentType string) ([]byte, error) {
-	enc, name, certain := charset.DetermineEncoding(body, contentType)
-	if (!certain && utf8.Valid(body)) || name == "utf-8" {
-		return bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), nil
-	}
-	out, err := enc.NewDecoder().Bytes(body)
-	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", name, err)
-	}
-	return out, nil
 }

@@ -2,8 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,6 +16,7 @@ import (
 
 	medcoop "github.com/medcoop/medcoop"
 	"github.com/medcoop/medcoop/internal/schematest"
+	"github.com/medcoop/medcoop/store"
 )
 
 // TestExtractFollowsTheSchema runs `medcoop extract` on fixture pages and
@@ -154,5 +159,53 @@ func TestExtractDecodesLegacyCharsets(t *testing.T) {
 	}
 	if doc.Lang != "vi" || !strings.Contains(doc.Text, "Bệnh viện Bạch Mai") {
 		t.Errorf("lang %s, text %q: want vi and the hospital's name in UTF-8", doc.Lang, doc.Text)
+	}
+}
+
+// TestCrawlDecodesVietnameseLegacyCharsets crawls a site whose article is
+// served in windows-1258 with no charset declared anywhere: the crawler
+// decodes it with the extractor's decoder, and the stored text is
+// Vietnamese in UTF-8.
+func TestCrawlDecodesVietnameseLegacyCharsets(t *testing.T) {
+	page := "<html><head><title>Bệnh viện Bạch Mai ký kết hợp tác với CHU Bordeaux</title></head><body><article><h1>Bệnh viện Bạch Mai ký kết hợp tác với CHU Bordeaux</h1>" +
+		"<p>Sáng 12/11, tại Hà Nội, Bệnh viện Bạch Mai đã ký kết thỏa thuận hợp tác với Bệnh viện Đại học Bordeaux (CHU Bordeaux) về đào tạo bác sĩ hồi sức và chuyển đổi số.</p>" +
+		"<p>Hai bên sẽ trao đổi bác sĩ nội trú và điều dưỡng trong năm năm tới, theo thỏa thuận vừa ký.</p></article></body></html>"
+	enc, err := charmap.Windows1258.NewEncoder().String(norm.NFD.String(page))
+	if err != nil {
+		t.Skipf("the page does not encode in windows-1258: %v", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nAllow: /\n") })
+	mux.HandleFunc("/tin/", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><body><a href="/tin/bai-1.html">Bài 1</a></body></html>`)
+	})
+	mux.HandleFunc("/tin/bai-1.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html") // no charset, no meta: the bytes must tell
+		fmt.Fprint(w, enc)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "sources.yaml")
+	yml := fmt.Sprintf("sources:\n  - name: vi-legacy\n    start: [%s/tin/]\n    follow: ['^%s/tin/']\n    max_depth: 1\n    delay: 10ms\n",
+		srv.URL, regexp.QuoteMeta(srv.URL))
+	if err := os.WriteFile(src, []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "medcoop.db")
+	if code, _, stderr := medcoopCmd(t, "crawl", "--sources", src, "--db", db, "--allow-private"); code != exitOK {
+		t.Fatalf("crawl: exit %d: %s", code, stderr)
+	}
+	st, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rec, ok, err := st.Page(srv.URL + "/tin/bai-1.html")
+	if err != nil || !ok {
+		t.Fatalf("page not stored: %v", err)
+	}
+	if rec.Lang != "vi" || !strings.Contains(rec.Text, "Bệnh viện Bạch Mai") {
+		t.Errorf("stored lang %s, text %q: want Vietnamese in UTF-8", rec.Lang, rec.Text)
 	}
 }
