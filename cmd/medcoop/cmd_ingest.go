@@ -31,6 +31,7 @@ func isWARC(path string) bool {
 }
 
 func newIngestCmd(opts *options) *cobra.Command {
+	var reextract bool
 	cmd := &cobra.Command{
 		Use:   "ingest FILE|DIR...",
 		Short: "Extract local pages (HTML, text, WARC) into the store, deduplicating as a crawl does",
@@ -41,17 +42,20 @@ func newIngestCmd(opts *options) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			return ingest(cmd, st, args)
+			return ingest(cmd, st, args, reextract)
 		},
 	}
+	cmd.Flags().BoolVar(&reextract, "reextract", false,
+		"extract pages again even when their body is already stored (after an upgrade: re-ingest a crawl's WARC files); reviewed events keep their editors' values")
 	return cmd
 }
 
 // ingest extracts every page under paths into st: HTML and text files, and
 // the HTML responses archived in WARC files. A page that cannot be read or
 // extracted is reported and the others go on; the command fails if any did.
-func ingest(cmd *cobra.Command, st *store.Store, paths []string) error {
+func ingest(cmd *cobra.Command, st *store.Store, paths []string, reextract bool) error {
 	p := newPipeline(st, slog.Default())
+	p.reextract = reextract
 	start := time.Now()
 	var failed []error
 	for _, root := range paths {

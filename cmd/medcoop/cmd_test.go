@@ -209,3 +209,64 @@ func TestCrawlDecodesVietnameseLegacyCharsets(t *testing.T) {
 		t.Errorf("stored lang %s, text %q: want Vietnamese in UTF-8", rec.Lang, rec.Text)
 	}
 }
+
+// TestIngestReextractKeepsCorrections ingests pages, has an editor correct
+// one event, then ingests the same files again with --reextract: every
+// page is read again, the corrected event keeps its editor's values, and
+// no event is duplicated.
+func TestIngestReextractKeepsCorrections(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "medcoop.db")
+	dirs := []string{"../../fixtures/sites/courrier-vn/sante", "../../fixtures/sites/vn-health-en/health"}
+	if code, _, stderr := medcoopCmd(t, append([]string{"ingest", "--db", db}, dirs...)...); code != exitOK {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := st.Events(store.Filter{Party: "Cho Ray"})
+	if err != nil || len(events) != 1 {
+		t.Fatalf("want one Cho Ray event, got %d (%v)", len(events), err)
+	}
+	ev := events[0]
+	editor, at := "editor", "2026-11-24T00:00:00Z"
+	ev.Type = medcoop.ExchangeProgramme
+	ev.Review = &medcoop.Review{Status: medcoop.Corrected, By: &editor, At: &at}
+	if err := st.PutEvent(&ev); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.Stats()
+	st.Close()
+
+	code, _, stderr := medcoopCmd(t, append([]string{"ingest", "--reextract", "--db", db}, dirs...)...)
+	if code != exitOK {
+		t.Fatalf("ingest --reextract: exit %d: %s", code, stderr)
+	}
+	st, err = store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got, err := st.Event(ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Type != medcoop.ExchangeProgramme || got.Review == nil || got.Review.Status != medcoop.Corrected {
+		t.Errorf("the corrected event lost its editor's values: type %s, review %+v", got.Type, got.Review)
+	}
+	if len(got.Sources) != 2 {
+		t.Errorf("the corrected event has %d sources, want 2", len(got.Sources))
+	}
+	after, _ := st.Stats()
+	if after.Events != before.Events {
+		t.Errorf("re-extraction changed the number of events: %d → %d", before.Events, after.Events)
+	}
+	runs, err := st.Runs()
+	if err != nil || len(runs) < 2 {
+		t.Fatalf("runs: %v (%d)", err, len(runs))
+	}
+	last := runs[len(runs)-1].Sources["ingest"]
+	if last["pages_unchanged"] != 0 || last["pages_saved"] == 0 {
+		t.Errorf("--reextract left pages unread: %v", last)
+	}
+}

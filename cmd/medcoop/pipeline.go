@@ -21,6 +21,9 @@ type pipeline struct {
 	st  *store.Store
 	log *slog.Logger
 
+	// reextract extracts pages again even when their body is unchanged.
+	reextract bool
+
 	mu     sync.Mutex
 	counts map[string]*pageCounts
 }
@@ -70,6 +73,7 @@ func (p *pipeline) HandlePage(ctx context.Context, pg *sources.Page) error {
 // is the one already stored is not extracted again: the store only
 // refreshes its fetch time and validators.
 func (p *pipeline) save(in extract.Input, meta store.PageMeta) (store.SaveResult, error) {
+	meta.Reextract = meta.Reextract || p.reextract
 	if rec, ok, err := p.st.Page(in.URL); err == nil && ok && meta.SHA256 != "" && rec.SHA256 == meta.SHA256 && !meta.Reextract {
 		return p.st.SaveDocument(&medcoop.Document{URL: in.URL}, meta)
 	}
