@@ -61,10 +61,10 @@ func Document(in Input) (*medcoop.Document, error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract %s: parse html: %w", in.URL, err)
 		}
-		// The date and the page's kind first: trafilatura prunes the tree it is given.
+		// One tree for every stage: go-trafilatura works on its own clone.
 		published, _ = dates.Published(root, in.URL, "")
 		listing = isListing(root)
-		mt, err := extractMainText(root, in.URL)
+		mt, err := mainTextOf(root, in.URL, listing)
 		if err != nil {
 			return nil, fmt.Errorf("extract %s: %w", in.URL, err)
 		}
@@ -81,7 +81,7 @@ func Document(in Input) (*medcoop.Document, error) {
 	if !published.IsZero() {
 		doc.Published = published.Format("2006-01-02")
 	}
-	doc.Lang, doc.LangConfidence = DetectLanguage(doc.Title + "\n" + doc.Text)
+	doc.Lang, doc.LangConfidence = DetectLanguage(doc.Title + "\n" + truncateUTF8(doc.Text, 2*maxDetectBytes))
 	if doc.Lang == "und" && in.LangHint != "" {
 		doc.Lang = in.LangHint
 	}
