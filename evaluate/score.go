@@ -17,6 +17,9 @@ type PRF struct {
 	FN int `json:"fn"`
 }
 
+// Add adds o's counts to s.
+func (s *PRF) Add(o PRF) { s.TP, s.FP, s.FN = s.TP+o.TP, s.FP+o.FP, s.FN+o.FN }
+
 // Precision is TP / (TP + FP), 1 when nothing was predicted.
 func (s PRF) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
 

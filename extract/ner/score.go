@@ -1,38 +1,14 @@
 package ner
 
-import "sort"
+import (
+	"sort"
 
-// Counts tallies predicted spans against gold spans.
-type Counts struct {
-	// TP counts predictions that match a gold span, FP the others, FN the
-	// gold spans no prediction matched.
-	TP, FP, FN int
-}
+	"github.com/medcoop/medcoop/evaluate"
+)
 
-// Add adds o to c.
-func (c *Counts) Add(o Counts) { c.TP, c.FP, c.FN = c.TP+o.TP, c.FP+o.FP, c.FN+o.FN }
-
-// Precision is TP/(TP+FP), 0 when nothing was predicted.
-func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
-
-// Recall is TP/(TP+FN), 0 when there is no gold span.
-func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
-
-// F1 is the harmonic mean of Precision and Recall.
-func (c Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+// Counts tallies predicted spans against gold spans: the project's one
+// precision/recall/F1 counter, from the evaluate package.
+type Counts = evaluate.PRF
 
 // Score compares pred with gold, counting only spans labelled label (all
 // labels when label is ""). With exact, a prediction matches a gold span of
