@@ -14,11 +14,11 @@ import (
 var goldFloors = map[string]map[string]float64{
 	"../fixtures/gold/dev.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.9,
-		"parties": 0.95, "people": 0.92, "domains": 0.85, "countries": 0.95,
+		"parties": 0.95, "people": 0.92, "domains": 0.93, "countries": 0.95,
 	},
 	"../fixtures/gold/test.json": {
 		"language": 1, "cooperation": 0.9, "type": 0.88, "date": 0.88,
-		"parties": 0.88, "people": 0.92, "domains": 0.7, "countries": 0.92,
+		"parties": 0.88, "people": 0.92, "domains": 0.76, "countries": 0.92,
 	},
 }
 
