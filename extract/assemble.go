@@ -30,6 +30,7 @@ type assemblyLexicon struct {
 	Witness       []string `yaml:"witness"`
 	Reporting     []string `yaml:"reporting"`
 	Abbreviations []string `yaml:"abbreviations"`
+	Background    []string `yaml:"background"`
 }
 
 var (
@@ -64,6 +65,9 @@ func assemblyWords(lang string) assemblyLexicon {
 			}
 			for i, w := range lex.Reporting {
 				lex.Reporting[i] = textnorm.Key(w)
+			}
+			for i, w := range lex.Background {
+				lex.Background[i] = textnorm.Key(w)
 			}
 			for _, w := range lex.Abbreviations {
 				abbreviationSet[strings.ToLower(w)] = true
@@ -679,6 +683,9 @@ func (m mentions) eventDomains() []medcoop.Domain {
 		if m.insideInstitution(d.Start, d.End) {
 			continue // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
 		}
+		if m.background(m.sentenceOf(d.Start)) {
+			continue // "confrontés à des défis tels que le cancer": background, not what is covered
+		}
 		i, ok := idx[d.Code]
 		if !ok {
 			idx[d.Code] = len(out)
@@ -690,6 +697,22 @@ func (m mentions) eventDomains() []medcoop.Domain {
 		}
 	}
 	return out
+}
+
+// background reports whether sentence si sets the scene (a country's
+// health challenges, a hospital's strengths) rather than saying what the
+// cooperation covers.
+func (m mentions) background(si int) bool {
+	if si < 0 {
+		return false
+	}
+	key := " " + textnorm.Key(m.sentences[si].Text) + " "
+	for _, w := range assemblyWords(m.lang).Background {
+		if strings.Contains(key, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // insideInstitution reports whether [start, end) lies within an
