@@ -161,7 +161,7 @@ func TestCrawlFixturesEndToEnd(t *testing.T) {
 		{"event date accuracy", report.Date.Rate(), 0.9},
 		{"parties F1", report.Parties.F1(), 0.9},
 		{"people F1", report.People.F1(), 0.85},
-		{"domains F1", report.Domains.F1(), 0.75},
+		{"domains F1", report.Domains.F1(), 0.82},
 		{"countries F1", report.Countries.F1(), 0.95},
 		{"grouping F1", report.Grouping.F1(), 1},
 	}
