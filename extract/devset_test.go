@@ -54,6 +54,9 @@ func TestDevset(t *testing.T) {
 	if r.People.Recall() < 1 {
 		t.Errorf("people recall %.2f: every gold person must be found", r.People.Recall())
 	}
+	if r.Domains.F1() < 0.95 {
+		t.Errorf("domains F1 %.3f, want ≥ 0.95", r.Domains.F1())
+	}
 	if r.Date.Rate() < 1 {
 		t.Errorf("event date right on %d of %d", r.Date.Right, r.Date.Total)
 	}
