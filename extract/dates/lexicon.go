@@ -152,28 +152,52 @@ func lexiconFor(lang string) (*lexicon, error) {
 }
 
 func loadLexicons() (map[string]*lexicon, error) {
-	entries, err := dataFS.ReadDir("data")
+	data, err := langDataFiles()
 	if err != nil {
-		return nil, fmt.Errorf("read dates data: %w", err)
+		return nil, err
 	}
 	out := make(map[string]*lexicon)
-	for _, e := range entries {
-		name := "data/" + e.Name()
-		raw, err := dataFS.ReadFile(name)
+	for _, d := range data {
+		lx, err := compileLexicon(d)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		var d langData
-		if err := yaml.Unmarshal(raw, &d); err != nil {
-			return nil, fmt.Errorf("parse %s: %w", name, err)
-		}
-		lx, err := compileLexicon(&d)
-		if err != nil {
-			return nil, fmt.Errorf("compile %s: %w", name, err)
+			return nil, fmt.Errorf("compile %s data: %w", d.Lang, err)
 		}
 		out[d.Lang] = lx
 	}
 	return out, nil
+}
+
+var (
+	langDataOnce sync.Once
+	langDataList []*langData
+	langDataErr  error
+)
+
+// langDataFiles returns the parsed data files, in file order, read once for
+// the lexicons and the publication-mark index alike.
+func langDataFiles() ([]*langData, error) {
+	langDataOnce.Do(func() {
+		entries, err := dataFS.ReadDir("data")
+		if err != nil {
+			langDataErr = fmt.Errorf("read dates data: %w", err)
+			return
+		}
+		for _, e := range entries {
+			name := "data/" + e.Name()
+			raw, err := dataFS.ReadFile(name)
+			if err != nil {
+				langDataErr = fmt.Errorf("read %s: %w", name, err)
+				return
+			}
+			d := &langData{}
+			if err := yaml.Unmarshal(raw, d); err != nil {
+				langDataErr = fmt.Errorf("parse %s: %w", name, err)
+				return
+			}
+			langDataList = append(langDataList, d)
+		}
+	})
+	return langDataList, langDataErr
 }
 
 // phraseRE turns a data phrase into a regular expression: spaces match any

@@ -13,7 +13,6 @@ import (
 	dps "github.com/markusmobius/go-dateparser"
 	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
-	"gopkg.in/yaml.v3"
 )
 
 // languages are the languages whose data files Published tries on visible
@@ -323,23 +322,14 @@ func markIndexFor() (*markIndex, error) {
 
 // loadMarkIndex reads the mark phrases of every data file.
 func loadMarkIndex() (*markIndex, error) {
-	entries, err := dataFS.ReadDir("data")
+	data, err := langDataFiles()
 	if err != nil {
-		return nil, fmt.Errorf("read dates data: %w", err)
+		return nil, err
 	}
 	idx := &markIndex{langBit: map[string]int{}, other: map[rune][]markKey{}}
-	for i, e := range entries {
+	for i, d := range data {
 		if (i+1)*int(markKinds) > 32 {
 			return nil, fmt.Errorf("dates: more data files than the mark index holds")
-		}
-		name := "data/" + e.Name()
-		raw, err := dataFS.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		var d langData
-		if err := yaml.Unmarshal(raw, &d); err != nil {
-			return nil, fmt.Errorf("parse %s: %w", name, err)
 		}
 		base := i * int(markKinds)
 		idx.langBit[d.Lang] = base
