@@ -842,10 +842,15 @@ type Mentions struct {
 	People       []people.Mention             `json:"people"`
 }
 
-// Explain returns the mentions found in an extracted document's text.
-func Explain(doc *medcoop.Document) Mentions {
-	published, _ := time.Parse("2006-01-02", doc.Published)
-	m := findMentions(doc, published, "")
-	return Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(), Institutions: m.insts,
-		Places: m.places, Domains: m.domains, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}
+// Explain extracts a page as Document does and returns, with the
+// document, every mention its text was read for, in the same context
+// (publication date, publishing site), so that an editor sees why.
+func Explain(in Input) (*medcoop.Document, Mentions, error) {
+	doc, pg, err := document(in)
+	if err != nil {
+		return nil, Mentions{}, err
+	}
+	m := findMentions(doc, pg.published, pg.siteName)
+	return doc, Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(), Institutions: m.insts,
+		Places: m.places, Domains: m.domains, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}, nil
 }

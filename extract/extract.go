@@ -42,8 +42,22 @@ const MaxBodyBytes = 8 << 20
 
 // Document extracts one page.
 func Document(in Input) (*medcoop.Document, error) {
+	doc, _, err := document(in)
+	return doc, err
+}
+
+// pageContext is what extraction knows of a page beyond its document: the
+// context event assembly reads the text in.
+type pageContext struct {
+	published time.Time
+	siteName  string
+	listing   bool
+}
+
+// document extracts one page and returns the context it was read in.
+func document(in Input) (*medcoop.Document, pageContext, error) {
 	if len(in.Body) > MaxBodyBytes {
-		return nil, fmt.Errorf("extract %s: page of %d bytes is over the %d-byte limit", in.URL, len(in.Body), MaxBodyBytes)
+		return nil, pageContext{}, fmt.Errorf("extract %s: page of %d bytes is over the %d-byte limit", in.URL, len(in.Body), MaxBodyBytes)
 	}
 	if !utf8.Valid(in.Body) {
 		in.Body = bytes.ToValidUTF8(in.Body, []byte("\uFFFD"))
@@ -59,14 +73,14 @@ func Document(in Input) (*medcoop.Document, error) {
 	} else {
 		root, err := html.Parse(bytes.NewReader(in.Body))
 		if err != nil {
-			return nil, fmt.Errorf("extract %s: parse html: %w", in.URL, err)
+			return nil, pageContext{}, fmt.Errorf("extract %s: parse html: %w", in.URL, err)
 		}
 		// One tree for every stage: go-trafilatura works on its own clone.
 		published, _ = dates.Published(root, in.URL, "")
 		listing = isListing(root)
 		mt, err := mainTextOf(root, in.URL, listing)
 		if err != nil {
-			return nil, fmt.Errorf("extract %s: %w", in.URL, err)
+			return nil, pageContext{}, fmt.Errorf("extract %s: %w", in.URL, err)
 		}
 		doc.Title = textnorm.NFC(mt.Title)
 		siteName = textnorm.NFC(mt.SiteName)
@@ -88,7 +102,7 @@ func Document(in Input) (*medcoop.Document, error) {
 	if Extracted[doc.Lang] && !listing {
 		doc.Events = assemble(doc, published, siteName)
 	}
-	return doc, nil
+	return doc, pageContext{published: published, siteName: siteName, listing: listing}, nil
 }
 
 // looksLikeHTML reports whether body starts, after space, with a tag.

@@ -35,18 +35,22 @@ func newExtractCmd(_ *options) *cobra.Command {
 				return err
 			}
 			in.Body = body
-			doc, err := extract.Document(in)
-			if err != nil {
-				return err
-			}
 			enc := json.NewEncoder(cmd.OutOrStdout())
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
 			if explain {
+				doc, mentions, err := extract.Explain(in)
+				if err != nil {
+					return err
+				}
 				return enc.Encode(struct {
 					Document *medcoop.Document `json:"document"`
 					Mentions extract.Mentions  `json:"mentions"`
-				}{doc, extract.Explain(doc)})
+				}{doc, mentions})
+			}
+			doc, err := extract.Document(in)
+			if err != nil {
+				return err
 			}
 			return enc.Encode(doc)
 		},
