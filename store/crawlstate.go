@@ -265,16 +265,6 @@ func markFeedItem(tx *bolt.Tx, source, item string, at time.Time) error {
 	return tx.Bucket(bucketFeedItems).Put(feedItemKey(source, item), v[:])
 }
 
-// MarkFeedItem remembers that source's feed item (its guid, else its link)
-// was fetched.
-func (s *Store) MarkFeedItem(source, item string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error { return markFeedItem(tx, source, item, time.Now()) })
-	if err != nil {
-		return fmt.Errorf("mark feed item %s: %w", item, err)
-	}
-	return nil
-}
-
 // FeedItemSeen reports whether source's feed item was fetched by an
 // earlier crawl: its guid was remembered, or its link is a stored page.
 func (s *Store) FeedItemSeen(source, guid, link string) bool {
