@@ -101,21 +101,21 @@ func datesAgree(a, b *Date) bool {
 // An event an editor has reviewed keeps its fields and only gains sources.
 func (a *Event) Merge(b *Event) {
 	for _, s := range b.Sources {
-		if !hasSource(a.Sources, s.URL) {
+		if !slices.ContainsFunc(a.Sources, func(x Source) bool { return x.URL == s.URL }) {
 			a.Sources = append(a.Sources, s)
 		}
 	}
 	if a.Review != nil && a.Review.Status != Unreviewed {
 		return
 	}
-	if a.Date == nil || (b.Date != nil && precisionRank(b.Date.Precision) > precisionRank(a.Date.Precision)) {
+	if a.Date == nil || (b.Date != nil && PrecisionRank(b.Date.Precision) > PrecisionRank(a.Date.Precision)) {
 		a.Date = b.Date
 	}
 	if a.Place == nil {
 		a.Place = b.Place
 	}
 	for _, pb := range b.Parties {
-		i := partyIndex(a.Parties, pb.ID)
+		i := slices.IndexFunc(a.Parties, func(p Party) bool { return p.ID == pb.ID })
 		if i < 0 {
 			a.Parties = append(a.Parties, pb)
 			continue
@@ -132,12 +132,12 @@ func (a *Event) Merge(b *Event) {
 		}
 	}
 	for _, db := range b.Domains {
-		if !hasDomain(a.Domains, db.Code) {
+		if !slices.ContainsFunc(a.Domains, func(d Domain) bool { return d.Code == db.Code }) {
 			a.Domains = append(a.Domains, db)
 		}
 	}
 	for _, pb := range b.People {
-		if !hasPerson(a.People, pb.NameASCII) {
+		if !slices.ContainsFunc(a.People, func(p Person) bool { return strings.EqualFold(p.NameASCII, pb.NameASCII) }) {
 			a.People = append(a.People, pb)
 		}
 	}
@@ -146,7 +146,8 @@ func (a *Event) Merge(b *Event) {
 	}
 }
 
-func precisionRank(p Precision) int {
+// PrecisionRank orders precisions: day 3, month 2, year 1, unknown 0.
+func PrecisionRank(p Precision) int {
 	switch p {
 	case Day:
 		return 3
@@ -156,40 +157,4 @@ func precisionRank(p Precision) int {
 		return 1
 	}
 	return 0
-}
-
-func hasSource(ss []Source, url string) bool {
-	for _, s := range ss {
-		if s.URL == url {
-			return true
-		}
-	}
-	return false
-}
-
-func partyIndex(ps []Party, id string) int {
-	for i, p := range ps {
-		if p.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-func hasDomain(ds []Domain, code string) bool {
-	for _, d := range ds {
-		if d.Code == code {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPerson(ps []Person, nameASCII string) bool {
-	for _, p := range ps {
-		if strings.EqualFold(p.NameASCII, nameASCII) {
-			return true
-		}
-	}
-	return false
 }

@@ -621,7 +621,7 @@ func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
 		if d.Historical {
 			continue
 		}
-		score := precisionScore[d.Precision]
+		score := float64(medcoop.PrecisionRank(d.Precision))
 		si := m.sentenceOf(d.Start)
 		if slices.Contains(cueSents, si) {
 			score += 3
@@ -659,8 +659,6 @@ func (m mentions) reported(pos int) bool {
 	}
 	return false
 }
-
-var precisionScore = map[medcoop.Precision]float64{medcoop.Day: 2, medcoop.Month: 1, medcoop.Year: 0}
 
 // eventPlace is the first city named in a cue sentence, else none.
 func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
