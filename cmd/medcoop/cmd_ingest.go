@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/medcoop/medcoop/extract"
+	"github.com/medcoop/medcoop/sources"
 	"github.com/medcoop/medcoop/store"
 	"github.com/medcoop/medcoop/warc"
 )
@@ -96,7 +97,7 @@ func ingestFile(p *pipeline, path string) error {
 	if err != nil {
 		return err
 	}
-	url := extract.PageURL(body)
+	url := pageURL(body, "")
 	if url == "" {
 		abs, err := filepath.Abs(path)
 		if err != nil {
@@ -176,10 +177,7 @@ func ingestRecord(p *pipeline, rec *warc.Record, target string) error {
 	if err != nil {
 		return err
 	}
-	url := extract.PageURL(body)
-	if url == "" {
-		url = target
-	}
+	url := pageURL(body, target)
 	meta := store.PageMeta{
 		FetchedAt:    rec.Date(),
 		ETag:         resp.Header.Get("ETag"),
@@ -189,4 +187,19 @@ func ingestRecord(p *pipeline, rec *warc.Record, target string) error {
 	res, err := p.save(extract.Input{Body: body, URL: url}, meta)
 	p.count("ingest", res, err)
 	return err
+}
+
+// pageURL is the URL a page is stored under: its canonical link (else
+// og:url; on the fallback's host when there is one), else fallback, canonicalised as the crawler canonicalises the
+// URLs it fetches, so that a page ingested from a crawl's WARC lands on the
+// key the crawl stored it under.
+func pageURL(body []byte, fallback string) string {
+	u := extract.PageURL(body)
+	if u == "" || (fallback != "" && !sameHost(u, fallback)) {
+		u = fallback // as in a crawl, a page names itself only on its own host
+	}
+	if c, err := sources.Canonicalize(u); err == nil {
+		return c
+	}
+	return u
 }
