@@ -71,3 +71,34 @@ func TestScore(t *testing.T) {
 		t.Errorf("grouping %+v", r.Grouping)
 	}
 }
+
+func TestRankingAUC(t *testing.T) {
+	tests := []struct {
+		name         string
+		right, wrong []float64
+		want         float64
+	}{
+		{"wrong below right", []float64{0.9, 0.8}, []float64{0.3, 0.5}, 1},
+		{"wrong above right", []float64{0.2}, []float64{0.7, 0.9}, 0},
+		{"ties count half", []float64{0.5}, []float64{0.5}, 0.5},
+		{"mixed", []float64{0.9, 0.4}, []float64{0.6}, 0.5},
+		{"nothing wrong", []float64{0.1}, nil, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var k Ranking
+			for _, s := range tt.right {
+				k.Add(s, true)
+			}
+			for _, s := range tt.wrong {
+				k.Add(s, false)
+			}
+			if got := k.AUC(); got != tt.want {
+				t.Errorf("AUC = %v, want %v", got, tt.want)
+			}
+			if k.N() != len(tt.right)+len(tt.wrong) {
+				t.Errorf("N = %d", k.N())
+			}
+		})
+	}
+}

@@ -70,6 +70,9 @@ type Report struct {
 	Domains     PRF      `json:"domains"`
 	Countries   PRF      `json:"countries"`
 	Grouping    PRF      `json:"grouping"`
+	// Confidence is how well the events' confidence ranks the wrong ones
+	// below the right ones, as an editor's queue needs.
+	Confidence Ranking `json:"confidence"`
 	// Misses says, per document, what was wrong: for reading, not parsing.
 	Misses []string `json:"misses"`
 }
@@ -110,6 +113,7 @@ func (r *Report) scoreDoc(it Scored) {
 	r.Cooperation.add((len(d.Events) > 0) == g.IsCooperation)
 	if !g.IsCooperation {
 		for _, ev := range d.Events {
+			r.Confidence.Add(ev.Confidence, false)
 			r.Parties.FP += len(ev.Parties)
 			r.miss(it, "event %s %v where the gold has none", ev.Type, partyNames(ev.Parties))
 		}
@@ -120,6 +124,8 @@ func (r *Report) scoreDoc(it Scored) {
 		r.miss(it, "no event, want %s with %d parties", g.EventType, len(g.Parties))
 		ev = &medcoop.Event{}
 	}
+	found := ev.Type != ""
+	right := found && ev.Type == medcoop.EventType(g.EventType)
 	r.Type.add(ev.Type == medcoop.EventType(g.EventType))
 	if ev.Type != medcoop.EventType(g.EventType) && ev.Type != "" {
 		r.miss(it, "type %s, want %s", ev.Type, g.EventType)
@@ -129,14 +135,20 @@ func (r *Report) scoreDoc(it Scored) {
 		if ev.Date != nil {
 			got = ev.Date.Value
 		}
-		right := got != "" && strings.HasPrefix(got, g.EventDate)
-		r.Date.add(right)
-		if !right {
+		dated := got != "" && strings.HasPrefix(got, g.EventDate)
+		right = right && dated
+		r.Date.add(dated)
+		if !dated {
 			r.miss(it, "date %q, want %q", got, g.EventDate)
 		}
 	}
 	tp, fp, fn := matchSets(ev.Parties, g.Parties, PartyMatches)
 	r.Parties.add(tp, len(fp), len(fn))
+	if found {
+		// An editor needs the event's type, date and parties right;
+		// its people and domains are read from the evidence.
+		r.Confidence.Add(ev.Confidence, right && len(fp) == 0 && len(fn) == 0)
+	}
 	for _, p := range fp {
 		r.miss(it, "extra party %q", p.Name)
 	}
@@ -166,6 +178,45 @@ func (r *Report) scoreDoc(it Scored) {
 		r.miss(it, "countries: extra %v, missed %v", cfp, cfn)
 	}
 }
+
+// Ranking measures a score against right and wrong answers: AUC is the
+// chance that a right answer scores above a wrong one (ties count half),
+// 1 when every wrong one is below every right one, 0.5 for chance.
+type Ranking struct {
+	Right []float64 `json:"-"`
+	Wrong []float64 `json:"-"`
+}
+
+// Add records one answer's score.
+func (k *Ranking) Add(score float64, right bool) {
+	if right {
+		k.Right = append(k.Right, score)
+	} else {
+		k.Wrong = append(k.Wrong, score)
+	}
+}
+
+// AUC returns the area under the ROC curve, 1 when there is nothing to rank.
+func (k Ranking) AUC() float64 {
+	if len(k.Right) == 0 || len(k.Wrong) == 0 {
+		return 1
+	}
+	var sum float64
+	for _, r := range k.Right {
+		for _, w := range k.Wrong {
+			switch {
+			case r > w:
+				sum++
+			case r == w:
+				sum += 0.5
+			}
+		}
+	}
+	return sum / float64(len(k.Right)*len(k.Wrong))
+}
+
+// N is the number of answers ranked.
+func (k Ranking) N() int { return len(k.Right) + len(k.Wrong) }
 
 func (s *PRF) add(tp, fp, fn int) {
 	s.TP += tp
@@ -274,6 +325,7 @@ func (r Report) WriteTable(w io.Writer, withMisses bool) error {
 	}{{"language", r.Language}, {"cooperation or not", r.Cooperation}, {"type", r.Type}, {"event date", r.Date}} {
 		fmt.Fprintf(tw, "%s\t\t\t\t%.3f\t%d\n", f.name, f.a.Rate(), f.a.Total)
 	}
+	fmt.Fprintf(tw, "confidence (AUC, %d wrong)\t\t\t\t%.3f\t%d\n", len(r.Confidence.Wrong), r.Confidence.AUC(), r.Confidence.N())
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -316,6 +368,8 @@ func (r Report) Summary() Summary {
 		a := v.Rate()
 		s.Fields[name] = FieldStat{Accuracy: &a, N: v.Total}
 	}
+	auc := r.Confidence.AUC()
+	s.Fields["confidence_auc"] = FieldStat{Accuracy: &auc, N: r.Confidence.N()}
 	if s.Misses == nil {
 		s.Misses = []string{}
 	}

@@ -673,13 +673,19 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 	return nil
 }
 
-// eventDomains are the medical fields the text names, once each.
+// eventDomains are the medical fields the text names, once each, less
+// those named in passing: in an institution's name, a person's role or a
+// background sentence. A field of the partners' past cooperation counts:
+// the devset's annotators count it.
 func (m mentions) eventDomains() []medcoop.Domain {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	for _, d := range m.domains {
 		if m.insideInstitution(d.Start, d.End) {
 			continue // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
+		}
+		if m.insideRole(d.Start, d.End) {
+			continue // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 		}
 		if m.background(m.sentenceOf(d.Start)) {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
@@ -695,6 +701,17 @@ func (m mentions) eventDomains() []medcoop.Domain {
 		}
 	}
 	return out
+}
+
+// insideRole reports whether [start, end) lies within a person's role
+// phrase.
+func (m mentions) insideRole(start, end int) bool {
+	for _, pm := range m.people {
+		if pm.RoleStart >= 0 && pm.RoleStart <= start && end <= pm.RoleEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // background reports whether sentence si sets the scene (a country's
