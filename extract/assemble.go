@@ -320,6 +320,7 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) []med
 	}
 	ev.Date = m.eventDate(cueSents, published)
 	ev.Place = m.eventPlace(cueSents)
+	m.addModelPeople() // only for events: the model is slow
 	ev.People = m.eventPeople(doc, parties)
 	ev.Confidence = confidence(m, cueSents, partyScore, ev.Date != nil)
 	year := ""

@@ -31,7 +31,8 @@ type Entity struct {
 	Start, End int
 	// Text is text[Start:End].
 	Text string
-	// Label is "PER", "ORG" or "LOC".
+	// Label is "PER", "ORG" or "LOC"; the English model (English) also
+	// gives prose's other labels ("GPE", "DATE"...).
 	Label string
 }
 
@@ -39,6 +40,8 @@ type Entity struct {
 // concurrent use.
 type Recognizer struct {
 	model *prose.Model
+	// labels renames the model's labels; nil keeps them.
+	labels map[string]string
 }
 
 // modelName is the directory, under model/, that holds the committed model.
@@ -151,11 +154,11 @@ func (r *Recognizer) Find(text string) (ents []Entity) {
 		// token says I- or B-: prose trains on the full previous tag
 		// ("B-PER") but feeds back only its prefix ("B") when it predicts,
 		// so its models seldom say I- and cut "Emmanuel Macron" in two.
-		if cur >= 0 && out[cur].Label == label {
+		if cur >= 0 && out[cur].Label == r.label(label) {
 			out[cur].End = sp.end
 			continue
 		}
-		out = append(out, Entity{Start: sp.start, End: sp.end, Label: label})
+		out = append(out, Entity{Start: sp.start, End: sp.end, Label: r.label(label)})
 		cur = len(out) - 1
 	}
 	for i := range out {
