@@ -31,6 +31,8 @@ type assemblyLexicon struct {
 	Reporting     []string `yaml:"reporting"`
 	Abbreviations []string `yaml:"abbreviations"`
 	Background    []string `yaml:"background"`
+	Hypothetical  []string `yaml:"hypothetical"`
+	Ongoing       []string `yaml:"ongoing"`
 }
 
 var (
@@ -68,6 +70,12 @@ func assemblyWords(lang string) assemblyLexicon {
 			}
 			for i, w := range lex.Background {
 				lex.Background[i] = textnorm.Key(w)
+			}
+			for i, w := range lex.Hypothetical {
+				lex.Hypothetical[i] = textnorm.Key(w)
+			}
+			for i, w := range lex.Ongoing {
+				lex.Ongoing[i] = textnorm.Key(w)
 			}
 			for _, w := range lex.Abbreviations {
 				abbreviationSet[strings.ToLower(w)] = true
@@ -315,7 +323,7 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) []med
 		Type:      m.eventType(cueSents),
 		Parties:   parties,
 		Countries: countriesOf(parties),
-		Domains:   m.eventDomains(),
+		Domains:   m.eventDomains(published, parties),
 		People:    []medcoop.Person{},
 	}
 	ev.Date = m.eventDate(cueSents, published)
@@ -675,13 +683,16 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 }
 
 // eventDomains are the medical fields the text names, once each, less
-// those named in passing: in an institution's name, a person's role or a
-// background sentence. A field of the partners' past cooperation counts:
-// the devset's annotators count it.
-func (m mentions) eventDomains() []medcoop.Domain {
+// those named in passing: in an institution's name, a person's role, a
+// background sentence or a sentence about the past.
+func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []medcoop.Domain {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
+	past := m.pastSentences(published, parties)
 	for _, d := range m.domains {
+		if past[m.sentenceOf(d.Start)] {
+			continue // "La première convention, en 2012, portait sur l'anesthésie"
+		}
 		if m.insideInstitution(d.Start, d.End) {
 			continue // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
 		}
@@ -704,6 +715,53 @@ func (m mentions) eventDomains() []medcoop.Domain {
 	return out
 }
 
+// pastYears is how long before publication a date makes its sentence
+// one about the past.
+const pastYears = 2
+
+// pastSentences are the sentences that tell what was done before: they
+// hold a date of history ("depuis 2008", "in 2015") at least a year before
+// publication (pastYears for a plain date) and no recent one, do not bring
+// it up to now ("de 1991 à nos jours", "đến nay"), and name none of the
+// parties — a sentence that does ("Taiyuan veut collaborer avec le CHU de
+// Nîmes dans le champ que le mémorandum de 2018 a défini") speaks of
+// their cooperation, whatever its date.
+func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) map[int]bool {
+	past := map[int]bool{}
+	if published.IsZero() {
+		return past
+	}
+	recent := map[int]bool{}
+	for _, d := range m.dates {
+		si := m.sentenceOf(d.Start)
+		if si < 0 {
+			continue
+		}
+		if d.Time.Before(published.AddDate(-pastYears, 0, 0)) || (d.Historical && d.Time.Before(published.AddDate(-1, 0, 0))) {
+			past[si] = true
+		} else {
+			recent[si] = true
+		}
+	}
+	isParty := map[string]bool{}
+	for _, p := range parties {
+		isParty[p.ID] = true
+	}
+	for _, im := range m.insts {
+		if isParty[im.Institution.ID] {
+			recent[m.sentenceOf(im.Start)] = true
+		}
+	}
+	ongoing := assemblyWords(m.lang).Ongoing
+	for si := range past {
+		key := " " + textnorm.Key(m.sentences[si].Text) + " "
+		if recent[si] || slices.ContainsFunc(ongoing, func(w string) bool { return strings.Contains(key, " "+w+" ") }) {
+			delete(past, si)
+		}
+	}
+	return past
+}
+
 // insideRole reports whether [start, end) lies within a person's role
 // phrase.
 func (m mentions) insideRole(start, end int) bool {
@@ -716,16 +774,20 @@ func (m mentions) insideRole(start, end int) bool {
 }
 
 // background reports whether sentence si sets the scene (a country's
-// health challenges, a hospital's strengths) rather than saying what the
-// cooperation covers.
+// health challenges, a hospital's strengths, a delegation's make-up) or
+// speaks of a possibility ("could later extend to"), rather than saying
+// what the cooperation covers.
 func (m mentions) background(si int) bool {
 	if si < 0 {
 		return false
 	}
 	key := " " + textnorm.Key(m.sentences[si].Text) + " "
-	for _, w := range assemblyWords(m.lang).Background {
-		if strings.Contains(key, " "+w+" ") {
-			return true
+	words := assemblyWords(m.lang)
+	for _, list := range [][]string{words.Background, words.Hypothetical} {
+		for _, w := range list {
+			if strings.Contains(key, " "+w+" ") {
+				return true
+			}
 		}
 	}
 	return false

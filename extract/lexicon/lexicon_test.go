@@ -313,6 +313,13 @@ func TestFindDomains(t *testing.T) {
 		{"Hồi sức, chẩn đoán hình ảnh, chuyển đổi số, đào tạo và nghiên cứu; chuyển giao kỹ thuật.", "vi",
 			[]string{"Hồi sức=intensive-care", "chẩn đoán hình ảnh=diagnostic-imaging", "chuyển đổi số=digital-health", "đào tạo=medical-education", "nghiên cứu=research", "chuyển giao kỹ thuật=technology-transfer"}},
 		{"được thuộc về mặt phối hợp", "vi", nil},
+		// Diacritics tell "bệnh thận" (kidney disease) from "bệnh thần kinh"
+		// (nerves); a text without any still finds its fields.
+		{"bệnh thần kinh và bệnh thận", "vi", []string{"thần kinh=neurology", "bệnh thận=nephrology"}},
+		{"benh than va dai thao duong", "vi", []string{"benh than=nephrology", "dai thao duong=chronic-diseases", "dai thao duong=endocrinology"}},
+		// No field across a sentence's or a bracket's edge.
+		{"Bệnh viện Mittaphab (Lào).\nKhóa học", "vi", nil},
+		{"Le service de chirurgie. Cardiaque, il", "fr", []string{"chirurgie=surgery"}},
 		{"cardiac surgery, neonatal intensive care and pelvic floor disorders", "en",
 			[]string{"cardiac surgery=cardiovascular-surgery", "neonatal intensive care=intensive-care", "neonatal intensive care=neonatology", "pelvic floor disorders=pelvic-floor"}},
 	}

@@ -21,6 +21,12 @@ type lexicon[T any] struct {
 	patterns map[string][]pattern[T]
 	cache    sync.Map // "fr,en" -> *matcher[T]
 	load     func(file string) ([]pattern[T], error)
+	// bounded lexicons match within a sentence and outside brackets.
+	bounded bool
+	// marked are the languages whose folded aliases must carry their
+	// diacritics, unless the text has none: Vietnamese, where "thận"
+	// (kidney) and "thần" (as in "thần kinh", nerves) fold alike.
+	marked map[string]bool
 }
 
 type pattern[T any] struct {
@@ -58,8 +64,13 @@ func (l *lexicon[T]) matcherFor(langs []string) *matcher[T] {
 		return m.(*matcher[T])
 	}
 	m := newMatcher[T]()
+	m.bounded = l.bounded
 	for _, lang := range langs {
 		for _, p := range l.patterns[lang] {
+			if l.marked[lang] && !p.strict {
+				m.addMarked(p.text, p.value)
+				continue
+			}
 			m.add(p.text, p.value, p.strict)
 		}
 	}
@@ -182,7 +193,7 @@ func loadDomainLabels() (map[string]string, error) {
 	return domainLabels, domainLabelsErr
 }
 
-var domains = &lexicon[[]string]{dir: "data/domains", load: func(file string) ([]pattern[[]string], error) {
+var domains = &lexicon[[]string]{dir: "data/domains", bounded: true, marked: map[string]bool{"vi": true}, load: func(file string) ([]pattern[[]string], error) {
 	labels, err := loadDomainLabels()
 	if err != nil {
 		return nil, err
@@ -288,7 +299,7 @@ type cueValue struct {
 	strength float64
 }
 
-var cues = &lexicon[cueValue]{dir: "data/cues", load: func(file string) ([]pattern[cueValue], error) {
+var cues = &lexicon[cueValue]{dir: "data/cues", bounded: true, load: func(file string) ([]pattern[cueValue], error) {
 	var ys []cueYAML
 	if err := decodeFile(file, &ys); err != nil {
 		return nil, err

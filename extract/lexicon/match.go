@@ -97,6 +97,10 @@ type entry[T any] struct {
 	// caseless relaxes strict to diacritics only: "Bệnh Viện" matches
 	// "bệnh viện" but "viên" does not match "viện".
 	caseless bool
+	// plainOK relaxes a caseless entry further for text written without
+	// diacritics at all: "benh than" matches "bệnh thận", but "bệnh thần"
+	// (in "bệnh thần kinh") does not.
+	plainOK bool
 }
 
 type trieNode struct {
@@ -110,6 +114,9 @@ type trieNode struct {
 type matcher[T any] struct {
 	root    *trieNode
 	entries []entry[T]
+	// bounded matchers do not match across a sentence's or a bracket's
+	// edge: "(Lào).\nKhóa" is not "lão khoa".
+	bounded bool
 }
 
 func newMatcher[T any]() *matcher[T] {
@@ -143,12 +150,22 @@ func (m *matcher[T]) addCaseless(pattern string, value T) bool {
 	return m.addEntry(pattern, value, true, true)
 }
 
+// addMarked registers pattern for value, to match with its diacritics in
+// any case, or in a text written without diacritics.
+func (m *matcher[T]) addMarked(pattern string, value T) bool {
+	return m.addEntryWith(pattern, entry[T]{value: value, caseless: true, plainOK: true}, true)
+}
+
 func (m *matcher[T]) addEntry(pattern string, value T, strict, caseless bool) bool {
+	return m.addEntryWith(pattern, entry[T]{value: value, caseless: caseless}, strict)
+}
+
+func (m *matcher[T]) addEntryWith(pattern string, e entry[T], strict bool) bool {
 	key := textnorm.Key(pattern)
 	if key == "" {
 		return false
 	}
-	e := entry[T]{value: value, caseless: caseless}
+	caseless := e.caseless
 	if caseless {
 		e.strict = origWords(strings.ToLower(pattern))
 	} else if strict || isAcronym(pattern) {
@@ -197,13 +214,31 @@ func (m *matcher[T]) accept(ft *foldedText, n *trieNode, i, j int) []T {
 				}
 				w = lower
 			}
-			if !equalWords(w, e.strict) {
+			if !equalWords(w, e.strict) && !(e.plainOK && plainWords(w)) {
 				continue
 			}
 		}
 		vals = append(vals, e.value)
 	}
 	return vals
+}
+
+// plainWords reports whether words are written in ASCII only.
+func plainWords(words []string) bool {
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// edge reports whether the gap between two words closes a sentence, a
+// line or a bracket.
+func edge(gap string) bool {
+	return strings.ContainsAny(gap, "\n.!?;:()[]")
 }
 
 func equalWords(a, b []string) bool {
@@ -229,6 +264,9 @@ func (m *matcher[T]) longestAt(ft *foldedText, i int) match[T] {
 	found := hits[:0]
 	n := m.root
 	for j := i; j < len(ft.toks) && n.next != nil; j++ {
+		if m.bounded && j > i && edge(ft.gap(j)) {
+			break
+		}
 		n = n.next[ft.word(j)]
 		if n == nil {
 			break
