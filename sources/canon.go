@@ -113,3 +113,18 @@ func escapeQueryPart(p string) string {
 func hostKey(u *url.URL) string {
 	return u.Scheme + "://" + u.Host
 }
+
+// politeKey is what one host worker, one request at a time and one delay apply to: the host
+// name, with the port only when it is not the scheme's default. http://x and https://x are
+// thus one host for politeness (a redirect from one to the other is followed inline, spaced
+// by the host's delay), while robots.txt stays per scheme, host and port (hostKey), as RFC
+// 9309 says.
+func politeKey(u *url.URL) string {
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
+	port := u.Port()
+	scheme := strings.ToLower(u.Scheme)
+	if port == "" || (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
+		return host
+	}
+	return net.JoinHostPort(host, port)
+}

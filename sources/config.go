@@ -37,7 +37,7 @@ type Source struct {
 	Start    []string      // start pages, fetched at depth 0
 	Feeds    []string      // RSS or Atom feeds whose items are fetched
 	Sitemaps []string      // sitemaps or sitemap indexes whose entries are fetched
-	Follow   []string      // regular expressions; a link is fetched only if it matches one
+	Follow   []string      // regular expressions; a link, or the target of a link's redirect to another host, is fetched only if it matches one
 	MaxDepth int           // how many links away from a start page the crawl may go
 	Delay    time.Duration // least time between two requests to one host
 

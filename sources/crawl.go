@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sync"
 	"time"
 
@@ -77,8 +78,25 @@ const (
 
 // Crawler fetches the pages of a Config's sources. Its zero value works: it builds a safe client,
 // refuses private addresses and crawls without a page limit.
+//
+// Redirects are followed by the crawler, not the client, so that no hop escapes politeness. A
+// hop that stays on the host (same host name and port; http to https of the same name counts
+// as the same host) is followed at once if that scheme's robots.txt allows it (else the URL is
+// skipped as "robots disallow"), after the host's delay like any request. A hop to another
+// host ends the URL as "redirected" (SourceReport.Redirected; not a failure, not counted
+// against the host) and queues the target as a task of the same kind, source, depth and feed
+// item, in the Frontier too, where that host's robots.txt, delay and Crawl-delay apply. The
+// source's follow patterns apply to the target as they applied to the URL: a link's target
+// must match them (a sitemap entry's too, when the source has any), while a start page, a
+// feed, a sitemap or a feed item may move to another host, as the source's own configuration
+// or feed could have named it there; a moved start page is crawled as a start page. A chain
+// of more than five redirects, counted across hosts (Entry.Hops), fails as "too many
+// redirects", and a chain that comes back to a URL of its own ends as "redirect loop" or, across
+// hosts, at the URL already fetched. The page is handed over under the URL it was fetched from.
 type Crawler struct {
-	Client       *http.Client // nil: built by NewClient with the safe dialer
+	// Client makes the requests; nil: built by NewClient with the safe dialer. Its
+	// CheckRedirect is replaced: the crawler follows redirects itself.
+	Client       *http.Client
 	AllowPrivate bool         // allow loopback and private addresses (tests, demo); only used when Client is nil
 	MaxPages     int          // stop after this many URLs were requested; 0: no limit
 	Logger       *slog.Logger // nil: no logging
@@ -126,17 +144,20 @@ type Report struct {
 }
 
 // SourceReport counts what happened to one source's URLs. Fetched counts URLs requested (retries
-// not counted); each then ends NotModified, Failed, Skipped (robots, not HTML, duplicate after a
-// redirect) or, for pages, Handled; feeds and sitemaps that were read count in Fetched only.
+// and redirect hops on the same host not counted); each then ends NotModified, Failed, Skipped
+// (robots, not HTML, duplicate after a redirect), Redirected (to another host, whose URL is then
+// a task of its own) or, for pages, Handled; feeds and sitemaps that were read count in Fetched
+// only.
 type SourceReport struct {
 	Fetched     int
 	NotModified int
 	Failed      int
 	Skipped     int
+	Redirected  int
 	Handled     int
 	Known       int          // sitemap entries and feed items not fetched: unchanged since the last crawl
 	Errors      []string     // "url: reason", at most 200
-	Kinds       map[Kind]int // failures and skips by kind
+	Kinds       map[Kind]int // failures, skips and redirects by kind
 	Reached     bool         // at least one response with a status below 400 came back
 }
 
@@ -156,13 +177,14 @@ type task struct {
 	level    int       // sitemap index nesting
 	feedItem string    // guid of the feed item it came from
 	lastMod  time.Time // sitemap <lastmod>
+	hops     int       // redirects across hosts that led here
 }
 
 var kindNames = map[taskKind]EntryKind{taskPage: EntryPage, taskFeed: EntryFeed, taskSitemap: EntrySitemap}
 
 func (t task) entry() Entry {
 	return Entry{URL: t.url, Source: t.src.src.Name, Kind: kindNames[t.kind], Depth: t.depth,
-		Level: t.level, FeedItem: t.feedItem, LastMod: t.lastMod}
+		Level: t.level, FeedItem: t.feedItem, LastMod: t.lastMod, Hops: t.hops}
 }
 
 // taskOf turns a stored entry back into a task; false for an unknown source or kind.
@@ -171,7 +193,7 @@ func taskOf(e Entry, states map[string]*sourceState) (task, bool) {
 	if st == nil {
 		return task{}, false
 	}
-	t := task{url: e.URL, src: st, depth: e.Depth, level: e.Level, feedItem: e.FeedItem, lastMod: e.LastMod}
+	t := task{url: e.URL, src: st, depth: e.Depth, level: e.Level, feedItem: e.FeedItem, lastMod: e.LastMod, hops: e.Hops}
 	switch e.Kind {
 	case EntryPage:
 		t.kind = taskPage
@@ -191,20 +213,26 @@ type sourceState struct {
 	listing map[string]bool // scheme://host/path of the start pages
 }
 
+// hostState is one host for politeness (politeKey): its queue, its worker and its delay.
 type hostState struct {
-	key     string
+	key     string // politeKey
 	queue   []task
 	running bool
 	delay   time.Duration // the longest delay of the sources using this host
 
 	// Owned by the host's worker goroutine.
-	robots     *robotstxt.RobotsData
-	robotsErr  *FetchError // robots.txt could not be fetched at all
-	crawlDelay time.Duration
+	robots     map[string]*robotsState // by hostKey: http and https have their own robots.txt
+	crawlDelay time.Duration           // the longest Crawl-delay of its robots.txt files
 	last       time.Time
 	notBefore  time.Time
 	failures   int  // consecutive
 	backedOff  bool // for the rest of the run
+}
+
+// robotsState is one robots.txt: its rules, or why it could not be fetched at all.
+type robotsState struct {
+	data *robotstxt.RobotsData
+	err  *FetchError
 }
 
 type run struct {
@@ -419,11 +447,11 @@ func (c *Crawler) newRun(ctx context.Context, cfg *Config, h Handler) *run {
 	client := c.Client
 	if client == nil {
 		client = NewClient(c.AllowPrivate, timeout)
-	} else if client.CheckRedirect == nil {
-		cl := *client
-		cl.CheckRedirect = checkRedirect
-		client = &cl
 	}
+	// The crawler follows redirects itself, one hop at a time (see process).
+	cl := *client
+	cl.CheckRedirect = noFollow
+	client = &cl
 	maxBody := c.MaxBodyBytes
 	if maxBody <= 0 {
 		maxBody = DefaultMaxBodyBytes
@@ -484,10 +512,10 @@ func (r *run) queue(ts []task) {
 		if err != nil {
 			continue
 		}
-		key := hostKey(u)
+		key := politeKey(u)
 		hs := r.hosts[key]
 		if hs == nil {
-			hs = &hostState{key: key}
+			hs = &hostState{key: key, robots: map[string]*robotsState{}}
 			r.hosts[key] = hs
 		}
 		hs.delay = max(hs.delay, t.src.src.Delay)
@@ -562,19 +590,16 @@ func (r *run) process(hs *hostState, t task) (finished, ok bool) {
 			Err: fmt.Errorf("%s failed %d times in a row", hs.key, hs.failures)})
 		return true, false
 	}
-	if hs.robots == nil && hs.robotsErr == nil {
-		r.loadRobots(hs)
-		if r.isStopped() {
-			return false, false
-		}
+	robots, fe := r.robotsFor(hs, u)
+	if r.isStopped() {
+		return false, false
 	}
-	if hs.robotsErr != nil {
-		fe := *hs.robotsErr
+	if fe != nil {
 		fe.URL = t.url
-		r.fail(t, &fe)
+		r.fail(t, fe)
 		return true, false
 	}
-	if !hs.robots.TestAgent(robotsPath(u), r.ua) {
+	if !robots.TestAgent(robotsPath(u), r.ua) {
 		r.skip(t, &FetchError{URL: t.url, Kind: KindRobots})
 		return true, false
 	}
@@ -588,37 +613,17 @@ func (r *run) process(hs *hostState, t task) (finished, ok bool) {
 	if r.validators != nil && (t.kind == taskPage || r.c.History != nil) {
 		opt.ETag, opt.LastModified = r.validators.Validators(t.url)
 	}
-	resp, err := r.fetchWithRetry(hs, t.url, opt)
-	if err != nil {
-		if errors.Is(err, ErrArchive) {
-			r.abort(err)
-			return false, false
-		}
-		if r.ctx.Err() != nil {
-			return false, false
-		}
-		fe := classify(t.url, err)
-		r.hostFailed(hs, fe)
-		if fe.Kind == KindNotHTML {
-			r.reached(t)
-			r.skip(t, fe)
-			return true, false
-		}
-		if fe.Status > 0 && fe.Status < 400 {
-			r.reached(t)
-		}
-		r.fail(t, fe)
-		return true, false
+	resp, finished, ok := r.fetchFollowing(hs, t, opt)
+	if resp == nil {
+		return finished, ok
 	}
-	hs.failures = 0
-	r.reached(t)
 	listing := r.isListing(t, u)
 	if resp.Status == http.StatusNotModified {
 		r.count(t, func(rep *SourceReport) { rep.NotModified++ })
-		r.log.Debug("not modified", "url", t.url, "source", t.src.src.Name)
+		r.log.Debug("not modified", "url", resp.URL, "source", t.src.src.Name)
 		if r.c.History != nil {
-			if err := r.c.History.MarkNotModified(t.url, time.Now().UTC()); err != nil {
-				r.log.Warn("mark not modified", "url", t.url, "err", err)
+			if err := r.c.History.MarkNotModified(resp.URL, time.Now().UTC()); err != nil {
+				r.log.Warn("mark not modified", "url", resp.URL, "err", err)
 			}
 			if listing {
 				if links, ok := r.c.History.Listing(t.url); ok {
@@ -684,6 +689,132 @@ func (r *run) process(hs *hostState, t task) (finished, ok bool) {
 		}
 	}
 	return true, true
+}
+
+// fetchFollowing fetches t, following the redirects that stay on its host (politeKey) one hop
+// at a time, each checked against robots.txt and spaced by the host's delay like any request.
+// A redirect to another host ends t as Redirected and queues the target as a task of its own,
+// for its own host's worker, robots.txt and delay. resp is the last response, nil when t ended
+// otherwise (finished and ok then say how, as process returns them).
+func (r *run) fetchFollowing(hs *hostState, t task, opt requestOptions) (resp *response, finished, ok bool) {
+	cur, hops, chain := t.url, t.hops, []string{t.url}
+	for {
+		var err error
+		resp, err = r.fetchWithRetry(hs, cur, opt)
+		if err != nil {
+			if errors.Is(err, ErrArchive) {
+				r.abort(err)
+				return nil, false, false
+			}
+			if r.ctx.Err() != nil {
+				return nil, false, false
+			}
+			fe := classify(cur, err)
+			r.hostFailed(hs, fe)
+			if fe.Kind == KindNotHTML {
+				r.reached(t)
+				r.skip(t, fe)
+				return nil, true, false
+			}
+			if fe.Status > 0 && fe.Status < 400 {
+				r.reached(t)
+			}
+			r.fail(t, fe)
+			return nil, true, false
+		}
+		hs.failures = 0
+		r.reached(t)
+		if resp.Location == "" {
+			return resp, true, true
+		}
+		next := resp.Location
+		hops++
+		switch {
+		case slices.Contains(chain, next):
+			r.fail(t, &FetchError{URL: t.url, Kind: KindRedirectLoop, Status: resp.Status,
+				Err: fmt.Errorf("%s redirects back to %s", cur, next)})
+			return nil, true, false
+		case hops > maxRedirects:
+			r.fail(t, &FetchError{URL: t.url, Kind: KindTooManyRedirect, Status: resp.Status,
+				Err: fmt.Errorf("%s redirects to %s after %d redirects", cur, next, hops-1)})
+			return nil, true, false
+		}
+		nu, err := url.Parse(next)
+		if err != nil { // next is canonical: this does not happen
+			r.fail(t, &FetchError{URL: t.url, Kind: KindBadURL, Status: resp.Status, Err: err})
+			return nil, true, false
+		}
+		if politeKey(nu) != hs.key {
+			r.redirectAway(t, cur, resp.Status, next, hops)
+			return nil, true, false
+		}
+		robots, fe := r.robotsFor(hs, nu)
+		if r.isStopped() {
+			return nil, false, false
+		}
+		if fe != nil {
+			fe.URL = t.url
+			fe.Err = fmt.Errorf("redirect to %s: %w", next, fe.Err)
+			r.fail(t, fe)
+			return nil, true, false
+		}
+		if !robots.TestAgent(robotsPath(nu), r.ua) {
+			r.skip(t, &FetchError{URL: t.url, Kind: KindRobots, Status: resp.Status,
+				Err: fmt.Errorf("redirect to %s, which robots.txt disallows", next)})
+			return nil, true, false
+		}
+		r.mu.Lock()
+		dup := r.fetched[next]
+		r.fetched[next], r.seen[next] = true, true
+		r.mu.Unlock()
+		if dup {
+			r.skip(t, &FetchError{URL: t.url, Kind: KindDuplicate, Status: resp.Status,
+				Err: fmt.Errorf("redirected to %s, already fetched", next)})
+			return nil, true, false
+		}
+		r.log.Debug("redirect", "url", cur, "to", next, "status", resp.Status)
+		chain = append(chain, next)
+		cur = next
+		opt.ETag, opt.LastModified = "", ""
+		if r.validators != nil && (t.kind == taskPage || r.c.History != nil) {
+			opt.ETag, opt.LastModified = r.validators.Validators(next)
+		}
+	}
+}
+
+// redirectAway ends t, which redirected from from to another host: the target is queued as a
+// task of the same kind, source, depth and feed item, with hops redirects behind it, where its
+// host's robots.txt and delay apply. The source's follow patterns apply to it as they would to
+// the link or sitemap entry t was; a start page, a feed, a sitemap or a feed item may move to
+// another host as the source's own configuration or feed could name it there.
+func (r *run) redirectAway(t task, from string, status int, to string, hops int) {
+	target := task{url: to, kind: t.kind, src: t.src, depth: t.depth, level: t.level,
+		feedItem: t.feedItem, lastMod: t.lastMod, hops: hops}
+	src := t.src.src
+	follows := t.kind != taskPage || t.depth == 0 || t.feedItem != "" || len(src.Follow) == 0 || src.Follows(to)
+	r.mu.Lock()
+	fetched, queued := r.fetched[to], r.seen[to]
+	r.mu.Unlock()
+	fe := &FetchError{URL: t.url, Kind: KindRedirected, Status: status}
+	switch {
+	case !follows:
+		fe.Err = fmt.Errorf("%s redirects to %s, outside the source's follow patterns: not followed", from, to)
+	case fetched:
+		fe.Err = fmt.Errorf("%s redirects to %s, already fetched", from, to)
+	case queued:
+		fe.Err = fmt.Errorf("%s redirects to %s, already queued", from, to)
+	default:
+		fe.Err = fmt.Errorf("%s redirects to %s on another host: queued", from, to)
+		r.enqueue([]task{target})
+	}
+	r.log.Info("redirected", "url", t.url, "source", src.Name, "reason", fe.Err)
+	r.count(t, func(rep *SourceReport) {
+		rep.Redirected++
+		rep.Kinds[KindRedirected]++
+		if !follows && len(rep.Errors) < maxErrorsPerSource {
+			rep.Errors = append(rep.Errors, t.url+": "+string(KindRedirected)+": "+fe.Err.Error())
+		}
+	})
 }
 
 // isListing reports whether t is read only for its links: a feed, a sitemap, a start page or
@@ -761,17 +892,6 @@ func (r *run) reserve(t task) (reserved, stop bool) {
 // it; finished is false when the crawl stopped in the middle. children are the links queued.
 func (r *run) handlePage(t task, resp *response, listing bool) (finished, handled bool, children []task) {
 	src := t.src.src
-	if resp.URL != t.url {
-		r.mu.Lock()
-		dup := r.fetched[resp.URL]
-		r.fetched[resp.URL] = true
-		r.seen[resp.URL] = true
-		r.mu.Unlock()
-		if dup {
-			r.skip(t, &FetchError{URL: t.url, Kind: KindDuplicate, Status: resp.Status, Err: fmt.Errorf("redirected to %s, already fetched", resp.URL)})
-			return true, false, nil
-		}
-	}
 	decode := decodeHTML
 	if r.c.Decode != nil {
 		decode = r.c.Decode
@@ -886,14 +1006,43 @@ func (r *run) backoff(attempt int) time.Duration {
 	return d + rand.N(r.retryBase/2+1)
 }
 
-// loadRobots fetches the host's robots.txt: a 4xx allows everything, a 5xx or 429 disallows
-// everything for this run, and a host that cannot be reached at all fails every URL with the
-// same reason.
-func (r *run) loadRobots(hs *hostState) {
-	robotsURL := hs.key + "/robots.txt"
-	resp, err := r.request(hs, robotsURL, requestOptions{Want: wantAny})
+// robotsFor returns the robots.txt rules for u's scheme, host and port, fetching them on first
+// use, or the error every URL there fails with. Both are nil when the crawl stopped meanwhile.
+func (r *run) robotsFor(hs *hostState, u *url.URL) (*robotstxt.RobotsData, *FetchError) {
+	key := hostKey(u)
+	rs := hs.robots[key]
+	if rs == nil {
+		rs = r.loadRobots(hs, key)
+		if rs == nil {
+			return nil, nil
+		}
+		hs.robots[key] = rs
+	}
+	if rs.err != nil {
+		fe := *rs.err
+		return nil, &fe
+	}
+	return rs.data, nil
+}
+
+// loadRobots fetches the robots.txt of key (scheme://host:port), following up to five
+// redirects even to other hosts, as RFC 9309 asks (those hops are robots.txt requests, spaced
+// by this host's delay only): a 4xx allows everything, a 5xx or 429 disallows everything for
+// this run, and a host that cannot be reached at all fails every URL with the same reason. It
+// returns nil when the crawl stopped meanwhile.
+func (r *run) loadRobots(hs *hostState, key string) *robotsState {
+	robotsURL := key + "/robots.txt"
+	var resp *response
+	var err error
+	for hop := 0; ; hop++ {
+		resp, err = r.request(hs, robotsURL, requestOptions{Want: wantAny})
+		if err != nil || resp.Location == "" || hop == maxRedirects {
+			break
+		}
+		robotsURL = resp.Location
+	}
 	if r.ctx.Err() != nil {
-		return
+		return nil
 	}
 	status := 0
 	var body []byte
@@ -901,9 +1050,8 @@ func (r *run) loadRobots(hs *hostState) {
 		fe := classify(robotsURL, err)
 		if fe.Status == 0 && fe.Kind != KindTooLarge {
 			fe.Err = fmt.Errorf("robots.txt: %w", err)
-			hs.robotsErr = fe
-			r.log.Warn("robots.txt unreachable", "host", hs.key, "err", err)
-			return
+			r.log.Warn("robots.txt unreachable", "host", key, "err", err)
+			return &robotsState{err: fe}
 		}
 		status = fe.Status
 	} else {
@@ -914,17 +1062,18 @@ func (r *run) loadRobots(hs *hostState) {
 	}
 	data, perr := robotstxt.FromStatusAndBytes(status, body)
 	if perr != nil {
-		r.log.Warn("robots.txt unreadable, allowing all", "host", hs.key, "status", status, "err", perr)
+		r.log.Warn("robots.txt unreadable, allowing all", "host", key, "status", status, "err", perr)
 		data, _ = robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
 	}
-	hs.robots = data
+	var cd time.Duration
 	if g := data.FindGroup(r.ua); g != nil && g.CrawlDelay > 0 {
-		cd := min(g.CrawlDelay, r.maxCrawlDelay)
+		cd = min(g.CrawlDelay, r.maxCrawlDelay)
 		r.mu.Lock()
-		hs.crawlDelay = cd
+		hs.crawlDelay = max(hs.crawlDelay, cd)
 		r.mu.Unlock()
 	}
-	r.log.Debug("robots.txt", "host", hs.key, "status", status, "crawl_delay", hs.crawlDelay)
+	r.log.Debug("robots.txt", "host", key, "status", status, "crawl_delay", cd)
+	return &robotsState{data: data}
 }
 
 func (r *run) count(t task, f func(*SourceReport)) {
@@ -961,7 +1110,12 @@ func record(rep *SourceReport, u string, fe *FetchError) {
 	switch fe.Kind {
 	case KindClientError, KindServerError, KindHTTPStatus:
 		reason += fmt.Sprintf(" (status %d)", fe.Status)
-	case KindNetwork, KindBadContent, KindHandler, KindBadURL, KindNotHTML, KindTooLarge, KindDuplicate, KindHostBackoff:
+	case KindNetwork, KindBadContent, KindHandler, KindBadURL, KindNotHTML, KindTooLarge, KindDuplicate, KindHostBackoff,
+		KindRedirectLoop, KindTooManyRedirect:
+		if fe.Err != nil {
+			reason += ": " + fe.Err.Error()
+		}
+	case KindRobots:
 		if fe.Err != nil {
 			reason += ": " + fe.Err.Error()
 		}

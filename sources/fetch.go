@@ -36,6 +36,9 @@ const (
 	KindRobots          Kind = "robots disallow"
 	KindNotHTML         Kind = "not html"
 	KindRedirectLoop    Kind = "redirect loop"
+	// KindRedirected is a URL that redirected to another host: not a failure, the target
+	// was queued as a task of its own (see Crawler).
+	KindRedirected      Kind = "redirected"
 	KindTooManyRedirect Kind = "too many redirects"
 	KindPrivateAddress  Kind = "refused private address"
 	KindBadURL          Kind = "bad url"
@@ -124,10 +127,11 @@ func classify(rawURL string, err error) *FetchError {
 
 // response is one fetched resource.
 type response struct {
-	Status int
-	URL    string // canonical final URL after redirects
-	Header http.Header
-	Body   []byte // decompressed, not yet charset-decoded
+	Status   int
+	URL      string // canonical URL requested
+	Location string // a redirect's canonical absolute target, "" for other responses
+	Header   http.Header
+	Body     []byte // decompressed, not yet charset-decoded
 }
 
 // want says which content types a request accepts.
@@ -145,7 +149,8 @@ type requestOptions struct {
 	LastModified string
 }
 
-// fetcher makes single HTTP requests; retries and politeness are the crawler's.
+// fetcher makes single HTTP requests; retries, politeness and redirects are the crawler's:
+// its client must not follow redirects (see noFollow).
 type fetcher struct {
 	client    *http.Client
 	userAgent string
@@ -189,25 +194,7 @@ func (f *fetcher) get(ctx context.Context, rawURL string, opt requestOptions) (*
 	if opt.LastModified != "" {
 		req.Header.Set("If-Modified-Since", opt.LastModified)
 	}
-	client := f.client
-	if f.archive != nil {
-		// Redirects are kept too; their bodies are closed by then.
-		cl := *client
-		next := cl.CheckRedirect
-		cl.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-			if req.Response != nil {
-				if err := f.keep(req.Response, nil); err != nil {
-					return err
-				}
-			}
-			if next != nil {
-				return next(req, via)
-			}
-			return checkRedirect(req, via)
-		}
-		client = &cl
-	}
-	resp, err := client.Do(req)
+	resp, err := f.client.Do(req)
 	if err != nil {
 		if errors.Is(err, ErrArchive) {
 			return nil, err
@@ -230,6 +217,19 @@ func (f *fetcher) get(ctx context.Context, rawURL string, opt requestOptions) (*
 	case resp.StatusCode == http.StatusNotModified:
 		if err := f.keep(resp, nil); err != nil {
 			return nil, err
+		}
+		return out, nil
+	case isRedirect(resp.StatusCode) && resp.Header.Get("Location") != "":
+		if err := f.keep(resp, nil); err != nil {
+			return nil, err
+		}
+		loc, err := req.URL.Parse(resp.Header.Get("Location"))
+		if err == nil {
+			out.Location, err = canonicalURL(loc)
+		}
+		if err != nil {
+			return nil, &FetchError{URL: rawURL, Kind: KindBadURL, Status: resp.StatusCode,
+				Err: fmt.Errorf("redirect to %q: %w", resp.Header.Get("Location"), err)}
 		}
 		return out, nil
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
@@ -283,6 +283,20 @@ func (f *fetcher) get(ctx context.Context, rawURL string, opt requestOptions) (*
 	out.Body = body
 	return out, nil
 }
+
+// isRedirect reports whether an HTTP status sends the client to its Location.
+func isRedirect(code int) bool {
+	switch code {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// noFollow is the crawler's http.Client CheckRedirect: every redirect comes back as a
+// response, so that the crawler checks robots.txt and waits its turn for each hop.
+func noFollow(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 func isHTMLType(ct string) bool {
 	mt, _, err := mime.ParseMediaType(ct)

@@ -25,7 +25,11 @@ type Entry struct {
 	Level    int       // nesting of a sitemap in sitemap indexes
 	FeedItem string    // the guid (else the link) of the feed item it came from
 	LastMod  time.Time // the sitemap's <lastmod> for it, zero if none
-	Done     bool      // finished (Frontier.Load only)
+	// Hops counts the redirects that led here from another host: a URL
+	// that redirects elsewhere is done, and its target queued with one hop
+	// more, so that a chain or loop of redirects across hosts ends.
+	Hops int
+	Done bool // finished (Frontier.Load only)
 }
 
 // Frontier keeps a crawl's queue where a killed process cannot lose it. A

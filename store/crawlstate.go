@@ -32,7 +32,9 @@ type FrontierEntry struct {
 	FeedItem string `json:"feed_item,omitempty"`
 	// LastMod is a sitemap's <lastmod> for the URL, zero if none.
 	LastMod time.Time `json:"lastmod,omitzero"`
-	Done    bool      `json:"done,omitempty"`
+	// Hops counts the redirects across hosts that led to the URL.
+	Hops int  `json:"hops,omitempty"`
+	Done bool `json:"done,omitempty"`
 	// Seq orders the frontier in the order URLs were queued.
 	Seq uint64 `json:"seq,omitempty"`
 }

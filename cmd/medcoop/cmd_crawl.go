@@ -276,14 +276,14 @@ func (h storeHistory) SaveListing(url, etag, lastModified string, fetchedAt time
 
 func entryFromStore(e store.FrontierEntry) sources.Entry {
 	return sources.Entry{URL: e.URL, Source: e.Source, Kind: sources.EntryKind(e.Kind), Depth: e.Depth,
-		Level: e.Level, FeedItem: e.FeedItem, LastMod: e.LastMod}
+		Level: e.Level, FeedItem: e.FeedItem, LastMod: e.LastMod, Hops: e.Hops}
 }
 
 func entriesToStore(entries []sources.Entry) []store.FrontierEntry {
 	out := make([]store.FrontierEntry, len(entries))
 	for i, e := range entries {
 		out[i] = store.FrontierEntry{URL: e.URL, Source: e.Source, Kind: string(e.Kind), Depth: e.Depth,
-			Level: e.Level, FeedItem: e.FeedItem, LastMod: e.LastMod}
+			Level: e.Level, FeedItem: e.FeedItem, LastMod: e.LastMod, Hops: e.Hops}
 	}
 	return out
 }

@@ -126,6 +126,7 @@ func (p *pipeline) runRecord(command string, rep *sources.Report, start time.Tim
 			rec.Sources[name] = map[string]int64{
 				"fetched": int64(sr.Fetched), "not_modified": int64(sr.NotModified), "known": int64(sr.Known),
 				"failed": int64(sr.Failed), "skipped": int64(sr.Skipped), "handled": int64(sr.Handled),
+				"redirected": int64(sr.Redirected),
 			}
 			if len(sr.Kinds) > 0 {
 				kinds := map[string]int64{}
