@@ -209,6 +209,8 @@ type Filter struct {
 	// Lang is the language of one of the event's sources.
 	Lang string
 	// Status is a review status; an event never reviewed is "unreviewed".
+	// Empty selects every event but the rejected ones: an editor said they
+	// are not cooperation events.
 	Status string
 	// Q is free text: every word must occur, folded, in the event's party
 	// names, people, place, domains or source titles.
@@ -270,14 +272,12 @@ func (c *compiledFilter) match(e *medcoop.Event) bool {
 	if c.Type != "" && string(e.Type) != c.Type {
 		return false
 	}
-	if c.Status != "" {
-		status := medcoop.Unreviewed
-		if e.Review != nil && e.Review.Status != "" {
-			status = e.Review.Status
-		}
-		if string(status) != c.Status {
-			return false
-		}
+	status := medcoop.Unreviewed
+	if e.Review != nil && e.Review.Status != "" {
+		status = e.Review.Status
+	}
+	if (c.Status != "" && string(status) != c.Status) || (c.Status == "" && status == medcoop.Rejected) {
+		return false
 	}
 	if c.Lang != "" && !slices.ContainsFunc(e.Sources, func(s medcoop.Source) bool { return strings.EqualFold(s.Lang, c.Lang) }) {
 		return false

@@ -96,6 +96,7 @@ func newRootCmd(logTo io.Writer) *cobra.Command {
 		newDemoCmd(opts),
 		newRunsCmd(opts),
 		newEvalCmd(opts),
+		newReviewCmd(opts),
 	)
 	return root
 }
