@@ -375,6 +375,14 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		h := hm.Values[0]
 		var from, to int
 		if h.backward {
+			// A later head in the same run of capitalised words ends the
+			// name: "Yokohama City University Cancer Center".
+			for j := hm.To; j < upper && nameGap(ft.gap(j)) && ft.capitalised(j); j++ {
+				if nm := g.heads.longestAt(ft, j); nm.To > 0 && nm.To <= upper && nm.Values[0].backward {
+					hm, j = nm, nm.To-1
+				}
+			}
+			h = hm.Values[0]
 			from, to = g.extendBackward(ft, h.rules, lower, i), hm.To
 			if from == i {
 				from = to // nothing before the head
@@ -402,8 +410,8 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 	end := p
 	afterName := false // the previous token was a capitalised name word
 	for j := p; j < upper; {
-		if !gapOK(ft, j) {
-			break
+		if !gapOK(ft, j) || j == p && !nameGap(ft.gap(j)) {
+			break // no period between a head and its name: "le CHU. Il"
 		}
 		if m := r.modifiers.longestAt(ft, j); m.To > 0 && m.To <= upper {
 			// A capitalised modifier after a name word ends a name too:
@@ -473,6 +481,13 @@ func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p i
 // [from, to): a gazetteer hospital when the name says nothing but its
 // city, else a new institution with an id from its folded name.
 func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head match[*headRule]) InstitutionMention {
+	pm := places.matcherFor(g.allLangs)
+	ps := pm.findRange(ft, from, to)
+	if len(ps) > 0 && ps[0].From == from && ps[0].To+1 < to && ft.word(ps[0].To) == "s" && strings.ContainsAny(ft.gap(ps[0].To), "'’") {
+		// "Canada's McGill University": the country is not part of the name.
+		from = ps[0].To + 1
+		ps = ps[:1]
+	}
 	s, e := ft.span(from, to)
 	surface := ft.orig[s:e]
 	if h.kind == medcoop.Hospital {
@@ -496,8 +511,6 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 	}
 	sum := sha256.Sum256([]byte(strings.Join(words, " "))) // = textnorm.Key(name)
 	in := &Institution{ID: "x-" + hex.EncodeToString(sum[:5]), Name: name, Kind: h.kind, Aliases: []string{name}}
-	pm := places.matcherFor(g.allLangs)
-	ps := pm.findRange(ft, from, to)
 	if len(ps) == 0 {
 		if p := placeAfter(ft, pm, g.placeWords, to); p.To > 0 {
 			ps = append(ps, p)
