@@ -71,8 +71,9 @@ type Report struct {
 	Countries   PRF      `json:"countries"`
 	Grouping    PRF      `json:"grouping"`
 	// Confidence is how well the events' confidence ranks the wrong ones
-	// below the right ones, as an editor's queue needs.
-	Confidence Ranking `json:"confidence"`
+	// below the right ones, as an editor's queue needs; its AUC is in
+	// Summary.
+	Confidence Ranking `json:"-"`
 	// Misses says, per document, what was wrong: for reading, not parsing.
 	Misses []string `json:"misses"`
 }
@@ -325,7 +326,11 @@ func (r Report) WriteTable(w io.Writer, withMisses bool) error {
 	}{{"language", r.Language}, {"cooperation or not", r.Cooperation}, {"type", r.Type}, {"event date", r.Date}} {
 		fmt.Fprintf(tw, "%s\t\t\t\t%.3f\t%d\n", f.name, f.a.Rate(), f.a.Total)
 	}
-	fmt.Fprintf(tw, "confidence (AUC, %d wrong)\t\t\t\t%.3f\t%d\n", len(r.Confidence.Wrong), r.Confidence.AUC(), r.Confidence.N())
+	auc := "-" // nothing to rank: no wrong event, or no right one
+	if len(r.Confidence.Right) > 0 && len(r.Confidence.Wrong) > 0 {
+		auc = fmt.Sprintf("%.3f", r.Confidence.AUC())
+	}
+	fmt.Fprintf(tw, "confidence (AUC, %d wrong)\t\t\t\t%s\t%d\n", len(r.Confidence.Wrong), auc, r.Confidence.N())
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -6,8 +6,10 @@ import (
 	"time"
 )
 
-// TestDomainsInPassing checks that fields named only in an institution's
-// name, a speaker's role or a background sentence are not the event's.
+// TestDomainsInPassing checks that fields named only in a speaker's role,
+// a background sentence (a hospital's strengths, a delegation's make-up),
+// a possibility or a sentence about the partners' past are not the
+// event's, and that a history brought up to now still counts.
 func TestDomainsInPassing(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -31,6 +33,24 @@ func TestDomainsInPassing(t *testing.T) {
 				"PGS.TS. Trần Văn Khoa, Trưởng khoa Tim mạch Bệnh viện Chợ Rẫy, cho biết hai bên sẽ trao đổi chuyên gia.",
 			want:      []string{"nursing"},
 			notWanted: []string{"cardiology"},
+		},
+		{
+			name: "a hospital's strengths and a possibility",
+			text: "Le CHU d'Amiens signe une convention avec l'hôpital de Hué\n\n" +
+				"Le CHU d'Amiens et l'hôpital central de Hué ont signé lundi une convention pour la formation en néphrologie.\n\n" +
+				"L'hôpital de Hué est connu pour sa chirurgie cardiaque.\n\n" +
+				"La coopération pourrait plus tard s'étendre à l'ophtalmologie.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"cardiovascular-surgery", "ophthalmology"},
+		},
+		{
+			name: "the partners' past, and a history up to now",
+			text: "Two hospitals renew their partnership\n\n" +
+				"CHU Rouen and Cho Ray Hospital renewed their partnership yesterday for five more years, covering kidney transplants.\n\n" +
+				"The first agreement, in 2012, focused on dermatology.\n\n" +
+				"From 2015 to date, forty nurses have trained in geriatrics in Rouen.",
+			want:      []string{"transplantation", "geriatrics"},
+			notWanted: []string{"dermatology"},
 		},
 	}
 	for _, tt := range tests {

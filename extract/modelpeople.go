@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"log/slog"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,10 +57,14 @@ func recognizer(lang string) *ner.Recognizer {
 		r, err = ner.English()
 	}
 	if err != nil {
+		modelErrOnce.Do(func() { slog.Warn("people model unavailable, titles and roles only", "lang", lang, "err", err) })
 		return nil
 	}
 	return r
 }
+
+// modelErrOnce logs a model that fails to load once, not on every page.
+var modelErrOnce sync.Once
 
 // addModelPeople adds to m.people the people the model finds where the
 // patterns found none (or, in the model-alone modes, replaces them).

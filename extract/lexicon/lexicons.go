@@ -24,8 +24,9 @@ type lexicon[T any] struct {
 	// bounded lexicons match within a sentence and outside brackets.
 	bounded bool
 	// marked are the languages whose folded aliases must carry their
-	// diacritics, unless the text has none: Vietnamese, where "thận"
-	// (kidney) and "thần" (as in "thần kinh", nerves) fold alike.
+	// diacritics, unless the matched words are written without any (a
+	// text typed without accents): Vietnamese, where "thận" (kidney) and
+	// "thần" (as in "thần kinh", nerves) fold alike.
 	marked map[string]bool
 }
 
