@@ -72,6 +72,7 @@ const (
 	// DefaultProgressEvery is how often OnProgress is called when ProgressEvery is zero.
 	DefaultProgressEvery = 10 * time.Second
 	maxSitemapNesting    = 3
+	maxRedirects         = 5 // the longest chain of redirects followed, across hosts too
 	maxErrorsPerSource   = 200
 	maxBackoff           = time.Minute
 )
@@ -218,15 +219,21 @@ type hostState struct {
 	key     string // politeKey
 	queue   []task
 	running bool
-	delay   time.Duration // the longest delay of the sources using this host
+	// delay is the longest delay of the sources using this host, and of the hosts whose
+	// robots.txt redirects here.
+	delay      time.Duration
+	crawlDelay time.Duration // the longest Crawl-delay of its robots.txt files
+	last       time.Time     // when its last request ended
+	notBefore  time.Time     // no request before this (Retry-After, backoff)
+
+	// turn is held through each request to the host, its wait included: the host's own
+	// worker and the robots.txt redirects of other hosts' workers take turns.
+	turn sync.Mutex
 
 	// Owned by the host's worker goroutine.
-	robots     map[string]*robotsState // by hostKey: http and https have their own robots.txt
-	crawlDelay time.Duration           // the longest Crawl-delay of its robots.txt files
-	last       time.Time
-	notBefore  time.Time
-	failures   int  // consecutive
-	backedOff  bool // for the rest of the run
+	robots    map[string]*robotsState // by hostKey: http and https have their own robots.txt
+	failures  int                     // consecutive
+	backedOff bool                    // for the rest of the run
 }
 
 // robotsState is one robots.txt: its rules, or why it could not be fetched at all.
@@ -250,7 +257,7 @@ type run struct {
 	maxRetries, maxHostFailures             int
 	validators                              Validators
 
-	mu       sync.Mutex
+	mu       sync.Mutex      // guards what follows, and hostState's delay, crawlDelay, last and notBefore
 	seen     map[string]bool // URLs queued
 	fetched  map[string]bool // URLs requested or reached by a redirect
 	hosts    map[string]*hostState
@@ -468,28 +475,36 @@ func orDuration(d, def time.Duration) time.Duration {
 }
 
 // enqueue queues canonical URLs not queued yet in this run, writing them to the Frontier
-// first, in one call; the hosts' workers are started if idle.
-func (r *run) enqueue(ts []task) {
+// first, in one call; the hosts' workers are started if idle. It reports whether every task
+// is queued now (or was already): false when the crawl had stopped (the tasks are then in
+// neither the queue nor the Frontier, and the caller must leave the URL they came from
+// unfinished, so that a resumed crawl finds them again) or the Frontier failed.
+func (r *run) enqueue(ts []task) bool {
 	r.mu.Lock()
-	if r.stopped {
-		r.mu.Unlock()
-		return
-	}
 	var fresh []task
+	picked := map[string]bool{}
 	for _, t := range ts {
-		if r.seen[t.url] {
+		if r.seen[t.url] || picked[t.url] {
 			continue
 		}
 		if _, err := url.Parse(t.url); err != nil {
 			continue
 		}
-		r.seen[t.url] = true
+		picked[t.url] = true
 		fresh = append(fresh, t)
 	}
-	r.mu.Unlock()
 	if len(fresh) == 0 {
-		return
+		r.mu.Unlock()
+		return true
 	}
+	if r.stopped {
+		r.mu.Unlock()
+		return false
+	}
+	for _, t := range fresh {
+		r.seen[t.url] = true
+	}
+	r.mu.Unlock()
 	if r.c.Frontier != nil {
 		entries := make([]Entry, len(fresh))
 		for i, t := range fresh {
@@ -497,10 +512,11 @@ func (r *run) enqueue(ts []task) {
 		}
 		if err := r.c.Frontier.Push(entries); err != nil {
 			r.abort(fmt.Errorf("frontier: %w", err))
-			return
+			return false
 		}
 	}
 	r.queue(fresh)
+	return true
 }
 
 // queue hands tasks to their hosts' workers.
@@ -512,12 +528,7 @@ func (r *run) queue(ts []task) {
 		if err != nil {
 			continue
 		}
-		key := politeKey(u)
-		hs := r.hosts[key]
-		if hs == nil {
-			hs = &hostState{key: key, robots: map[string]*robotsState{}}
-			r.hosts[key] = hs
-		}
+		hs := r.hostLocked(politeKey(u))
 		hs.delay = max(hs.delay, t.src.src.Delay)
 		hs.queue = append(hs.queue, t)
 		r.queued++
@@ -527,6 +538,16 @@ func (r *run) queue(ts []task) {
 			go r.hostWorker(hs)
 		}
 	}
+}
+
+// hostLocked returns the host of a politeKey, made on first use; r.mu is held.
+func (r *run) hostLocked(key string) *hostState {
+	hs := r.hosts[key]
+	if hs == nil {
+		hs = &hostState{key: key, robots: map[string]*robotsState{}}
+		r.hosts[key] = hs
+	}
+	return hs
 }
 
 // abort stops the crawl with err.
@@ -633,7 +654,9 @@ func (r *run) process(hs *hostState, t task) (finished, ok bool) {
 							ts = append(ts, c)
 						}
 					}
-					r.enqueue(r.admit(ts))
+					if !r.enqueue(r.admit(ts)) {
+						return false, false
+					}
 				}
 			}
 		}
@@ -657,7 +680,9 @@ func (r *run) process(hs *hostState, t task) (finished, ok bool) {
 		for _, it := range items {
 			children = append(children, task{url: it.Link, kind: taskPage, src: t.src, depth: 1, feedItem: it.GUID})
 		}
-		r.enqueue(r.admit(children))
+		if !r.enqueue(r.admit(children)) {
+			return false, false
+		}
 	case taskSitemap:
 		pages, subs, err := parseSitemapEntries(resp.Body, r.f.maxBody)
 		if err != nil {
@@ -675,7 +700,9 @@ func (r *run) process(hs *hostState, t task) (finished, ok bool) {
 				children = append(children, task{url: s.URL, kind: taskSitemap, src: t.src, level: t.level + 1, lastMod: s.LastMod})
 			}
 		}
-		r.enqueue(r.admit(children))
+		if !r.enqueue(r.admit(children)) {
+			return false, false
+		}
 	}
 	if listing && r.c.History != nil {
 		entries := make([]Entry, 0, len(children))
@@ -724,6 +751,13 @@ func (r *run) fetchFollowing(hs *hostState, t task, opt requestOptions) (resp *r
 		}
 		hs.failures = 0
 		r.reached(t)
+		if cur != t.url {
+			// A hop's target counts as reached once it answered, not before: a hop that
+			// failed leaves the target to its own task, if it has one.
+			r.mu.Lock()
+			r.fetched[cur], r.seen[cur] = true, true
+			r.mu.Unlock()
+		}
 		if resp.Location == "" {
 			return resp, true, true
 		}
@@ -745,8 +779,7 @@ func (r *run) fetchFollowing(hs *hostState, t task, opt requestOptions) (resp *r
 			return nil, true, false
 		}
 		if politeKey(nu) != hs.key {
-			r.redirectAway(t, cur, resp.Status, next, hops)
-			return nil, true, false
+			return nil, r.redirectAway(t, cur, resp.Status, next, hops), false
 		}
 		robots, fe := r.robotsFor(hs, nu)
 		if r.isStopped() {
@@ -765,7 +798,6 @@ func (r *run) fetchFollowing(hs *hostState, t task, opt requestOptions) (resp *r
 		}
 		r.mu.Lock()
 		dup := r.fetched[next]
-		r.fetched[next], r.seen[next] = true, true
 		r.mu.Unlock()
 		if dup {
 			r.skip(t, &FetchError{URL: t.url, Kind: KindDuplicate, Status: resp.Status,
@@ -786,8 +818,10 @@ func (r *run) fetchFollowing(hs *hostState, t task, opt requestOptions) (resp *r
 // task of the same kind, source, depth and feed item, with hops redirects behind it, where its
 // host's robots.txt and delay apply. The source's follow patterns apply to it as they would to
 // the link or sitemap entry t was; a start page, a feed, a sitemap or a feed item may move to
-// another host as the source's own configuration or feed could name it there.
-func (r *run) redirectAway(t task, from string, status int, to string, hops int) {
+// another host as the source's own configuration or feed could name it there. finished is
+// false when the crawl stopped before the target could be queued: t then stays pending, so
+// that a resumed crawl follows the redirect again.
+func (r *run) redirectAway(t task, from string, status int, to string, hops int) (finished bool) {
 	target := task{url: to, kind: t.kind, src: t.src, depth: t.depth, level: t.level,
 		feedItem: t.feedItem, lastMod: t.lastMod, hops: hops}
 	src := t.src.src
@@ -804,8 +838,10 @@ func (r *run) redirectAway(t task, from string, status int, to string, hops int)
 	case queued:
 		fe.Err = fmt.Errorf("%s redirects to %s, already queued", from, to)
 	default:
+		if !r.enqueue([]task{target}) {
+			return false
+		}
 		fe.Err = fmt.Errorf("%s redirects to %s on another host: queued", from, to)
-		r.enqueue([]task{target})
 	}
 	r.log.Info("redirected", "url", t.url, "source", src.Name, "reason", fe.Err)
 	r.count(t, func(rep *SourceReport) {
@@ -815,6 +851,7 @@ func (r *run) redirectAway(t task, from string, status int, to string, hops int)
 			rep.Errors = append(rep.Errors, t.url+": "+string(KindRedirected)+": "+fe.Err.Error())
 		}
 	})
+	return true
 }
 
 // isListing reports whether t is read only for its links: a feed, a sitemap, a start page or
@@ -923,8 +960,12 @@ func (r *run) handlePage(t task, resp *response, listing bool) (finished, handle
 		}
 	}
 	// The links go to the frontier before the page is done: a crawl killed in between
-	// still has them.
-	r.enqueue(children)
+	// still has them. A crawl that stopped meanwhile takes no more links: the page is not
+	// handed over (the Handler would mark it done) and stays pending, to be fetched again
+	// with its links when the crawl resumes.
+	if !r.enqueue(children) {
+		return false, false, nil
+	}
 	r.log.Debug("page fetched", "url", page.URL, "source", src.Name, "depth", t.depth, "charset", cs)
 	if err := r.h.HandlePage(r.ctx, page); err != nil {
 		if errors.Is(err, ErrAbort) {
@@ -966,18 +1007,23 @@ func (r *run) fetchWithRetry(hs *hostState, rawURL string, opt requestOptions) (
 			wait = fe.retryAfter
 		}
 		r.log.Info("retrying", "url", rawURL, "reason", fe.Kind, "status", fe.Status, "wait", wait, "attempt", attempt+1)
+		r.mu.Lock()
 		hs.notBefore = time.Now().Add(wait)
+		r.mu.Unlock()
 	}
 }
 
-// request makes one request once the host's delay has passed and a worker slot is free.
+// request makes one request once it is the host's turn, its delay has passed and a worker
+// slot is free.
 func (r *run) request(hs *hostState, rawURL string, opt requestOptions) (*response, error) {
+	hs.turn.Lock()
+	defer hs.turn.Unlock()
 	r.mu.Lock()
 	next := hs.last.Add(max(hs.delay, hs.crawlDelay))
-	r.mu.Unlock()
 	if hs.notBefore.After(next) {
 		next = hs.notBefore
 	}
+	r.mu.Unlock()
 	if d := time.Until(next); d > 0 {
 		timer := time.NewTimer(d)
 		select {
@@ -994,7 +1040,9 @@ func (r *run) request(hs *hostState, rawURL string, opt requestOptions) (*respon
 	}
 	resp, err := r.f.get(r.ctx, rawURL, opt)
 	<-r.sem
+	r.mu.Lock()
 	hs.last = time.Now()
+	r.mu.Unlock()
 	return resp, err
 }
 
@@ -1025,21 +1073,39 @@ func (r *run) robotsFor(hs *hostState, u *url.URL) (*robotstxt.RobotsData, *Fetc
 	return rs.data, nil
 }
 
-// loadRobots fetches the robots.txt of key (scheme://host:port), following up to five
-// redirects even to other hosts, as RFC 9309 asks (those hops are robots.txt requests, spaced
-// by this host's delay only): a 4xx allows everything, a 5xx or 429 disallows everything for
-// this run, and a host that cannot be reached at all fails every URL with the same reason. It
-// returns nil when the crawl stopped meanwhile.
+// loadRobots fetches the robots.txt of key (scheme://host:port): a 4xx allows everything, a
+// 5xx or 429 disallows everything for this run, and a host that cannot be reached at all fails
+// every URL with the same reason. It returns nil when the crawl stopped meanwhile.
+//
+// RFC 9309 (2.3.1.2) says to follow at least five redirects, even to other hosts, and to apply
+// the rules reached to this host; after more, the file MAY be taken as unavailable. So up to
+// five hops are followed, and a sixth redirect is such an unavailable file: all allowed, like a
+// 4xx, through the "unreadable" fallback below (robotstxt.FromStatusAndBytes refuses a 3xx).
+// A hop to another host waits for that host's turn and delay (raised to at least this host's
+// delay, as a host that only serves robots.txt files has no source of its own), so that many
+// hosts whose robots.txt lives on one CDN reach it one request at a time.
 func (r *run) loadRobots(hs *hostState, key string) *robotsState {
 	robotsURL := key + "/robots.txt"
 	var resp *response
 	var err error
+	at := hs
 	for hop := 0; ; hop++ {
-		resp, err = r.request(hs, robotsURL, requestOptions{Want: wantAny})
+		resp, err = r.request(at, robotsURL, requestOptions{Want: wantAny})
 		if err != nil || resp.Location == "" || hop == maxRedirects {
 			break
 		}
 		robotsURL = resp.Location
+		u, perr := url.Parse(robotsURL)
+		if perr != nil { // Location is canonical: this does not happen
+			break
+		}
+		if k := politeKey(u); k != at.key {
+			r.mu.Lock()
+			next := r.hostLocked(k)
+			next.delay = max(next.delay, hs.delay)
+			r.mu.Unlock()
+			at = next
+		}
 	}
 	if r.ctx.Err() != nil {
 		return nil
@@ -1111,11 +1177,7 @@ func record(rep *SourceReport, u string, fe *FetchError) {
 	case KindClientError, KindServerError, KindHTTPStatus:
 		reason += fmt.Sprintf(" (status %d)", fe.Status)
 	case KindNetwork, KindBadContent, KindHandler, KindBadURL, KindNotHTML, KindTooLarge, KindDuplicate, KindHostBackoff,
-		KindRedirectLoop, KindTooManyRedirect:
-		if fe.Err != nil {
-			reason += ": " + fe.Err.Error()
-		}
-	case KindRobots:
+		KindRedirectLoop, KindTooManyRedirect, KindRobots:
 		if fe.Err != nil {
 			reason += ": " + fe.Err.Error()
 		}

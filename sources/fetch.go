@@ -113,12 +113,6 @@ func classify(rawURL string, err error) *FetchError {
 	switch {
 	case errors.Is(err, ErrPrivateAddress):
 		kind = KindPrivateAddress
-	case errors.Is(err, errRedirectLoop):
-		kind = KindRedirectLoop
-	case errors.Is(err, errTooManyRedirects):
-		kind = KindTooManyRedirect
-	case errors.Is(err, errNotHTTP):
-		kind = KindBadURL
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
 		kind = KindTimeout
 	}

@@ -353,3 +353,173 @@ func TestRedirectSchemeSameHost(t *testing.T) {
 		t.Errorf("https page %v after its robots.txt, Crawl-delay is 300ms", g)
 	}
 }
+
+// TestStoppedCrawlKeepsPendingWork: MaxPages stops the crawl while a URL is in flight on
+// another host. What that URL would have queued (a cross-host redirect target, or a page's
+// links) cannot reach the frontier any more, so the URL stays pending, and the next crawl
+// fetches it again and then what it leads to.
+func TestStoppedCrawlKeepsPendingWork(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(held func(), first, second *site) (start, want string)
+	}{
+		{"cross-host redirect", func(held func(), first, second *site) (string, string) {
+			first.mux.HandleFunc("/go", func(w http.ResponseWriter, r *http.Request) {
+				held()
+				http.Redirect(w, r, second.url("/page"), http.StatusMovedPermanently)
+			})
+			second.html("/page", "<p>moved here</p>")
+			return first.url("/go"), second.url("/page")
+		}},
+		{"links of a page", func(held func(), first, _ *site) (string, string) {
+			first.mux.HandleFunc("/index", func(w http.ResponseWriter, r *http.Request) {
+				held()
+				w.Header().Set("Content-Type", "text/html")
+				fmt.Fprint(w, link("/p1"))
+			})
+			first.html("/p1", "<p>one</p>")
+			return first.url("/index"), first.url("/p1")
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first, second, gate := newSite(t), newSite(t), newSite(t)
+			arrived := make(chan struct{})
+			var once sync.Once
+			// The URL in flight answers only once the gate host's start page was refused a
+			// request by MaxPages, which happens right after the gate's robots.txt.
+			held := func() {
+				once.Do(func() { close(arrived) })
+				time.Sleep(300 * time.Millisecond)
+			}
+			gate.mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+				select {
+				case <-arrived:
+				case <-time.After(5 * time.Second):
+				}
+				http.NotFound(w, r)
+			})
+			gate.html("/", "<p>gate</p>")
+			start, want := tc.setup(held, first, second)
+			cfg := &Config{UserAgent: "medcoop-test/1.0", Sources: []Source{{Name: "s",
+				Start: []string{start, gate.url("/")}, Follow: []string{"/p1$"}, MaxDepth: 1}}}
+			st, err := store.Open(filepath.Join(t.TempDir(), "crawl.db"), store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+
+			c := testCrawler()
+			c.Frontier = &storeFrontier{st: st}
+			c.MaxPages = 1
+			col := &collector{}
+			rep, err := c.Run(context.Background(), cfg, col)
+			if err != nil || !rep.LimitReached {
+				t.Fatalf("first run: %v, limit reached %v", err, rep.LimitReached)
+			}
+			if s := rep.PerSource["s"]; s.Redirected != 0 || s.Handled != 0 {
+				t.Errorf("first run reports redirected %d handled %d for an unfinished URL", s.Redirected, s.Handled)
+			}
+			pending, err := st.Frontier()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range pending {
+				if e.URL == start && e.Done {
+					t.Errorf("%s marked done though what it leads to was not queued: %+v", start, pending)
+				}
+			}
+
+			c = testCrawler()
+			c.Frontier = &storeFrontier{st: st}
+			if _, err := c.Run(context.Background(), cfg, col); err != nil {
+				t.Fatalf("second run: %v", err)
+			}
+			if col.get(want) == nil {
+				t.Errorf("%s never handed over after the resumed crawl", want)
+			}
+		})
+	}
+}
+
+// TestRedirectHopFailureLeavesTarget: a same-host hop whose request fails does not count as
+// reaching its target: the target's own task still fetches it.
+func TestRedirectHopFailureLeavesTarget(t *testing.T) {
+	s := newSite(t)
+	s.mux.Handle("/old", http.RedirectHandler("/new", http.StatusMovedPermanently))
+	var mu sync.Mutex
+	calls := 0
+	s.mux.HandleFunc("/new", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		n := calls
+		mu.Unlock()
+		if n == 1 {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<p>new</p>")
+	})
+	c := testCrawler()
+	c.MaxRetries = -1
+	rep, col := crawl(t, c, Source{Start: []string{s.url("/old"), s.url("/new")}})
+	if s.count("/new") != 2 || col.get(s.url("/new")) == nil {
+		t.Errorf("/new requested %d times, handed over %v: %v", s.count("/new"), col.get(s.url("/new")) != nil, rep.Errors)
+	}
+	if rep.Failed != 1 || rep.Handled != 1 {
+		t.Errorf("failed %d handled %d, want the hop failed and the target handled", rep.Failed, rep.Handled)
+	}
+}
+
+// TestRobotsRedirectToSharedHost: hosts whose robots.txt redirects to one shared host (a CDN)
+// reach it spaced by their delay, and its rules apply to them.
+func TestRobotsRedirectToSharedHost(t *testing.T) {
+	cdn := newSite(t)
+	cdn.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private\n")
+	var starts []string
+	var hosts []*site
+	for range 3 {
+		h := newSite(t)
+		h.mux.Handle("/robots.txt", http.RedirectHandler(cdn.url("/robots.txt"), http.StatusMovedPermanently))
+		h.html("/", link("/private"))
+		h.html("/private", "<p>secret</p>")
+		starts = append(starts, h.url("/"))
+		hosts = append(hosts, h)
+	}
+	rep, col := crawl(t, testCrawler(), Source{Start: starts, Follow: []string{"/private$"}, MaxDepth: 1,
+		Delay: 300 * time.Millisecond})
+	if len(col.pages) != 3 {
+		t.Errorf("%d pages handed over, want the 3 start pages: %v", len(col.pages), rep.Errors)
+	}
+	for i, h := range hosts {
+		if h.count("/private") != 0 {
+			t.Errorf("host %d: /private requested though the robots.txt it redirects to disallows it", i)
+		}
+	}
+	times := cdn.arrivals()
+	if len(times) != 3 {
+		t.Fatalf("the shared host got %d requests, want 3", len(times))
+	}
+	for i, g := range gaps(times) {
+		if g < 250*time.Millisecond {
+			t.Errorf("robots.txt requests %d and %d to the shared host %v apart, the delay is 300ms", i, i+1, g)
+		}
+	}
+}
+
+// TestNewClientDoesNotFollow: NewClient hands a redirect back as the response; the crawler
+// follows it itself.
+func TestNewClientDoesNotFollow(t *testing.T) {
+	s := newSite(t)
+	s.mux.Handle("/old", http.RedirectHandler("/new", http.StatusMovedPermanently))
+	s.html("/new", "<p>new</p>")
+	resp, err := NewClient(true, 2*time.Second).Get(s.url("/old"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMovedPermanently || s.count("/new") != 0 {
+		t.Errorf("status %d, /new requested %d times", resp.StatusCode, s.count("/new"))
+	}
+}

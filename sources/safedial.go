@@ -60,38 +60,11 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 	return nil
 }
 
-// maxRedirects is the longest chain of redirects followed.
-const maxRedirects = 5
-
-var (
-	errRedirectLoop     = errors.New("redirect loop")
-	errTooManyRedirects = errors.New("too many redirects")
-)
-
-// checkRedirect limits redirects, detects loops and keeps to http and https.
-func checkRedirect(req *http.Request, via []*http.Request) error {
-	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), errNotHTTP)
-	}
-	next, err := canonicalURL(req.URL)
-	if err != nil {
-		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), err)
-	}
-	for _, v := range via {
-		if prev, err := canonicalURL(v.URL); err == nil && prev == next {
-			return fmt.Errorf("redirect to %s: %w", next, errRedirectLoop)
-		}
-	}
-	if len(via) > maxRedirects {
-		return fmt.Errorf("redirect to %s after %d: %w", next, len(via), errTooManyRedirects)
-	}
-	return nil
-}
-
 // NewClient returns the HTTP client the crawler uses when given none: timeouts on dialling, TLS
-// handshake, response headers and the whole exchange (timeout), no proxy, at most five
-// redirects with loops detected, and, unless allowPrivate, refusal of non-public addresses.
-// Gzip responses are decompressed by the transport.
+// handshake, response headers and the whole exchange (timeout), no proxy, no redirects followed
+// (a redirect is the response: the Crawler follows it itself, one hop at a time, see Crawler),
+// and, unless allowPrivate, refusal of non-public addresses. Gzip responses are decompressed
+// by the transport.
 func NewClient(allowPrivate bool, timeout time.Duration) *http.Client {
 	if allowPrivate {
 		return newClient(timeout, nil)
@@ -112,5 +85,5 @@ func newClient(timeout time.Duration, control func(network, address string, c sy
 		IdleConnTimeout:       60 * time.Second,
 		MaxIdleConnsPerHost:   2,
 	}
-	return &http.Client{Transport: transport, Timeout: timeout, CheckRedirect: checkRedirect}
+	return &http.Client{Transport: transport, Timeout: timeout, CheckRedirect: noFollow}
 }
