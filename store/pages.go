@@ -232,7 +232,7 @@ func saveDocument(tx *bolt.Tx, page *PageRecord, reports []medcoop.Event, reextr
 		r := &reports[i]
 		r.Sources = []medcoop.Source{src}
 		r.Review = nil
-		match, err := findMatch(tx, r, oldIDs)
+		match, err := findMatch(tx, r, old, len(reports) == 1)
 		if err != nil {
 			return err
 		}
@@ -324,12 +324,22 @@ func saveDocument(tx *bolt.Tx, page *PageRecord, reports []medcoop.Event, reextr
 	return nil
 }
 
-// findMatch returns the stored event r reports, or nil. Candidates are the
-// events this page reported last time, the event with r's own ID, and the
-// events naming one of r's parties (from the index, never a full scan).
-// The best is the one this page already reported, then the one sharing the
+// findMatch returns the stored event r, a report of the page whose last
+// save was old (nil if none), reports, or nil. First comes the reviewed
+// event the page's earlier report of it was filed under (reviewedHome).
+// Then candidates are the events this page reported last time, the event
+// with r's own ID, and the events naming one of r's parties (from the
+// index, never a full scan) that medcoop.SameEvent says r reports. The
+// best is the one this page already reported, then the one sharing the
 // most parties, then the smallest ID.
-func findMatch(tx *bolt.Tx, r *medcoop.Event, pageIDs []string) (*medcoop.Event, error) {
+func findMatch(tx *bolt.Tx, r *medcoop.Event, old *PageRecord, onlyReport bool) (*medcoop.Event, error) {
+	if home, err := reviewedHome(tx, r, old, onlyReport); err != nil || home != nil {
+		return home, err
+	}
+	var pageIDs []string
+	if old != nil {
+		pageIDs = old.EventIDs
+	}
 	type candidate struct {
 		id    string
 		group int
@@ -373,6 +383,35 @@ func findMatch(tx *bolt.Tx, r *medcoop.Event, pageIDs []string) (*medcoop.Event,
 		}
 	}
 	return best, nil
+}
+
+// reviewedHome returns the reviewed event under which the page's earlier
+// report of r was filed, or nil. An editor said that report belongs there
+// (merged it in, corrected or verified the event), so r stays whatever it
+// now says: SameEvent compares the page's two readings, not r and the
+// editor's values, which after a merge need not agree with this page. A
+// page that reported one event and still reports one reports the same one.
+func reviewedHome(tx *bolt.Tx, r *medcoop.Event, old *PageRecord, onlyReport bool) (*medcoop.Event, error) {
+	if old == nil {
+		return nil, nil
+	}
+	for i := range old.Reports {
+		prev := &old.Reports[i]
+		if !slices.Contains(old.EventIDs, prev.ID) {
+			continue
+		}
+		if !(onlyReport && len(old.Reports) == 1) && !medcoop.SameEvent(prev, r) {
+			continue
+		}
+		ev, err := getEvent(tx, prev.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ev != nil && reviewed(ev) {
+			return ev, nil
+		}
+	}
+	return nil, nil
 }
 
 // newEventID returns the extractor's ID for r when it is free, else

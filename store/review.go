@@ -77,12 +77,14 @@ type Snapshot struct {
 	After  json.RawMessage `json:"after"`
 }
 
-// Relabel says that the reports of the page URL filed under event From
-// were filed under event To.
+// Relabel says that the reports of the page URL at positions Reports,
+// filed under event From, were filed under event To. The positions let an
+// undo give back exactly those: the page may report From and To both.
 type Relabel struct {
-	URL  string `json:"url"`
-	From string `json:"from"`
-	To   string `json:"to"`
+	URL     string `json:"url"`
+	From    string `json:"from"`
+	To      string `json:"to"`
+	Reports []int  `json:"reports,omitempty"`
 }
 
 // QueueItem is an event waiting for an editor, with why its sources
@@ -349,18 +351,40 @@ func (c *change) relabel(url, from, to string) error {
 	if err != nil || page == nil {
 		return err
 	}
-	moved := false
+	var moved []int
 	for i := range page.Reports {
 		if page.Reports[i].ID == from {
 			page.Reports[i].ID = to
-			moved = true
+			moved = append(moved, i)
 		}
 	}
-	if !moved {
+	if len(moved) == 0 {
 		return nil
 	}
-	c.entry.Relabels = append(c.entry.Relabels, Relabel{URL: url, From: from, To: to})
+	c.entry.Relabels = append(c.entry.Relabels, Relabel{URL: url, From: from, To: to, Reports: moved})
 	return putJSON(c.tx.Bucket(bucketPages), url, page)
+}
+
+// unrelabel files back under r.From the reports r moved to r.To, and only
+// those; it refuses when the page no longer holds them (saved again since
+// change seq). An entry without positions predates them: every report
+// under r.To goes back.
+func (c *change) unrelabel(r Relabel, seq uint64) error {
+	if r.Reports == nil {
+		return c.relabel(r.URL, r.To, r.From)
+	}
+	page, err := getPage(c.tx, r.URL)
+	if err != nil || page == nil {
+		return err
+	}
+	for _, i := range r.Reports {
+		if i >= len(page.Reports) || page.Reports[i].ID != r.To {
+			return invalid("page %s changed since change #%d (a crawl or ingest saved it again): undo refused", r.URL, seq)
+		}
+		page.Reports[i].ID = r.From
+	}
+	c.entry.Relabels = append(c.entry.Relabels, Relabel{URL: r.URL, From: r.To, To: r.From, Reports: r.Reports})
+	return putJSON(c.tx.Bucket(bucketPages), r.URL, page)
 }
 
 // commit takes the after-images and appends the entry to the log.
@@ -425,7 +449,7 @@ func (s *Store) correct(editor, op, field, id string, fn func(e *medcoop.Event) 
 func (s *Store) SetType(editor, id string, t medcoop.EventType) (*LogEntry, error) {
 	return s.correct(editor, OpSet, "type", id, func(e *medcoop.Event) (string, string, error) {
 		if !slices.Contains(medcoop.EventTypes, t) {
-			return "", "", invalid("type %q is not one of %v", t, medcoop.EventTypes)
+			return "", "", invalid("type %q: want one of %v", t, medcoop.EventTypes)
 		}
 		before := string(e.Type)
 		e.Type = t
@@ -433,18 +457,34 @@ func (s *Store) SetType(editor, id string, t medcoop.EventType) (*LogEntry, erro
 	})
 }
 
-var dateValueRE = map[medcoop.Precision]*regexp.Regexp{
-	medcoop.Year:  regexp.MustCompile(`^\d{4}$`),
-	medcoop.Month: regexp.MustCompile(`^\d{4}-\d{2}$`),
-	medcoop.Day:   regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`),
+// editorDate is the form of an editor's date; time.Parse then checks
+// that it is a real calendar date (it alone would take a signed year).
+var editorDate = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+
+var dateLayouts = map[int]struct {
+	layout    string
+	precision medcoop.Precision
+}{4: {"2006", medcoop.Year}, 7: {"2006-01", medcoop.Month}, 10: {"2006-01-02", medcoop.Day}}
+
+// ParseDate reads an editor's date, YYYY, YYYY-MM or YYYY-MM-DD, a real
+// calendar date, with the precision its form says. Its error wraps
+// ErrInvalidEdit.
+func ParseDate(v string) (medcoop.Date, error) {
+	if editorDate.MatchString(v) {
+		f := dateLayouts[len(v)]
+		if _, err := time.Parse(f.layout, v); err == nil {
+			return medcoop.Date{Value: v, Precision: f.precision}, nil
+		}
+	}
+	return medcoop.Date{}, invalid("date %q: want a calendar date as YYYY, YYYY-MM or YYYY-MM-DD", v)
 }
 
 // SetDate sets the date of event id; an editor's date has no evidence.
+// d must be what ParseDate makes of d.Value.
 func (s *Store) SetDate(editor, id string, d medcoop.Date) (*LogEntry, error) {
 	return s.correct(editor, OpSet, "date", id, func(e *medcoop.Event) (string, string, error) {
-		re := dateValueRE[d.Precision]
-		if re == nil || !re.MatchString(d.Value) {
-			return "", "", invalid("date %q with precision %q", d.Value, d.Precision)
+		if p, err := ParseDate(d.Value); err != nil || p.Precision != d.Precision {
+			return "", "", invalid("date %q with precision %q: want a calendar date as YYYY, YYYY-MM or YYYY-MM-DD", d.Value, d.Precision)
 		}
 		before := dateText(e.Date)
 		e.Date = &medcoop.Date{Value: d.Value, Precision: d.Precision}
@@ -636,7 +676,10 @@ func statusOf(e *medcoop.Event) medcoop.ReviewStatus {
 
 // MergeEvents joins the events others into the event keep: keep gains
 // their sources (and their pages' reports), parties, people, domains and
-// countries, and they are deleted. keep is marked corrected.
+// countries, and they are deleted. keep is marked corrected. The type,
+// date and place are an editor's where one has reviewed them: keep's own
+// when keep is reviewed, else those of the first reviewed other; when none
+// is reviewed, keep's, with the most precise date (medcoop.Event.Merge).
 func (s *Store) MergeEvents(editor, keep string, others ...string) (*LogEntry, error) {
 	entry, err := s.edit(editor, OpMerge, func(c *change) error {
 		if len(others) == 0 {
@@ -665,7 +708,15 @@ func (s *Store) MergeEvents(editor, keep string, others ...string) (*LogEntry, e
 		if err != nil {
 			return err
 		}
-		merged.Review = nil // so that Merge unions the fields
+		merged.Review = nil // so that Merge unions the lists
+		// single is the event whose type, date and place the merged one keeps.
+		single := k
+		if !reviewed(k) {
+			single = nil
+			if i := slices.IndexFunc(gone, reviewed); i >= 0 {
+				single = gone[i]
+			}
+		}
 		for _, o := range gone {
 			for _, src := range o.Sources {
 				if err := c.relabel(src.URL, o.ID, keep); err != nil {
@@ -682,6 +733,9 @@ func (s *Store) MergeEvents(editor, keep string, others ...string) (*LogEntry, e
 				return err
 			}
 		}
+		if single != nil {
+			keepSingleValues(merged, single, single == k)
+		}
 		c.entry.Field, c.entry.Before, c.entry.After = "sources", strings.Join(all, " + "), keep
 		c.stamp(merged, medcoop.Corrected)
 		return c.put(merged)
@@ -690,6 +744,25 @@ func (s *Store) MergeEvents(editor, keep string, others ...string) (*LogEntry, e
 		return nil, fmt.Errorf("merge %s: %w", keep, err)
 	}
 	return entry, nil
+}
+
+// keepSingleValues gives merged the type, date and place of the reviewed
+// event from: all three when from is the event merged was made from (own),
+// else its type and the date and place it has.
+func keepSingleValues(merged, from *medcoop.Event, own bool) {
+	merged.Type = from.Type
+	if own {
+		merged.Date, merged.Place = from.Date, from.Place
+		return
+	}
+	if from.Date != nil {
+		d := *from.Date
+		d.Evidence = nil // it cites from's first page, not merged's
+		merged.Date = &d
+	}
+	if from.Place != nil {
+		merged.Place = from.Place
+	}
 }
 
 // SplitEvent takes the sources urls out of event id into a new event made
@@ -714,44 +787,20 @@ func (s *Store) SplitEvent(editor, id string, urls ...string) (*LogEntry, error)
 			return invalid("splitting every source of %s leaves it empty", id)
 		}
 		c.touch(id)
-		var out *medcoop.Event
 		var moved []medcoop.Source
 		for _, src := range e.Sources {
-			if !slices.Contains(urls, src.URL) {
-				continue
-			}
-			moved = append(moved, src)
-			page, err := getPage(c.tx, src.URL)
-			if err != nil {
-				return err
-			}
-			if page == nil {
-				continue
-			}
-			for i := range page.Reports {
-				if page.Reports[i].ID != id {
-					continue
-				}
-				r, err := cloneEvent(&page.Reports[i])
-				if err != nil {
-					return err
-				}
-				r.Sources = []medcoop.Source{page.source()}
-				if out == nil {
-					out = r
-					continue
-				}
-				stripEvidence(r)
-				out.Merge(r)
+			if slices.Contains(urls, src.URL) {
+				moved = append(moved, src)
 			}
 		}
-		if out == nil {
+		// The new event is what the moved pages reported under id.
+		part := &medcoop.Event{ID: id, Sources: moved}
+		out, err := rebuild(c.tx, part)
+		if err != nil {
+			return err
+		}
+		if out == part { // rebuild found no report to build from
 			return invalid("no page among %v reported %s: nothing to build a new event from", urls, id)
-		}
-		for _, src := range moved {
-			if !slices.ContainsFunc(out.Sources, func(s medcoop.Source) bool { return s.URL == src.URL }) {
-				out.Sources = append(out.Sources, src)
-			}
 		}
 		out.ID = ""
 		if out.ID, err = newEventID(c.tx, out); err != nil {
@@ -801,32 +850,68 @@ func absent(raw json.RawMessage) bool {
 
 // Undo takes back the last change not yet taken back (of event id when id
 // is not empty): every event it touched gets its exact stored JSON from
-// before the change back, pages' links and reports follow, and the undo is
-// logged. A change that a later change touched the same events after is
-// refused: that one must be undone first.
+// before the change back, the page reports it moved go back, pages' links
+// follow, and the undo is logged. It is refused (ErrInvalidEdit) when a
+// later change touched the same events (that one must be undone first), or
+// when an event or page it touched changed since: a crawl or an ingest
+// that added a source there would lose it.
 func (s *Store) Undo(editor, id string) (*LogEntry, error) {
-	entry, err := s.edit(editor, OpUndo, func(c *change) error {
-		log, err := readLog(c.tx, "")
-		if err != nil {
-			return err
-		}
-		target := -1
+	entry, err := s.undo(editor, func(tx *bolt.Tx, log []LogEntry) (int, error) {
 		for i := len(log) - 1; i >= 0; i-- {
 			e := log[i]
 			if e.Op == OpUndo || e.UndoneBy != 0 || (id != "" && !slices.Contains(e.EventIDs, id)) {
 				continue
 			}
-			target = i
-			break
+			return i, nil
 		}
-		if target < 0 {
-			if id != "" {
-				if ev, err := getEvent(c.tx, id); err == nil && ev == nil && !slices.ContainsFunc(log, func(e LogEntry) bool { return slices.Contains(e.EventIDs, id) }) {
-					return fmt.Errorf("no event %q: %w", id, ErrNotFound)
-				}
-				return fmt.Errorf("%w for %s", ErrNothingToUndo, id)
-			}
-			return ErrNothingToUndo
+		if id == "" {
+			return 0, ErrNothingToUndo
+		}
+		if ev, err := getEvent(tx, id); err == nil && ev == nil && !slices.ContainsFunc(log, func(e LogEntry) bool { return slices.Contains(e.EventIDs, id) }) {
+			return 0, fmt.Errorf("no event %q: %w", id, ErrNotFound)
+		}
+		return 0, fmt.Errorf("%w for %s", ErrNothingToUndo, id)
+	})
+	if err != nil {
+		if id != "" {
+			return nil, fmt.Errorf("undo %s: %w", id, err)
+		}
+		return nil, fmt.Errorf("undo: %w", err)
+	}
+	return entry, nil
+}
+
+// UndoChange takes back the change numbered seq, as Undo does: an editor
+// takes back their own last change, not whoever's came last.
+func (s *Store) UndoChange(editor string, seq uint64) (*LogEntry, error) {
+	entry, err := s.undo(editor, func(_ *bolt.Tx, log []LogEntry) (int, error) {
+		i := slices.IndexFunc(log, func(e LogEntry) bool { return e.Seq == seq })
+		switch {
+		case i < 0:
+			return 0, fmt.Errorf("no change #%d: %w", seq, ErrNotFound)
+		case log[i].Op == OpUndo:
+			return 0, invalid("change #%d is an undo", seq)
+		case log[i].UndoneBy != 0:
+			return 0, fmt.Errorf("%w: change #%d was taken back by #%d", ErrNothingToUndo, seq, log[i].UndoneBy)
+		}
+		return i, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("undo #%d: %w", seq, err)
+	}
+	return entry, nil
+}
+
+// undo takes back the change of the log that pick chooses.
+func (s *Store) undo(editor string, pick func(tx *bolt.Tx, log []LogEntry) (int, error)) (*LogEntry, error) {
+	return s.edit(editor, OpUndo, func(c *change) error {
+		log, err := readLog(c.tx, "")
+		if err != nil {
+			return err
+		}
+		target, err := pick(c.tx, log)
+		if err != nil {
+			return err
 		}
 		t := log[target]
 		for _, later := range log[target+1:] {
@@ -839,12 +924,18 @@ func (s *Store) Undo(editor, id string) (*LogEntry, error) {
 				}
 			}
 		}
+		// Writing the before-images back over anything newer would drop it.
+		for _, snap := range t.Snapshots {
+			now := rawEvent(c.tx, snap.ID)
+			if !bytes.Equal(now, snap.After) && !(absent(now) && absent(snap.After)) {
+				return invalid("event %s changed since change #%d (a crawl or ingest added or updated a source): undo refused", snap.ID, t.Seq)
+			}
+		}
 		for _, snap := range t.Snapshots {
 			c.touch(snap.ID)
 		}
 		for i := len(t.Relabels) - 1; i >= 0; i-- {
-			r := t.Relabels[i]
-			if err := c.relabel(r.URL, r.To, r.From); err != nil {
+			if err := c.unrelabel(t.Relabels[i], t.Seq); err != nil {
 				return err
 			}
 		}
@@ -879,13 +970,6 @@ func (s *Store) Undo(editor, id string) (*LogEntry, error) {
 		c.entry.After = t.Before
 		return c.markUndone(t)
 	})
-	if err != nil {
-		if id != "" {
-			return nil, fmt.Errorf("undo %s: %w", id, err)
-		}
-		return nil, fmt.Errorf("undo: %w", err)
-	}
-	return entry, nil
 }
 
 // markUndone records, in entry t, that the undo being committed took it

@@ -254,6 +254,9 @@ func TestReviewBadEdits(t *testing.T) {
 		{"date of the wrong precision", func() (*LogEntry, error) {
 			return s.SetDate("ana", id, medcoop.Date{Value: "2025-10", Precision: medcoop.Day})
 		}, ErrInvalidEdit},
+		{"date not in the calendar", func() (*LogEntry, error) {
+			return s.SetDate("ana", id, medcoop.Date{Value: "2025-13-45", Precision: medcoop.Day})
+		}, ErrInvalidEdit},
 		{"party already there", func() (*LogEntry, error) {
 			return s.AddParty("ana", id, medcoop.Party{ID: "vn-cho-ray", Name: "Cho Ray Hospital", Kind: medcoop.Hospital})
 		}, ErrInvalidEdit},
@@ -393,14 +396,210 @@ func TestReviewCorrectionSurvivesExtraction(t *testing.T) {
 		t.Errorf("%d sources, want 2", len(got.Sources))
 	}
 
-	res, err := s.SaveDocument(extractedDocs(t)[urlChoRayEN], PageMeta{Reextract: true})
+	// Re-extraction: the same page (same body), read differently.
+	en := extractedDocs(t)[urlChoRayEN]
+	en.Events[0].Type = medcoop.MOUSigned
+	en.Events[0].Date.Value = "2025-10-24"
+	res, err := s.SaveDocument(en, PageMeta{Reextract: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkConsistent(t, s)
+	page, _, _ := s.Page(urlChoRayEN)
+	if res.Unchanged || res.Created != 0 || len(page.Reports) != 1 || page.Reports[0].Type != medcoop.MOUSigned || page.Reports[0].ID != id {
+		t.Fatalf("re-extraction was not stored as the page's report of %s: %+v, reports %+v", id, res, page.Reports)
+	}
 	got = mustEvent(t, s, id)
-	if res.Unchanged || got.Type != medcoop.ExchangeProgramme || got.Date.Value != "2025-10-22" || got.Review.Status != medcoop.Corrected {
-		t.Errorf("re-extraction (%+v) overwrote the editor's values: %s %s %+v", res, got.Type, got.Date.Value, got.Review)
+	if got.Type != medcoop.ExchangeProgramme || got.Date.Value != "2025-10-22" || got.Review.Status != medcoop.Corrected || len(got.Sources) != 2 {
+		t.Errorf("re-extraction overwrote the editor's values: %s %s %+v, %d sources", got.Type, got.Date.Value, got.Review, len(got.Sources))
+	}
+}
+
+// TestReviewUndoAfterSave saves pages between a change and its undo: a
+// save that changes nothing lets the undo through; a crawl that adds a
+// source to the corrected event makes the undo refuse, rather than drop
+// the source.
+func TestReviewUndoAfterSave(t *testing.T) {
+	s, id, _ := reviewStore(t)
+	original := rawState(t, s)
+	entry, err := s.SetType("ana", id, medcoop.ExchangeProgramme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := mustSave(t, s, extractedDocs(t)[urlChoRayFR]); !res.Unchanged {
+		t.Fatalf("the same page saved again: %+v", res)
+	}
+	if _, err := s.Undo("ana", id); err != nil {
+		t.Fatalf("undo after a save that changed nothing: %v", err)
+	}
+	sameState(t, "after the undo", original, rawState(t, s))
+
+	if entry, err = s.SetType("ana", id, medcoop.ExchangeProgramme); err != nil {
+		t.Fatal(err)
+	}
+	mirror := extractedDocs(t)[urlChoRayFR]
+	mirror.URL = "https://mirror.example/sante/cho-ray-bordeaux"
+	mustSave(t, s, mirror)
+	if got := mustEvent(t, s, id); len(got.Sources) != 3 {
+		t.Fatalf("the mirror page was not filed under %s: %v", id, sourceURLs(got))
+	}
+	before := rawState(t, s)
+	_, err = s.Undo("ana", id)
+	if !errors.Is(err, ErrInvalidEdit) || !strings.Contains(err.Error(), "changed since change #") || !strings.Contains(err.Error(), "undo refused") {
+		t.Fatalf("undo over a source a crawl added: %v, want it refused", err)
+	}
+	sameState(t, "after the refused undo", before, rawState(t, s))
+	if log := lastLog(t, s); log.Seq != entry.Seq || log.UndoneBy != 0 {
+		t.Errorf("the refused undo was logged: %+v", log)
+	}
+}
+
+// twoEventPage is the research page reporting two events: its own, and
+// the same parties' follow-up a year later (a date too far for one event).
+func twoEventPage(t *testing.T) *medcoop.Document {
+	t.Helper()
+	doc := extractedDocs(t)[urlTropicalEN]
+	if len(doc.Events) != 1 || doc.Events[0].Date == nil {
+		t.Fatalf("the research page: %+v", doc.Events)
+	}
+	later, err := cloneEvent(&doc.Events[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	later.Date.Value = "2026" + later.Date.Value[4:]
+	later.Type = medcoop.TrainingProgramme
+	doc.Events = append(doc.Events, *later)
+	return doc
+}
+
+// TestReviewMergeOnePageUndo merges two events of one page and undoes
+// it: each report goes back to its own event, byte for byte.
+func TestReviewMergeOnePageUndo(t *testing.T) {
+	s := openTemp(t)
+	if res := mustSave(t, s, twoEventPage(t)); res.Created != 2 {
+		t.Fatalf("the page with two events made %+v", res)
+	}
+	evs := allEvents(t, s)
+	original := rawState(t, s)
+	if _, err := s.MergeEvents("ana", evs[0].ID, evs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	checkConsistent(t, s)
+	page, _, _ := s.Page(urlTropicalEN)
+	if page.Reports[0].ID != evs[0].ID || page.Reports[1].ID != evs[0].ID {
+		t.Fatalf("after the merge the reports are filed under %s and %s", page.Reports[0].ID, page.Reports[1].ID)
+	}
+	if _, err := s.Undo("ana", ""); err != nil {
+		t.Fatal(err)
+	}
+	checkConsistent(t, s)
+	sameState(t, "after undoing the merge", original, rawState(t, s))
+}
+
+// TestReviewMergeSurvivesResave merges the research into the renewal, then
+// saves the research page again (changed text, a re-extraction, a new
+// reading of its date): its report stays with the merged event.
+func TestReviewMergeSurvivesResave(t *testing.T) {
+	s, keep, other := reviewStore(t)
+	if _, err := s.MergeEvents("ana", keep, other); err != nil {
+		t.Fatal(err)
+	}
+	merged := mustEvent(t, s, keep)
+	tests := []struct {
+		name string
+		edit func(d *medcoop.Document)
+		meta PageMeta
+	}{
+		{"changed text", func(d *medcoop.Document) { d.Text += "\nUpdated on 2 September." }, PageMeta{}},
+		{"re-extracted", func(d *medcoop.Document) {}, PageMeta{Reextract: true}},
+		{"re-extracted with another date", func(d *medcoop.Document) { d.Events[0].Date.Value = "2024" + d.Events[0].Date.Value[4:] }, PageMeta{Reextract: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extractedDocs(t)[urlTropicalEN]
+			tt.edit(doc)
+			res, err := s.SaveDocument(doc, tt.meta)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkConsistent(t, s)
+			if res.Created != 0 || !slices.Equal(res.EventIDs, []string{keep}) {
+				t.Errorf("the merged page's report left %s: %+v", keep, res)
+			}
+			evs := allEvents(t, s)
+			if len(evs) != 1 {
+				t.Errorf("%d events, want the merged one alone", len(evs))
+			}
+			got := mustEvent(t, s, keep)
+			if len(got.Sources) != 3 || got.Type != merged.Type || got.Date.Value != merged.Date.Value || got.Review.Status != medcoop.Corrected {
+				t.Errorf("the merged event changed: %s %s, %v, %+v", got.Type, got.Date.Value, sourceURLs(got), got.Review)
+			}
+		})
+	}
+}
+
+// TestReviewMergeKeepsReviewedValues checks that a merge keeps the type,
+// date and place an editor gave: those of a reviewed kept event, else
+// those of a reviewed event merged into it.
+func TestReviewMergeKeepsReviewedValues(t *testing.T) {
+	t.Run("reviewed kept event", func(t *testing.T) {
+		s, keep, other := reviewStore(t)
+		if _, err := s.SetDate("ana", keep, medcoop.Date{Value: "2025-10", Precision: medcoop.Month}); err != nil {
+			t.Fatal(err)
+		}
+		want := mustEvent(t, s, keep)
+		if _, err := s.MergeEvents("ana", keep, other); err != nil {
+			t.Fatal(err)
+		}
+		checkConsistent(t, s)
+		got := mustEvent(t, s, keep)
+		if got.Date.Value != "2025-10" || got.Type != want.Type || *got.Place != *want.Place {
+			t.Errorf("the merge changed the editor's values: %s %+v %+v", got.Type, got.Date, got.Place)
+		}
+		if len(got.Parties) != 4 || len(got.Sources) != 3 {
+			t.Errorf("the lists were not joined: %d parties, %d sources", len(got.Parties), len(got.Sources))
+		}
+	})
+	t.Run("reviewed merged-in event", func(t *testing.T) {
+		s, keep, other := reviewStore(t)
+		if _, err := s.SetType("ana", other, medcoop.DelegationVisit); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SetPlace("ana", other, medcoop.Place{Name: "Montpellier", Country: "FR"}); err != nil {
+			t.Fatal(err)
+		}
+		want := mustEvent(t, s, other)
+		if _, err := s.MergeEvents("ana", keep, other); err != nil {
+			t.Fatal(err)
+		}
+		checkConsistent(t, s)
+		got := mustEvent(t, s, keep)
+		if got.Type != medcoop.DelegationVisit || got.Place.Name != "Montpellier" || got.Date.Value != want.Date.Value || got.Date.Evidence != nil {
+			t.Errorf("the merge did not keep the reviewed event's values: %s %+v %+v", got.Type, got.Date, got.Place)
+		}
+	})
+}
+
+// TestParseDate checks the one parser of an editor's date.
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want medcoop.Precision // "" for an error
+	}{
+		{"2025", medcoop.Year}, {"2025-11", medcoop.Month}, {"2025-11-12", medcoop.Day}, {"2024-02-29", medcoop.Day},
+		{"2025-13", ""}, {"2025-13-45", ""}, {"2025-02-29", ""}, {"-123", ""}, {"+2025", ""}, {"12/11/2025", ""}, {"", ""},
+	}
+	for _, tt := range tests {
+		d, err := ParseDate(tt.in)
+		if tt.want == "" {
+			if !errors.Is(err, ErrInvalidEdit) {
+				t.Errorf("ParseDate(%q) = %+v, %v: want ErrInvalidEdit", tt.in, d, err)
+			}
+			continue
+		}
+		if err != nil || d.Value != tt.in || d.Precision != tt.want {
+			t.Errorf("ParseDate(%q) = %+v, %v: want precision %s", tt.in, d, err, tt.want)
+		}
 	}
 }
 

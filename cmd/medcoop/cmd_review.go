@@ -2,8 +2,6 @@ package main
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,12 +39,7 @@ func newReviewCmd(opts *options) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			in := cmd.InOrStdin()
 			if interactive || (isTerminalReader(in) && isTerminal(cmd.OutOrStdout())) {
-				st, err := store.Open(ro.db, store.Options{})
-				if err != nil {
-					return err
-				}
-				defer st.Close()
-				return reviewLoop(st, ro.editor, in, cmd.OutOrStdout())
+				return reviewLoop(ro, in, cmd.OutOrStdout())
 			}
 			return runList(ro, cmd.OutOrStdout(), "table")
 		},
@@ -327,15 +320,11 @@ func applyEdit(st *store.Store, editor, op, id, field, value string) (*store.Log
 	var err error
 	switch op + " " + field {
 	case "set type":
-		t := medcoop.EventType(value)
-		if !slices.Contains(medcoop.EventTypes, t) {
-			return nil, usageError{fmt.Errorf("set type %q: want one of %v", value, medcoop.EventTypes)}
-		}
-		entry, err = st.SetType(editor, id, t)
+		entry, err = st.SetType(editor, id, medcoop.EventType(value))
 	case "set date":
-		d, perr := parseDate(value)
+		d, perr := store.ParseDate(value)
 		if perr != nil {
-			return nil, usageError{perr}
+			return nil, usageError{fmt.Errorf("set date: %w", perr)}
 		}
 		entry, err = st.SetDate(editor, id, d)
 	case "set place":
@@ -367,22 +356,6 @@ func applyEdit(st *store.Store, editor, op, id, field, value string) (*store.Log
 		entry, err = st.RemoveDomain(editor, id, value)
 	}
 	return entry, reviewErr(err)
-}
-
-var datePrecisions = map[int]struct {
-	layout    string
-	precision medcoop.Precision
-}{4: {"2006", medcoop.Year}, 7: {"2006-01", medcoop.Month}, 10: {"2006-01-02", medcoop.Day}}
-
-// parseDate reads YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date.
-func parseDate(v string) (medcoop.Date, error) {
-	f, ok := datePrecisions[len(v)]
-	if ok {
-		if _, err := time.Parse(f.layout, v); err == nil {
-			return medcoop.Date{Value: v, Precision: f.precision}, nil
-		}
-	}
-	return medcoop.Date{}, fmt.Errorf("set date %q: want a date as YYYY, YYYY-MM or YYYY-MM-DD", v)
 }
 
 var placeCountryRE = regexp.MustCompile(`^[A-Za-z]{2}$`)
@@ -439,8 +412,7 @@ func resolveParty(value string) medcoop.Party {
 			return fromInst(m.Institution)
 		}
 	}
-	sum := sha256.Sum256([]byte(key))
-	return medcoop.Party{ID: "x-" + hex.EncodeToString(sum[:5]), Name: name, Kind: medcoop.OtherKind, Surface: []string{}}
+	return medcoop.Party{ID: lexicon.DiscoveredID(name), Name: name, Kind: medcoop.OtherKind, Surface: []string{}}
 }
 
 // resolveDomain takes a domain code, or the English label of one.
@@ -605,13 +577,27 @@ func printEntry(w io.Writer, e *store.LogEntry) error {
 	return err
 }
 
-const loopHelp = "v verify, r reject, s skip, e edit (set|add|remove FIELD VALUE), u undo the last change, q quit"
+const loopHelp = "v verify, r reject, s skip, e edit (set|add|remove FIELD VALUE), u undo this session's last change, q quit"
+
+// sessionChange is a change the interactive walk made, and the counter it
+// moved.
+type sessionChange struct {
+	seq     uint64
+	counter *int
+}
 
 // reviewLoop walks an editor through the queue: each event is shown, then
 // one-letter commands act on it. It reads lines from in, so that it can be
-// scripted, and stops at q or at the end of in.
-func reviewLoop(st *store.Store, editor string, in io.Reader, out io.Writer) error {
-	queue, err := st.ReviewQueue()
+// scripted, and stops at q or at the end of in. The database is opened for
+// each action and closed before the next prompt, so that a crawl can run
+// while an editor reads; u takes back only this walk's own changes.
+func reviewLoop(ro *reviewOptions, in io.Reader, out io.Writer) error {
+	var queue []store.QueueItem
+	err := ro.withStore(true, func(st *store.Store) error {
+		var err error
+		queue, err = st.ReviewQueue()
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -625,6 +611,18 @@ func reviewLoop(st *store.Store, editor string, in io.Reader, out io.Writer) err
 		return strings.TrimSpace(sc.Text()), true
 	}
 	var verified, rejected, skipped, edited int
+	var made []sessionChange
+	change := func(do func(st *store.Store) (*store.LogEntry, error), counter *int) error {
+		return ro.withStore(false, func(st *store.Store) error {
+			entry, err := do(st)
+			if err != nil {
+				return err
+			}
+			made = append(made, sessionChange{entry.Seq, counter})
+			*counter++
+			return printEntry(out, entry)
+		})
+	}
 	done := func() error {
 		_, err := fmt.Fprintf(out, "%d verified, %d rejected, %d skipped, %d change(s) made, %d left in the queue\n",
 			verified, rejected, skipped, edited, len(queue)-verified-rejected-skipped)
@@ -640,17 +638,20 @@ func reviewLoop(st *store.Store, editor string, in io.Reader, out io.Writer) err
 	event:
 		for {
 			if show {
-				ev, reports, conflicts, err := st.EventReports(id)
+				err := ro.withStore(true, func(st *store.Store) error {
+					ev, reports, conflicts, err := st.EventReports(id)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(out, "\n(%d/%d) ", i+1, len(queue))
+					return writeShow(out, ev, reports, conflicts)
+				})
 				if errors.Is(err, store.ErrNotFound) {
 					fmt.Fprintf(out, "%s is gone (merged or undone)\n", id)
 					skipped++
 					break event
 				}
 				if err != nil {
-					return err
-				}
-				fmt.Fprintf(out, "\n(%d/%d) ", i+1, len(queue))
-				if err := writeShow(out, ev, reports, conflicts); err != nil {
 					return err
 				}
 			}
@@ -661,19 +662,18 @@ func reviewLoop(st *store.Store, editor string, in io.Reader, out io.Writer) err
 			}
 			switch cmd {
 			case "v", "r":
-				op := store.OpVerify
+				op, counter := store.OpVerify, &verified
 				if cmd == "r" {
-					op = store.OpReject
+					op, counter = store.OpReject, &rejected
 				}
-				entry, err := setStatus(st, editor, op, id)
+				err := change(func(st *store.Store) (*store.LogEntry, error) { return setStatus(st, ro.editor, op, id) }, counter)
+				var ue usageError
+				if errors.As(err, &ue) { // gone meanwhile: another editor merged it
+					fmt.Fprintf(out, "not done: %v\n", err)
+					continue
+				}
 				if err != nil {
 					return err
-				}
-				printEntry(out, entry)
-				if cmd == "v" {
-					verified++
-				} else {
-					rejected++
 				}
 				break event
 			case "s":
@@ -693,7 +693,9 @@ func reviewLoop(st *store.Store, editor string, in io.Reader, out io.Writer) err
 					fmt.Fprintf(out, "%q: want set, add or remove\n", f[0])
 					continue
 				}
-				entry, err := applyEdit(st, editor, f[0], id, f[1], strings.Join(f[2:], " "))
+				err := change(func(st *store.Store) (*store.LogEntry, error) {
+					return applyEdit(st, ro.editor, f[0], id, f[1], strings.Join(f[2:], " "))
+				}, &edited)
 				if err != nil {
 					var ue usageError
 					if !errors.As(err, &ue) {
@@ -702,19 +704,33 @@ func reviewLoop(st *store.Store, editor string, in io.Reader, out io.Writer) err
 					fmt.Fprintf(out, "not done: %v\n", err)
 					continue
 				}
-				printEntry(out, entry)
-				edited++
 				show = true
 			case "u":
-				entry, err := st.Undo(editor, "")
-				if err != nil {
-					if errors.Is(err, store.ErrNothingToUndo) || errors.Is(err, store.ErrInvalidEdit) {
-						fmt.Fprintf(out, "not done: %v\n", err)
-						continue
+				if len(made) == 0 {
+					fmt.Fprintln(out, "not done: this session has made no change to undo")
+					continue
+				}
+				last := made[len(made)-1]
+				err := ro.withStore(false, func(st *store.Store) error {
+					entry, err := st.UndoChange(ro.editor, last.seq)
+					if err != nil {
+						return err
 					}
+					return printEntry(out, entry)
+				})
+				switch {
+				case err == nil || errors.Is(err, store.ErrNothingToUndo):
+					if err != nil { // taken back by someone else meanwhile
+						fmt.Fprintf(out, "not done: %v\n", err)
+					}
+					made = made[:len(made)-1]
+					*last.counter--
+				case errors.Is(err, store.ErrInvalidEdit):
+					fmt.Fprintf(out, "not done: %v\n", err)
+					continue
+				default:
 					return err
 				}
-				printEntry(out, entry)
 				show = true
 			case "q":
 				return done()

@@ -3,13 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	medcoop "github.com/medcoop/medcoop"
+	"github.com/medcoop/medcoop/extract/lexicon"
 	"github.com/medcoop/medcoop/internal/schematest"
 	"github.com/medcoop/medcoop/store"
 )
@@ -217,7 +220,11 @@ func TestReviewCommands(t *testing.T) {
 	}
 	lyonURL := lyon.Sources[0].URL
 	mustRun(t, "review", "split", id, lyonURL, "--db", db)
-	back := findEvent(eventsJSON(t, db, "--status", "corrected"), "fr-hcl")
+	// The kept event is reviewed, so it keeps the parties it gained: the
+	// split-out event is the other one naming the HCL.
+	corrected := eventsJSON(t, db, "--status", "corrected")
+	corrected = slices.DeleteFunc(corrected, func(e medcoop.Event) bool { return e.ID == id })
+	back := findEvent(corrected, "fr-hcl")
 	if back == nil || back.ID == id || len(back.Sources) != 1 || back.Sources[0].URL != lyonURL {
 		t.Errorf("split-out event: %+v", back)
 	}
@@ -320,7 +327,7 @@ func TestReviewInteractive(t *testing.T) {
 	}
 	o := out.String()
 	for _, want := range []string{"(1/", "(2/", "(3/", "not done: set type", "#1 set", "#2 verify", "#3 reject", "#4 undo of #3",
-		"1 verified, 1 rejected, 1 skipped, 1 change(s) made", "v verify, r reject"} {
+		"1 verified, 0 rejected, 1 skipped, 1 change(s) made", "v verify, r reject"} {
 		if !strings.Contains(o, want) {
 			t.Errorf("the walk does not say %q:\n%s", want, o)
 		}
@@ -355,6 +362,76 @@ func TestReviewInteractive(t *testing.T) {
 	}
 }
 
+// lineReader gives one line per Read, and runs before[i] just before it
+// gives line i: the walk asks for line i only once it has acted on line
+// i-1, so before[i] runs between two of its actions.
+type lineReader struct {
+	lines  []string
+	before map[int]func()
+	next   int
+}
+
+func (r *lineReader) Read(p []byte) (int, error) {
+	if r.next >= len(r.lines) {
+		return 0, io.EOF
+	}
+	if f := r.before[r.next]; f != nil {
+		f()
+	}
+	line := r.lines[r.next] + "\n"
+	if len(p) < len(line) {
+		return 0, io.ErrShortBuffer
+	}
+	r.next++
+	return copy(p, line), nil
+}
+
+// TestReviewInteractiveSharesTheStore walks the queue while another editor
+// changes the store between two of the walk's actions (which needs the
+// walk not to hold the database): u then takes back the walk's own last
+// change, not the other editor's, which came later.
+func TestReviewInteractiveSharesTheStore(t *testing.T) {
+	db := reviewDB(t)
+	var queue []store.QueueItem
+	if err := json.Unmarshal([]byte(mustRun(t, "review", "list", "--db", db, "--format", "json")), &queue); err != nil || len(queue) < 3 {
+		t.Fatalf("queue: %d, %v", len(queue), err)
+	}
+	first, last := queue[0].Event.ID, queue[len(queue)-1].Event.ID
+	in := &lineReader{lines: []string{"r", "u", "q"}, before: map[int]func(){
+		1: func() { // between the reject and the undo
+			st, err := store.Open(db, store.Options{Timeout: time.Second})
+			if err != nil {
+				t.Errorf("the walk holds the database between its actions: %v", err)
+				return
+			}
+			defer st.Close()
+			if _, err := st.Verify("bo", last); err != nil {
+				t.Error(err)
+			}
+		},
+	}}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"review", "-i", "--db", db, "--editor", "ana"}, in, &out, &errOut); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	for _, want := range []string{"#1 reject " + first, "#3 undo of #1", "0 verified, 0 rejected, 0 skipped, 0 change(s) made"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the walk does not say %q:\n%s", want, out.String())
+		}
+	}
+	st, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if e, err := st.Event(first); err != nil || e.Review.Status != medcoop.Unreviewed {
+		t.Errorf("the walk's reject was not taken back: %+v, %v", e, err)
+	}
+	if e, err := st.Event(last); err != nil || e.Review.Status != medcoop.Verified || *e.Review.By != "bo" {
+		t.Errorf("the other editor's verify was taken back: %+v, %v", e, err)
+	}
+}
+
 // FuzzReviewValues checks that the parsers of an editor's date and place
 // never panic and give only values the contract accepts.
 func FuzzReviewValues(f *testing.F) {
@@ -362,12 +439,27 @@ func FuzzReviewValues(f *testing.F) {
 		f.Add(s)
 	}
 	dateRE := regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+	countryRE := regexp.MustCompile(`^[A-Z]{2}$`) // the schema's place.country
 	f.Fuzz(func(t *testing.T, v string) {
-		if d, err := parseDate(v); err == nil && (!dateRE.MatchString(d.Value) || medcoop.PrecisionRank(d.Precision) == 0) {
-			t.Errorf("parseDate(%q) = %+v", v, d)
+		if d, err := store.ParseDate(v); err == nil && (!dateRE.MatchString(d.Value) || medcoop.PrecisionRank(d.Precision) == 0) {
+			t.Errorf("ParseDate(%q) = %+v", v, d)
 		}
-		if p, err := parsePlace(v); err == nil && (p.Name == "" || (p.Country != "" && !placeCountryRE.MatchString(p.Country))) {
+		if p, err := parsePlace(v); err == nil && (p.Name == "" || (p.Country != "" && !countryRE.MatchString(p.Country))) {
 			t.Errorf("parsePlace(%q) = %+v", v, p)
 		}
 	})
+}
+
+// TestResolvePartyDiscoveredID checks that an institution an editor types
+// gets the id extraction gives the same name when it discovers it.
+func TestResolvePartyDiscoveredID(t *testing.T) {
+	for _, name := range []string{"la Clinique Saint-Roch", "Clinique des Lilas de Quimper"} {
+		ms := lexicon.Institutions().Find(name)
+		if len(ms) != 1 || !ms[0].Discovered {
+			t.Fatalf("Find(%q) = %+v, want one discovered institution", name, ms)
+		}
+		if got := resolveParty(ms[0].Surface); got.ID != ms[0].Institution.ID || got.ID != lexicon.DiscoveredID(ms[0].Surface) {
+			t.Errorf("resolveParty(%q).ID = %s, extraction says %s", ms[0].Surface, got.ID, ms[0].Institution.ID)
+		}
+	}
 }

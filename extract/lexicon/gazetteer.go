@@ -509,8 +509,7 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 	for j := from; j < to; j++ {
 		words = append(words, ft.word(j))
 	}
-	sum := sha256.Sum256([]byte(strings.Join(words, " "))) // = textnorm.Key(name)
-	in := &Institution{ID: "x-" + hex.EncodeToString(sum[:5]), Name: name, Kind: h.kind, Aliases: []string{name}}
+	in := &Institution{ID: discoveredID(strings.Join(words, " ")), Name: name, Kind: h.kind, Aliases: []string{name}}
 	if len(ps) == 0 {
 		if p := placeAfter(ft, pm, g.placeWords, to); p.To > 0 {
 			ps = append(ps, p)
@@ -523,6 +522,20 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 		}
 	}
 	return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in, Discovered: true}
+}
+
+// DiscoveredID returns the id of an institution the gazetteer does not
+// know: "x-" and a hash of its folded name, so that every spelling that
+// folds alike (case, accents, punctuation) gets the same id, in extraction
+// and in an editor's correction alike.
+func DiscoveredID(name string) string {
+	return discoveredID(textnorm.Key(name))
+}
+
+// discoveredID hashes a name already folded as textnorm.Key folds it.
+func discoveredID(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return "x-" + hex.EncodeToString(sum[:5])
 }
 
 // placeAfter returns the place named right after a name that ends before
