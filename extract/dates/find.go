@@ -4,8 +4,10 @@
 // Dates are parsed by go-dateparser and go-htmldate. Around them sits a small
 // rule layer driven by per-language data files (data/*.yaml): it finds the
 // candidate spans (so that "72 médecins" or "2 min" are never read as dates),
-// resolves what go-dateparser cannot ("jeudi dernier", "thứ Năm tuần trước"),
-// and marks the dates that belong to a history or a range ("depuis 1991").
+// resolves what go-dateparser cannot ("jeudi dernier", "thứ Năm tuần trước",
+// "le 3 courant", "sáng qua"), gives a relative week ("la semaine dernière",
+// "tuần trước", "last week") as its month rather than as a day, and marks the
+// dates that belong to a history or a range ("depuis 1991").
 package dates
 
 import (
@@ -32,7 +34,7 @@ type Mention struct {
 	Value      string // "2025-11-12", "2025-11" or "2025"
 	Precision  medcoop.Precision
 	Time       time.Time // the first day of the period, midnight UTC
-	Relative   bool      // resolved against ref ("jeudi dernier", "hôm qua", "le 12 novembre")
+	Relative   bool      // resolved against ref ("jeudi dernier", "hôm qua", "le 12 novembre", "last month")
 	Historical bool      // part of a history or range ("depuis 1991", "những năm 1980–1990", "De 1991 à nos jours")
 }
 
@@ -65,10 +67,15 @@ func Find(text, lang string, ref time.Time) []Mention {
 		for _, m := range lx.resolve(nt, c, refDay) {
 			// "depuis le 15 septembre" starts what the article reports;
 			// only a date far from publication is history.
-			if lx.historical(nt, m.Start, m.End) && !(m.Precision == medcoop.Day && near(m.Time, refDay)) {
+			// A week or month counted from publication is never history.
+			if lx.historical(nt, m.Start, m.End) && !(m.Precision == medcoop.Day && near(m.Time, refDay)) &&
+				c.kind != kindRelative && c.kind != kindDayRelMonth {
 				m.Historical = true
 			}
 			if first, ok := lx.rangeStart(nt, m); ok {
+				if m.Relative {
+					first, m = rangeYearFromStart(first, m, refDay)
+				}
 				first.Start, first.End = offs[first.Start], offs[first.End]
 				first.Surface = text[first.Start:first.End]
 				out = append(out, first)
@@ -406,9 +413,12 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 			return nil // "2025-2018" is no range
 		}
 		return out
-	case kindRelDay:
+	case kindRelative:
 		if ref.IsZero() {
 			return nil
+		}
+		if pa, pb, ok := c.group("relp"); ok {
+			return lx.relativePeriod(s, pa, pb, ref)
 		}
 		t := ref.AddDate(0, 0, lx.relOffset[foldKey(s[a:b])])
 		if !useRules {
@@ -432,12 +442,79 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 		shift := shiftNone
 		if mod := c.text(s, "mod"); mod != "" {
 			shift = lx.modKind[foldKey(mod)]
+		} else if lx.dayInRange.MatchString(s[c.end:min(len(s), c.end+24)]) {
+			return nil // "Du lundi 6 au vendredi 17": a day of the range, not the latest Monday
 		}
 		m := mention(c.start, c.end, resolveWeekday(ref, time.Weekday((wd+1)%7), shift), medcoop.Day)
 		m.Relative = true
 		return []Mention{m}
+	case kindDayRelMonth:
+		if ref.IsZero() {
+			return nil
+		}
+		day := c.text(s, "day")
+		d := atoi(day)
+		if lx.firstDay[foldKey(day)] {
+			d = 1
+		}
+		month := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, lx.relMonth[foldKey(c.text(s, "mrel"))], 0)
+		if d < 1 || d > daysIn(month.Month(), month.Year()) {
+			return nil
+		}
+		// go-dateparser reads "ngày 3 tháng này" and "the 3rd of this
+		// month" as the month alone, and "le 3 courant" not at all.
+		m := mention(a, b, month.AddDate(0, 0, d-1), medcoop.Day)
+		m.Relative = true
+		return []Mention{m}
 	}
 	return nil
+}
+
+// relativePeriod resolves the week or month phrase s[a:b] ("la semaine
+// dernière", "tháng trước", "this month") against ref, to month precision:
+// a week is given as the month that holds most of its days (that of its
+// Thursday, as ISO 8601 counts weeks), never as a day. A count before the
+// phrase ("3 tháng trước" is three months ago) or a stop word after it
+// ("tháng trước đó" is the month before another date, "last week's report")
+// makes it no date.
+func (lx *lexicon) relativePeriod(s string, a, b int, ref time.Time) []Mention {
+	from := max(0, a-24)
+	for from < a && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	if lx.countBefore.MatchString(s[from:a]) || lx.relStop.MatchString(s[b:min(len(s), b+24)]) {
+		return nil
+	}
+	rp, ok := lx.relPeriod[foldKey(s[a:b])]
+	if !ok {
+		return nil
+	}
+	var t time.Time
+	switch rp.Unit {
+	case "week":
+		t = thursdayOf(ref.AddDate(0, 0, 7*rp.Offset))
+		if !useRules {
+			// go-dateparser gives the same weekday of that week, as a day.
+			if d, ok := parseDate(lx.lang, s[a:b], ref); ok && d.Period == date.Day {
+				t = thursdayOf(d.Time)
+			}
+		}
+	default:
+		t = time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, rp.Offset, 0)
+		if !useRules {
+			if d, ok := parseDate(lx.lang, s[a:b], ref); ok && d.Period == date.Month {
+				t = d.Time
+			}
+		}
+	}
+	m := mention(a, b, t, medcoop.Month)
+	m.Relative = true
+	return []Mention{m}
+}
+
+// thursdayOf returns the Thursday of t's calendar week (Monday to Sunday).
+func thursdayOf(t time.Time) time.Time {
+	return t.AddDate(0, 0, 3-(int(t.Weekday())+6)%7)
 }
 
 func isNumericKind(k kind) bool {
@@ -564,6 +641,24 @@ func (lx *lexicon) rangeStart(s string, m Mention) (Mention, bool) {
 	first := mention(a, b, time.Date(m.Time.Year(), m.Time.Month(), day, 0, 0, 0, 0, time.UTC), medcoop.Day)
 	first.Relative, first.Historical = m.Relative, m.Historical
 	return first, true
+}
+
+// rangeYearFromStart gives a range written without its year ("du 6 au 31
+// octobre") the year its first day takes: the range's end resolved alone may
+// fall too far after ref and be put in the year before, though the range
+// began before ref.
+func rangeYearFromStart(first, last Mention, ref time.Time) (Mention, Mention) {
+	y := ref.Year()
+	start := time.Date(y, first.Time.Month(), first.Time.Day(), 0, 0, 0, 0, time.UTC)
+	if first.Time.Year() != y-1 || start.After(ref.AddDate(0, 0, graceDays)) || last.Time.Month() == 2 && last.Time.Day() == 29 {
+		return first, last
+	}
+	shift := func(m Mention) Mention {
+		moved := mention(m.Start, m.End, m.Time.AddDate(1, 0, 0), m.Precision)
+		moved.Relative, moved.Historical = m.Relative, m.Historical
+		return moved
+	}
+	return shift(first), shift(last)
 }
 
 // historical reports whether the words around s[a:b] make it part of a

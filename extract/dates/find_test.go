@@ -205,6 +205,8 @@ func FuzzFind(f *testing.F) {
 		"signé jeudi dernier, le 8 janvier 2018", "Chiều 12/11, ngày 8 tháng 1 năm 2018",
 		"last Thursday, November 12, 2025", "depuis 1991 — 1980–1990", "04.66.68.68.68 12/11/2025/3",
 		"thứ Năm tuần trước", "\xff\xfe 12/1", norm.NFD.String("hôm qua, tháng 11/2025"),
+		"le 3 courant, la semaine dernière", "Du lundi 6 au vendredi 31 octobre", "Sáng qua, ngày 3 tháng này, 3 tháng trước đó",
+		"last week's report, the 3rd of last month", "tuần qua khi",
 	} {
 		f.Add(s, "fr")
 		f.Add(s, "vi")

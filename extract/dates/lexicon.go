@@ -16,29 +16,33 @@ var dataFS embed.FS
 
 // langData is one data/<lang>.yaml file: the words of one language's dates.
 type langData struct {
-	Lang             string     `yaml:"lang"`
-	Months           [][]string `yaml:"months"`
-	MonthWord        string     `yaml:"month_word"`
-	DayWord          string     `yaml:"day_word"`
-	YearWord         string     `yaml:"year_word"`
-	Weekdays         [][]string `yaml:"weekdays"`
-	BareWeekday      bool       `yaml:"bare_weekday"`
-	WeekdayPrefixes  []string   `yaml:"weekday_prefixes"`
-	WeekdayAfter     weekdayMod `yaml:"weekday_after"`
-	WeekdayBefore    weekdayMod `yaml:"weekday_before"`
-	RelativeDays     []relDay   `yaml:"relative_days"`
-	TimesOfDay       []string   `yaml:"times_of_day"`
-	DayMonthPrefixes []string   `yaml:"daymonth_prefixes"`
-	MonthPrefixes    []string   `yaml:"month_prefixes"`
-	YearPrefixes     []string   `yaml:"year_prefixes"`
-	QuantityAfter    []string   `yaml:"quantity_after"`
-	PublishedPrefix  []string   `yaml:"published_prefixes"`
-	UpdatedPrefix    []string   `yaml:"updated_prefixes"`
-	PublishedFillers []string   `yaml:"published_fillers"`
-	OrdinalSuffixes  []string   `yaml:"ordinal_suffixes"`
-	FirstDay         []string   `yaml:"first_day"`
-	DayMonthJoiners  []string   `yaml:"day_month_joiners"`
-	MonthYearJoiners []string   `yaml:"month_year_joiners"`
+	Lang             string      `yaml:"lang"`
+	Months           [][]string  `yaml:"months"`
+	MonthWord        string      `yaml:"month_word"`
+	DayWord          string      `yaml:"day_word"`
+	YearWord         string      `yaml:"year_word"`
+	Weekdays         [][]string  `yaml:"weekdays"`
+	BareWeekday      bool        `yaml:"bare_weekday"`
+	WeekdayPrefixes  []string    `yaml:"weekday_prefixes"`
+	WeekdayAfter     weekdayMod  `yaml:"weekday_after"`
+	WeekdayBefore    weekdayMod  `yaml:"weekday_before"`
+	RelativeDays     []relDay    `yaml:"relative_days"`
+	RelativePeriods  []relPeriod `yaml:"relative_periods"`
+	DayOfRelMonth    []relDay    `yaml:"day_of_relative_month"`
+	CountWords       []string    `yaml:"count_words"`
+	RelativeStops    []string    `yaml:"relative_stops"`
+	TimesOfDay       []string    `yaml:"times_of_day"`
+	DayMonthPrefixes []string    `yaml:"daymonth_prefixes"`
+	MonthPrefixes    []string    `yaml:"month_prefixes"`
+	YearPrefixes     []string    `yaml:"year_prefixes"`
+	QuantityAfter    []string    `yaml:"quantity_after"`
+	PublishedPrefix  []string    `yaml:"published_prefixes"`
+	UpdatedPrefix    []string    `yaml:"updated_prefixes"`
+	PublishedFillers []string    `yaml:"published_fillers"`
+	OrdinalSuffixes  []string    `yaml:"ordinal_suffixes"`
+	FirstDay         []string    `yaml:"first_day"`
+	DayMonthJoiners  []string    `yaml:"day_month_joiners"`
+	MonthYearJoiners []string    `yaml:"month_year_joiners"`
 	Historical       struct {
 		Before        []string `yaml:"before"`
 		After         []string `yaml:"after"`
@@ -65,6 +69,14 @@ type relDay struct {
 	Offset int      `yaml:"offset"`
 }
 
+// relPeriod is a phrase for a week or a month relative to the reference
+// date: "la semaine dernière" is {week, -1}, "this month" {month, 0}.
+type relPeriod struct {
+	Words  []string `yaml:"words"`
+	Unit   string   `yaml:"unit"` // "week" or "month"
+	Offset int      `yaml:"offset"`
+}
+
 // kind says which pattern found a candidate date.
 type kind int
 
@@ -79,8 +91,9 @@ const (
 	kindYear                        // "en 2018", "năm 2018"
 	kindDecade                      // "dans les années 1980 et 1990"
 	kindYearRange                   // "de 1991 à 2000", "2018–2020"
-	kindRelDay                      // "hier", "hôm qua"
+	kindRelative                    // "hier", "hôm qua", "la semaine dernière", "tháng trước", "last month"
 	kindWeekday                     // "jeudi dernier", "thứ Năm tuần trước", "last Thursday"
+	kindDayRelMonth                 // "le 3 courant", "ngày 3 tháng này", "the 3rd of last month"
 )
 
 // pattern is one compiled candidate pattern. Its regular expression has a
@@ -109,11 +122,16 @@ type lexicon struct {
 	weekdayIdx     map[string]int  // folded spelling -> 0 (Monday)..6
 	modKind        map[string]weekdayShift
 	relOffset      map[string]int
-	firstDay       map[string]bool // words for the first of the month ("premier")
-	quantity       *regexp.Regexp  // at the start of the text after a year
-	histBefore     *regexp.Regexp  // at the end of the text before a mention
-	histAfter      *regexp.Regexp  // at the start of the text after a mention
-	dayRange       *regexp.Regexp  // "du 8 au" before a day-precise mention: the range's first day
+	relPeriod      map[string]relPeriod // folded phrase -> its week or month
+	relMonth       map[string]int       // folded phrase after a day -> month offset
+	firstDay       map[string]bool      // words for the first of the month ("premier")
+	quantity       *regexp.Regexp       // at the start of the text after a year
+	histBefore     *regexp.Regexp       // at the end of the text before a mention
+	histAfter      *regexp.Regexp       // at the start of the text after a mention
+	dayRange       *regexp.Regexp       // "du 8 au" before a day-precise mention: the range's first day
+	dayInRange     *regexp.Regexp       // " 6 au" after a bare weekday: "lundi 6" opens a range, it is no latest Monday
+	countBefore    *regexp.Regexp       // at the end of the text before a relative period: "3 tháng trước" is a count
+	relStop        *regexp.Regexp       // at the start of the text after a relative period: "tháng trước đó", "last week's"
 	published      *regexp.Regexp
 	updated        *regexp.Regexp
 	fillers        *regexp.Regexp // the whole gap between a prefix and its date
@@ -264,6 +282,8 @@ func compileLexicon(d *langData) (*lexicon, error) {
 		weekdayIdx: map[string]int{},
 		modKind:    map[string]weekdayShift{},
 		relOffset:  map[string]int{},
+		relPeriod:  map[string]relPeriod{},
+		relMonth:   map[string]int{},
 		firstDay:   map[string]bool{},
 	}
 	for _, w := range d.FirstDay {
@@ -300,6 +320,23 @@ func compileLexicon(d *langData) (*lexicon, error) {
 			relWords = append(relWords, w)
 		}
 	}
+	var periodWords []string
+	for _, r := range d.RelativePeriods {
+		if r.Unit != "week" && r.Unit != "month" {
+			return nil, fmt.Errorf("language %q: relative period %v: unit %q is neither week nor month", d.Lang, r.Words, r.Unit)
+		}
+		for _, w := range r.Words {
+			lx.relPeriod[foldKey(w)] = r
+			periodWords = append(periodWords, w)
+		}
+	}
+	var relMonthWords []string
+	for _, r := range d.DayOfRelMonth {
+		for _, w := range r.Words {
+			lx.relMonth[foldKey(w)] = r.Offset
+			relMonthWords = append(relMonthWords, w)
+		}
+	}
 
 	months := alt(d.Months...)
 	month := `(?P<month>` + months + `)`
@@ -328,6 +365,12 @@ func compileLexicon(d *langData) (*lexicon, error) {
 	if d.Historical.DecadeSuffix != "" {
 		suffix = regexp.QuoteMeta(d.Historical.DecadeSuffix)
 	}
+	// "ngày 3 tháng này": where the language has a day word, a day of a
+	// relative month needs it ("3 tháng trước" is three months ago).
+	dayWordReq := ""
+	if d.DayWord != "" {
+		dayWordReq = phraseRE(d.DayWord) + `\s+`
+	}
 	yearWordOpt := ""
 	if d.YearWord != "" {
 		yearWordOpt = `(?:` + phraseRE(d.YearWord) + `\s+)?`
@@ -338,7 +381,7 @@ func compileLexicon(d *langData) (*lexicon, error) {
 		if err != nil {
 			return fmt.Errorf("pattern %d of %q: %w", k, d.Lang, err)
 		}
-		needsDigit := k != kindRelDay && k != kindWeekday && k != kindMonthAlone
+		needsDigit := k != kindRelative && k != kindWeekday && k != kindMonthAlone
 		p := pattern{kind: k, re: re, needsDigit: needsDigit}
 		if err := compileScan(&p, expr); err != nil {
 			return fmt.Errorf("pattern %d of %q: %w", k, d.Lang, err)
@@ -361,7 +404,8 @@ func compileLexicon(d *langData) (*lexicon, error) {
 		{kindDecade, `(?:` + alt(d.Historical.Decades) + `\s+)(?P<date>(?P<year>(?:1[89]|2[01])?\d0)` + suffix + `(?:\s*` + alt(d.Historical.DecadeJoiners) + `\s*(?P<year2>(?:1[89]|2[01])?\d0)` + suffix + `)?)`},
 		{kindYearRange, `(?:` + alt(d.Historical.RangeStart) + `\s+` + yearWordOpt + `)(?P<date>` + year + `\s*` + alt(d.Historical.RangeJoiners) + `\s*` + yearWordOpt + `(?P<year2>(?:1[89]|2[01])\d\d))` +
 			`|(?P<date>(?P<year>(?:1[89]|2[01])\d\d)\s*[-–]\s*(?P<year2>(?:1[89]|2[01])\d\d))`},
-		{kindRelDay, `(?P<date>(?P<rel>` + alt(relWords) + `))`},
+		{kindRelative, `(?P<date>(?P<rel>` + alt(relWords) + `)|(?P<relp>` + alt(periodWords) + `))`},
+		{kindDayRelMonth, `(?P<date>` + dayWordReq + `(?P<day>[0-3]?\d|` + alt(d.FirstDay) + `)` + ordinal + `\s+(?P<mrel>` + alt(relMonthWords) + `))`},
 	}
 	if d.MonthWord == "" {
 		// Month-first languages: "November 12, 2025".
@@ -400,8 +444,18 @@ func compileLexicon(d *langData) (*lexicon, error) {
 	if lx.histBefore, err = regexp.Compile(`(?i)` + boundary + alt(d.Historical.Before) + `(?:\s+` + alt(d.DayMonthPrefixes) + `)?\s*$`); err != nil {
 		return nil, fmt.Errorf("historical words of %q: %w", d.Lang, err)
 	}
-	if lx.dayRange, err = regexp.Compile(`(?i)` + boundary + alt(d.Historical.RangeStart) + `\s+(?P<day>[0-3]?\d)(?:er)?\s*` + alt(d.Historical.RangeJoiners) + `\s*$`); err != nil {
+	// "du 8 au", "Du lundi 6 au".
+	if lx.dayRange, err = regexp.Compile(`(?i)` + boundary + alt(d.Historical.RangeStart) + `\s+(?:` + weekdays + `\s+)?(?P<day>[0-3]?\d)(?:er)?\s*` + alt(d.Historical.RangeJoiners) + `\s*$`); err != nil {
 		return nil, fmt.Errorf("range words of %q: %w", d.Lang, err)
+	}
+	if lx.dayInRange, err = regexp.Compile(`(?i)^\s+[0-3]?\d(?:er)?\s*` + alt(d.Historical.RangeJoiners)); err != nil {
+		return nil, fmt.Errorf("range words of %q: %w", d.Lang, err)
+	}
+	if lx.countBefore, err = regexp.Compile(`(?i)(?:\p{N}|` + boundary + alt(d.CountWords) + `)\s+$`); err != nil {
+		return nil, fmt.Errorf("count words of %q: %w", d.Lang, err)
+	}
+	if lx.relStop, err = regexp.Compile(`(?i)^\s*` + alt(d.RelativeStops) + `(?:$|[^\p{L}\p{N}])`); err != nil {
+		return nil, fmt.Errorf("relative stop words of %q: %w", d.Lang, err)
 	}
 	if lx.histAfter, err = regexp.Compile(`(?i)^\s*` + alt(d.Historical.After) + `(?:$|[^\p{L}\p{N}])`); err != nil {
 		return nil, fmt.Errorf("historical words of %q: %w", d.Lang, err)

@@ -162,15 +162,18 @@ func isWordRune(r rune) bool {
 }
 
 // start is a position where a match may start: the rune before it (at
-// boundaryAt, -1 at the start of the text) is no letter or number.
+// boundaryAt, -1 at the start of the text) is no letter or number. Its
+// anchored attempts see the text up to tokenEnd.
 type start struct {
 	pos, boundaryAt int
+	tokenEnd        int // the start of the (matchTokens+1)-th token from pos, or len(s)
 	r               rune
 }
 
 // matchStarts returns the positions of s that follow a boundary (or open s)
 // and hold a rune that some pattern of lx starts with.
 func (lx *lexicon) matchStarts(s string, out []start) []start {
+	first := len(out)
 	prevWord, prevAt := false, -1
 	for i, r := range s {
 		if !prevWord {
@@ -181,26 +184,43 @@ func (lx *lexicon) matchStarts(s string, out []start) []start {
 		prevWord = isWordRune(r)
 		prevAt = i
 	}
+	setTokenEnds(s, out[first:])
 	return out
 }
 
-// tokenLimit returns the end of the matchTokens-th white-space separated
-// token of s after from, or limit if that comes first.
-func tokenLimit(s string, from, limit int) int {
-	tokens := 0
-	inSpace := true
-	for i := from; i < limit; i++ {
-		c := s[i]
-		space := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
-		if !space && inSpace {
-			tokens++
-			if tokens > matchTokens {
-				return i
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// setTokenEnds sets the tokenEnd of starts (in order of position): the
+// start of the (matchTokens+1)-th white-space separated token counted from
+// pos, where pos itself opens a token unless it is white space. Computed
+// once per text for every pattern's attempts, in one backward pass that
+// keeps only the nearest token starts.
+func setTokenEnds(s string, starts []start) {
+	const size = matchTokens + 1
+	var ring [size]int // the nearest token starts after the current position, nearest at head
+	head, count := 0, 0
+	i := len(s) - 1 // the next byte to look at, going backward
+	for k := len(starts) - 1; k >= 0; k-- {
+		pos := starts[k].pos
+		for ; i > pos; i-- {
+			if !isSpaceByte(s[i]) && isSpaceByte(s[i-1]) {
+				head = (head + size - 1) % size
+				ring[head] = i
+				count = min(count+1, size)
 			}
 		}
-		inSpace = space
+		n := matchTokens // the n-th token after pos is the limit: pos opens the first
+		if isSpaceByte(s[pos]) {
+			n++
+		}
+		if n <= count {
+			starts[k].tokenEnd = ring[(head+n-1)%size]
+		} else {
+			starts[k].tokenEnd = len(s)
+		}
 	}
-	return limit
 }
 
 // scan appends to out the candidates of pattern p in s[a:b], as FindAll on
@@ -217,7 +237,7 @@ func (lx *lexicon) scan(s string, p *pattern, starts []start, a, b int, out []ca
 		if !p.first.has(st.r) {
 			continue
 		}
-		end := tokenLimit(s, st.pos, b)
+		end := min(st.tokenEnd, b)
 		sub := p.anchored.FindStringSubmatchIndex(s[st.pos:end])
 		if sub == nil {
 			continue
