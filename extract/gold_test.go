@@ -8,13 +8,18 @@ import (
 	"github.com/medcoop/medcoop/evaluate"
 )
 
-// goldFloors are the lowest scores a gold half may fall to: the dev half
-// is the one the rules are tuned on; the test half is only measured, and
-// its floors guard against a regression of what was measured.
+// goldFloors are the lowest scores a gold set may fall to: the dev sets
+// are the ones the rules are tuned on (dev2 was scored once before any
+// tuning); the test half is only measured, and its floors guard against a
+// regression of what was measured.
 var goldFloors = map[string]map[string]float64{
 	"../fixtures/gold/dev.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.9,
 		"parties": 0.95, "people": 0.92, "domains": 0.93, "countries": 0.95,
+	},
+	"../fixtures/gold/dev2.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.92, "date": 0.92,
+		"parties": 0.88, "people": 0.95, "domains": 0.74, "countries": 0.93,
 	},
 	"../fixtures/gold/test.json": {
 		"language": 1, "cooperation": 0.9, "type": 0.88, "date": 0.88,
