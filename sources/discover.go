@@ -122,20 +122,8 @@ func parseLastMod(v string) time.Time {
 	return time.Time{}
 }
 
-// parseSitemap reads a sitemap (<urlset>) or a sitemap index (<sitemapindex>), gzipped or not,
-// and returns the canonical URLs of its pages and of its child sitemaps.
-func parseSitemap(body []byte, maxSize int64) (pages, sitemaps []string, err error) {
-	pe, se, err := parseSitemapEntries(body, maxSize)
-	for _, e := range pe {
-		pages = append(pages, e.URL)
-	}
-	for _, e := range se {
-		sitemaps = append(sitemaps, e.URL)
-	}
-	return pages, sitemaps, err
-}
-
-// parseSitemapEntries is parseSitemap with each entry's <lastmod>.
+// parseSitemapEntries reads a sitemap (<urlset>) or a sitemap index (<sitemapindex>), gzipped or
+// not, and returns the canonical URLs of its pages and of its child sitemaps with their <lastmod>.
 func parseSitemapEntries(body []byte, maxSize int64) (pages, sitemaps []sitemapEntry, err error) {
 	if bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(bytes.NewReader(body))
@@ -174,17 +162,6 @@ func parseSitemapEntries(body []byte, maxSize int64) (pages, sitemaps []sitemapE
 		return dst
 	}
 	return add(nil, doc.URLs), add(nil, doc.Sitemaps), nil
-}
-
-// parseFeed reads an RSS, Atom or JSON feed and returns the canonical links of its items,
-// resolved against the feed's URL.
-func parseFeed(body []byte, feedURL string) ([]string, error) {
-	items, err := parseFeedItems(body, feedURL)
-	links := make([]string, 0, len(items))
-	for _, it := range items {
-		links = append(links, it.Link)
-	}
-	return links, err
 }
 
 // feedItem is one item of a feed: its canonical link and its guid (the link when it has none).

@@ -46,11 +46,11 @@ func TestParseHTML(t *testing.T) {
 
 func TestParseSitemapErrors(t *testing.T) {
 	for _, body := range []string{"", "<html><body>not a sitemap</body></html>", "\x1f\x8bnot gzip"} {
-		if _, _, err := parseSitemap([]byte(body), 1<<20); err == nil {
+		if _, _, err := sitemapURLs([]byte(body), 1<<20); err == nil {
 			t.Errorf("parseSitemap(%q) gave no error", body)
 		}
 	}
-	pages, subs, err := parseSitemap([]byte(`<?xml version="1.0" encoding="ISO-8859-1"?><urlset><url><loc> https://H.example/caf`+"\xe9"+` </loc></url><url><loc>ftp://x/</loc></url></urlset>`), 1<<20)
+	pages, subs, err := sitemapURLs([]byte(`<?xml version="1.0" encoding="ISO-8859-1"?><urlset><url><loc> https://H.example/caf`+"\xe9"+` </loc></url><url><loc>ftp://x/</loc></url></urlset>`), 1<<20)
 	if err != nil || len(subs) != 0 || !slices.Equal(pages, []string{"https://h.example/caf%C3%A9"}) {
 		t.Errorf("latin-1 sitemap: %q %q %v", pages, subs, err)
 	}
@@ -60,11 +60,11 @@ func TestParseFeedAtom(t *testing.T) {
 	atom := `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
 <entry><title>a</title><link href="/posts/1"/><id>1</id></entry>
 <entry><title>b</title><link href="https://other.example/2"/><id>2</id></entry></feed>`
-	links, err := parseFeed([]byte(atom), "https://h.example/feed.atom")
+	links, err := feedLinks([]byte(atom), "https://h.example/feed.atom")
 	if err != nil || !slices.Equal(links, []string{"https://h.example/posts/1", "https://other.example/2"}) {
 		t.Errorf("atom links %q, err %v", links, err)
 	}
-	if _, err := parseFeed([]byte("<html>no feed</html>"), "https://h.example/"); err == nil {
+	if _, err := feedLinks([]byte("<html>no feed</html>"), "https://h.example/"); err == nil {
 		t.Error("HTML accepted as a feed")
 	}
 }
@@ -73,7 +73,7 @@ func FuzzParseSitemap(f *testing.F) {
 	f.Add(`<urlset><url><loc>https://a.example/x</loc></url></urlset>`)
 	f.Add(`<sitemapindex><sitemap><loc>https://a.example/s.xml</loc></sitemap></sitemapindex>`)
 	f.Fuzz(func(t *testing.T, body string) {
-		pages, subs, err := parseSitemap([]byte(body), 1<<16)
+		pages, subs, err := sitemapURLs([]byte(body), 1<<16)
 		if err != nil {
 			return
 		}
@@ -105,4 +105,26 @@ func FuzzParseHTML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sitemapURLs is parseSitemapEntries with the URLs only.
+func sitemapURLs(body []byte, maxSize int64) (pages, sitemaps []string, err error) {
+	pe, se, err := parseSitemapEntries(body, maxSize)
+	for _, e := range pe {
+		pages = append(pages, e.URL)
+	}
+	for _, e := range se {
+		sitemaps = append(sitemaps, e.URL)
+	}
+	return pages, sitemaps, err
+}
+
+// feedLinks is parseFeedItems with the links only.
+func feedLinks(body []byte, feedURL string) ([]string, error) {
+	items, err := parseFeedItems(body, feedURL)
+	links := make([]string, 0, len(items))
+	for _, it := range items {
+		links = append(links, it.Link)
+	}
+	return links, err
 }

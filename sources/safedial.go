@@ -27,6 +27,9 @@ var blockedPrefixes = []netip.Prefix{
 }
 
 // publicAddr reports whether ip may be dialled by a crawler that must not reach internal networks.
+// nat64Prefix is the NAT64 well-known prefix (RFC 6052).
+var nat64Prefix = netip.MustParsePrefix("64:ff9b::/96")
+
 func publicAddr(ip netip.Addr) bool {
 	ip = ip.Unmap()
 	if !ip.IsValid() || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
@@ -39,7 +42,7 @@ func publicAddr(ip netip.Addr) bool {
 		}
 	}
 	// NAT64 well-known prefix: judge the embedded IPv4 address.
-	if nat64 := netip.MustParsePrefix("64:ff9b::/96"); nat64.Contains(ip) {
+	if nat64Prefix.Contains(ip) {
 		b := ip.As16()
 		return publicAddr(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}))
 	}

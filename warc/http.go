@@ -14,6 +14,8 @@ import (
 	"net/textproto"
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/http/httpguts"
 )
 
 // ErrTooLarge is returned by ParseResponse for a body over its size limit,
@@ -75,7 +77,7 @@ func ParseResponse(block io.Reader, maxBody int64) (*Response, error) {
 	if int64(len(raw)) > maxBody {
 		return nil, ErrTooLarge
 	}
-	if hasToken(resp.Header.Values("Transfer-Encoding"), "chunked") {
+	if httpguts.HeaderValuesContainsToken(resp.Header.Values("Transfer-Encoding"), "chunked") {
 		body, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(raw)))
 		switch {
 		case errors.Is(err, io.ErrUnexpectedEOF):
@@ -140,15 +142,4 @@ func decodeContent(body []byte, encoding string, maxBody int64) ([]byte, error) 
 		return nil, ErrTooLarge
 	}
 	return out, nil
-}
-
-func hasToken(values []string, token string) bool {
-	for _, v := range values {
-		for t := range strings.SplitSeq(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(t), token) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -99,7 +99,6 @@ func crawl(cmd *cobra.Command, st *store.Store, cfg *sources.Config, f *crawlFla
 		AllowPrivate: f.allowPrivate,
 		MaxPages:     f.maxPages,
 		Logger:       log,
-		Validators:   st,
 		Frontier:     storeFrontier{st},
 		History:      storeHistory{st},
 		Decode:       extract.DecodeHTML,
