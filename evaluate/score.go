@@ -27,13 +27,7 @@ func (s PRF) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
 func (s PRF) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
 
 // F1 is the harmonic mean of precision and recall.
-func (s PRF) F1() float64 {
-	p, r := s.Precision(), s.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (s PRF) F1() float64 { return harmonic(s.Precision(), s.Recall()) }
 
 // Accuracy counts right answers of a single-valued field.
 type Accuracy struct {
@@ -144,7 +138,7 @@ func (r *Report) scoreDoc(it Scored) {
 		}
 	}
 	tp, fp, fn := matchSets(ev.Parties, g.Parties, PartyMatches)
-	r.Parties.add(tp, len(fp), len(fn))
+	r.Parties.Add(PRF{TP: tp, FP: len(fp), FN: len(fn)})
 	if found {
 		// An editor needs the event's type, date and parties right;
 		// its people and domains are read from the evidence.
@@ -157,7 +151,7 @@ func (r *Report) scoreDoc(it Scored) {
 		r.miss(it, "missed party %q", p.Name)
 	}
 	ptp, pfp, pfn := matchSets(ev.People, g.People, PersonMatches)
-	r.People.add(ptp, len(pfp), len(pfn))
+	r.People.Add(PRF{TP: ptp, FP: len(pfp), FN: len(pfn)})
 	for _, p := range pfp {
 		r.miss(it, "extra person %q", p.Name)
 	}
@@ -169,12 +163,12 @@ func (r *Report) scoreDoc(it Scored) {
 		codes = append(codes, dm.Code)
 	}
 	dtp, dfp, dfn := matchSets(codes, g.Domains, func(a, b string) bool { return a == b })
-	r.Domains.add(dtp, len(dfp), len(dfn))
+	r.Domains.Add(PRF{TP: dtp, FP: len(dfp), FN: len(dfn)})
 	if len(dfp)+len(dfn) > 0 {
 		r.miss(it, "domains: extra %v, missed %v", dfp, dfn)
 	}
 	ctp, cfp, cfn := matchSets(ev.Countries, g.Countries, func(a, b string) bool { return a == b })
-	r.Countries.add(ctp, len(cfp), len(cfn))
+	r.Countries.Add(PRF{TP: ctp, FP: len(cfp), FN: len(cfn)})
 	if len(cfp)+len(cfn) > 0 {
 		r.miss(it, "countries: extra %v, missed %v", cfp, cfn)
 	}
@@ -216,14 +210,12 @@ func (k Ranking) AUC() float64 {
 	return sum / float64(len(k.Right)*len(k.Wrong))
 }
 
+// Ranked reports whether there is anything to rank: a right answer and a
+// wrong one.
+func (k Ranking) Ranked() bool { return len(k.Right) > 0 && len(k.Wrong) > 0 }
+
 // N is the number of answers ranked.
 func (k Ranking) N() int { return len(k.Right) + len(k.Wrong) }
-
-func (s *PRF) add(tp, fp, fn int) {
-	s.TP += tp
-	s.FP += fp
-	s.FN += fn
-}
 
 // matchSets pairs predictions with gold items one to one, greedily, and
 // returns the number matched, the unmatched predictions and the unmatched gold.
@@ -327,7 +319,7 @@ func (r Report) WriteTable(w io.Writer, withMisses bool) error {
 		fmt.Fprintf(tw, "%s\t\t\t\t%.3f\t%d\n", f.name, f.a.Rate(), f.a.Total)
 	}
 	auc := "-" // nothing to rank: no wrong event, or no right one
-	if len(r.Confidence.Right) > 0 && len(r.Confidence.Wrong) > 0 {
+	if r.Confidence.Ranked() {
 		auc = fmt.Sprintf("%.3f", r.Confidence.AUC())
 	}
 	fmt.Fprintf(tw, "confidence (AUC, %d wrong)\t\t\t\t%s\t%d\n", len(r.Confidence.Wrong), auc, r.Confidence.N())
@@ -373,8 +365,12 @@ func (r Report) Summary() Summary {
 		a := v.Rate()
 		s.Fields[name] = FieldStat{Accuracy: &a, N: v.Total}
 	}
-	auc := r.Confidence.AUC()
-	s.Fields["confidence_auc"] = FieldStat{Accuracy: &auc, N: r.Confidence.N()}
+	conf := FieldStat{N: r.Confidence.N()} // no accuracy when there is nothing to rank
+	if r.Confidence.Ranked() {
+		auc := r.Confidence.AUC()
+		conf.Accuracy = &auc
+	}
+	s.Fields["confidence_auc"] = conf
 	if s.Misses == nil {
 		s.Misses = []string{}
 	}

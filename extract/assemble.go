@@ -62,20 +62,10 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
-			for i, w := range lex.Witness {
-				lex.Witness[i] = textnorm.Key(w)
-			}
-			for i, w := range lex.Reporting {
-				lex.Reporting[i] = textnorm.Key(w)
-			}
-			for i, w := range lex.Background {
-				lex.Background[i] = textnorm.Key(w)
-			}
-			for i, w := range lex.Hypothetical {
-				lex.Hypothetical[i] = textnorm.Key(w)
-			}
-			for i, w := range lex.Ongoing {
-				lex.Ongoing[i] = textnorm.Key(w)
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing} {
+				for i, w := range list {
+					list[i] = textnorm.Key(w) // matched against folded text
+				}
 			}
 			for _, w := range lex.Abbreviations {
 				abbreviationSet[strings.ToLower(w)] = true
@@ -112,6 +102,7 @@ type mentions struct {
 func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
 	g := lexicon.Institutions()
 	text := lexicon.Prepare(doc.Text) // folded once for the four searches
+	title := lexicon.Prepare(doc.Title)
 	m := mentions{
 		sentences: SplitSentences(doc.Text),
 		insts:     g.FindPrepared(text),
@@ -120,14 +111,14 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 		cues:      lexicon.FindCuesPrepared(text, doc.Lang),
 		dates:     dates.Find(doc.Text, doc.Lang, published),
 		people:    people.Find(doc.Text, doc.Lang),
-		titleInst: g.Find(doc.Title),
-		titleCues: lexicon.FindCues(doc.Title, doc.Lang),
+		titleInst: g.FindPrepared(title),
+		titleCues: lexicon.FindCuesPrepared(title, doc.Lang),
 		publisher: publisher(g, siteName),
 		siteName:  siteName,
 		text:      doc.Text,
 		lang:      doc.Lang,
 	}
-	m.resolveShortForms(g, lexicon.FindPlaces(doc.Title, doc.Lang))
+	m.resolveShortForms(g, lexicon.FindPlacesPrepared(title, doc.Lang))
 	m.insts = m.settleDiscovered(doc.Text, m.insts)
 	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst)
 	return m
@@ -309,15 +300,15 @@ func publisher(g *lexicon.Gazetteer, siteName string) *lexicon.Institution {
 // institutions (or one and a foreign country) stand in the same sentence
 // or in the title; the institutions named in those sentences, less the
 // witnesses, are its parties.
-func assemble(doc *medcoop.Document, published time.Time, siteName string) []medcoop.Event {
+func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]medcoop.Event, *mentions) {
 	m := findMentions(doc, published, siteName)
 	cueSents := m.cueSentences()
 	if !m.headlineCue(cueSents) {
-		return []medcoop.Event{}
+		return []medcoop.Event{}, &m
 	}
 	parties, partyScore := m.parties(doc, cueSents)
 	if len(parties) < 2 || !international(parties) {
-		return []medcoop.Event{}
+		return []medcoop.Event{}, &m
 	}
 	ev := medcoop.Event{
 		Type:      m.eventType(cueSents),
@@ -329,7 +320,7 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) []med
 	ev.Date = m.eventDate(cueSents, published)
 	ev.Place = m.eventPlace(cueSents)
 	m.addModelPeople() // only for events: the model is slow
-	ev.People = m.eventPeople(doc, parties)
+	ev.People = m.eventPeople(parties)
 	ev.Confidence = confidence(m, cueSents, partyScore, ev.Date != nil, len(parties))
 	year := ""
 	if ev.Date != nil {
@@ -338,7 +329,7 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) []med
 		year = published.Format("2006")
 	}
 	ev.ID = medcoop.EventID(leadParties(ev.Parties), year)
-	return []medcoop.Event{ev}
+	return []medcoop.Event{ev}, &m
 }
 
 // ledeSentences is how far into the text a cooperation must be told for
@@ -689,6 +680,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	past := m.pastSentences(published, parties)
+	background := m.backgroundSentences()
 	for _, d := range m.domains {
 		if past[m.sentenceOf(d.Start)] {
 			continue // "La première convention, en 2012, portait sur l'anesthésie"
@@ -699,7 +691,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 		if m.insideRole(d.Start, d.End) {
 			continue // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 		}
-		if m.background(m.sentenceOf(d.Start)) {
+		if background[m.sentenceOf(d.Start)] {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
 		}
 		i, ok := idx[d.Code]
@@ -773,24 +765,29 @@ func (m mentions) insideRole(start, end int) bool {
 	return false
 }
 
-// background reports whether sentence si sets the scene (a country's
+// backgroundSentences are the sentences that set the scene (a country's
 // health challenges, a hospital's strengths, a delegation's make-up) or
-// speaks of a possibility ("could later extend to"), rather than saying
+// speak of a possibility ("could later extend to"), rather than saying
 // what the cooperation covers.
-func (m mentions) background(si int) bool {
-	if si < 0 {
-		return false
-	}
-	key := " " + textnorm.Key(m.sentences[si].Text) + " "
+// Only the sentences that name a field are read, each once.
+func (m mentions) backgroundSentences() map[int]bool {
 	words := assemblyWords(m.lang)
-	for _, list := range [][]string{words.Background, words.Hypothetical} {
-		for _, w := range list {
-			if strings.Contains(key, " "+w+" ") {
-				return true
+	out := map[int]bool{}
+	read := map[int]bool{}
+	for _, d := range m.domains {
+		si := m.sentenceOf(d.Start)
+		if si < 0 || read[si] {
+			continue
+		}
+		read[si] = true
+		key := " " + textnorm.Key(m.sentences[si].Text) + " "
+		for _, list := range [][]string{words.Background, words.Hypothetical} {
+			if slices.ContainsFunc(list, func(w string) bool { return strings.Contains(key, " "+w+" ") }) {
+				out[si] = true
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // insideInstitution reports whether [start, end) lies within an
@@ -825,7 +822,7 @@ func (m mentions) namesPlaceOrInstitution(start, end int) bool {
 // eventPeople are the people named with a title or role; a person's
 // affiliation is the party named in their role phrase, else the party
 // named right after it in the same sentence.
-func (m mentions) eventPeople(doc *medcoop.Document, parties []medcoop.Party) []medcoop.Person {
+func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 	isParty := map[string]bool{}
 	for _, p := range parties {
 		isParty[p.ID] = true
@@ -932,7 +929,11 @@ func Explain(in Input) (*medcoop.Document, Mentions, error) {
 	if err != nil {
 		return nil, Mentions{}, err
 	}
-	m := findMentions(doc, pg.published, pg.siteName)
+	m := pg.mentions
+	if m == nil { // a listing or a language not extracted: read it all the same
+		found := findMentions(doc, pg.published, pg.siteName)
+		m = &found
+	}
 	return doc, Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(), Institutions: m.insts,
 		Places: m.places, Domains: m.domains, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}, nil
 }

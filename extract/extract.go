@@ -47,11 +47,12 @@ func Document(in Input) (*medcoop.Document, error) {
 }
 
 // pageContext is what extraction knows of a page beyond its document: the
-// context event assembly reads the text in.
+// context event assembly read the text in, and what it found there (nil
+// when the page was not assembled: a listing, a language not extracted).
 type pageContext struct {
 	published time.Time
 	siteName  string
-	listing   bool
+	mentions  *mentions
 }
 
 // document extracts one page and returns the context it was read in.
@@ -99,10 +100,11 @@ func document(in Input) (*medcoop.Document, pageContext, error) {
 	if doc.Lang == "und" && in.LangHint != "" {
 		doc.Lang = in.LangHint
 	}
+	pg := pageContext{published: published, siteName: siteName}
 	if Extracted[doc.Lang] && !listing {
-		doc.Events = assemble(doc, published, siteName)
+		doc.Events, pg.mentions = assemble(doc, published, siteName)
 	}
-	return doc, pageContext{published: published, siteName: siteName, listing: listing}, nil
+	return doc, pg, nil
 }
 
 // looksLikeHTML reports whether body starts, after space, with a tag.

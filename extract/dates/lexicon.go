@@ -101,10 +101,9 @@ const (
 // "mnum", "year", "year2", "wd", "mod", "rel".
 type pattern struct {
 	kind       kind
-	re         *regexp.Regexp
 	needsDigit bool // every match holds a digit: search only near digits
 
-	anchored *regexp.Regexp   // `^(?P<all>expr)`: re's groups, tried at one position
+	anchored *regexp.Regexp   // `^(?P<all>expr)`, tried at one position
 	first    runeSet          // the runes a match of expr starts with
 	groups   map[string][]int // group name -> its indices in anchored
 }
@@ -377,12 +376,8 @@ func compileLexicon(d *langData) (*lexicon, error) {
 	}
 
 	add := func(k kind, expr string) error {
-		re, err := regexp.Compile(`(?i)` + boundary + `(?P<all>` + expr + `)`)
-		if err != nil {
-			return fmt.Errorf("pattern %d of %q: %w", k, d.Lang, err)
-		}
 		needsDigit := k != kindRelative && k != kindWeekday && k != kindMonthAlone
-		p := pattern{kind: k, re: re, needsDigit: needsDigit}
+		p := pattern{kind: k, needsDigit: needsDigit}
 		if err := compileScan(&p, expr); err != nil {
 			return fmt.Errorf("pattern %d of %q: %w", k, d.Lang, err)
 		}

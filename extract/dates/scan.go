@@ -135,9 +135,6 @@ func compileScan(p *pattern, expr string) error {
 	if err != nil {
 		return err
 	}
-	if anchored.NumSubexp() != p.re.NumSubexp() || !slices.Equal(anchored.SubexpNames(), p.re.SubexpNames()) {
-		return fmt.Errorf("anchored pattern %d has other groups than the pattern", p.kind)
-	}
 	tree, err := syntax.Parse(`(?i)`+expr, syntax.Perl)
 	if err != nil {
 		return err

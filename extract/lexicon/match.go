@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -214,7 +215,7 @@ func (m *matcher[T]) accept(ft *foldedText, n *trieNode, i, j int) []T {
 				}
 				w = lower
 			}
-			if !equalWords(w, e.strict) && !(e.plainOK && plainWords(w)) {
+			if !slices.Equal(w, e.strict) && !(e.plainOK && plainWords(w)) {
 				continue
 			}
 		}
@@ -239,18 +240,6 @@ func plainWords(words []string) bool {
 // line or a bracket.
 func edge(gap string) bool {
 	return strings.ContainsAny(gap, "\n.!?;:()[]")
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // longestAt returns the longest accepted match starting at token i, or

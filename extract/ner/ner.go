@@ -118,9 +118,6 @@ func LoadDir(dir string) (r *Recognizer, err error) {
 	return &Recognizer{model: prose.ModelFromDisk(dir)}, nil
 }
 
-// NewRecognizer wraps a model, for instance one just trained.
-func NewRecognizer(m *prose.Model) *Recognizer { return &Recognizer{model: m} }
-
 // Find returns the entities named in text, in order and without overlap.
 // It returns nil for the rare text prose's tokenizer cannot cut (it panics
 // when lower-casing changes a word's length before an English contraction,
