@@ -12,9 +12,7 @@ all: build
 build:
 	$(GO) build -o $(BIN) ./cmd/medcoop
 
-test:
-	$(GO) vet $(PKGS)
-	@test -z "$$(gofmt -l . | tee /dev/stderr)" || { echo "gofmt: the files above need formatting"; exit 1; }
+test: lint
 	$(GO) test -race -count=1 -timeout 12m $(PKGS)
 	# The real-page corpora are single-threaded and 20x slower under -race: run them without.
 	$(GO) test -count=1 -run 'TestMainTextCorpora' ./extract/
@@ -27,7 +25,7 @@ bench:
 
 lint:
 	$(GO) vet $(PKGS)
-	@test -z "$$(gofmt -l . | tee /dev/stderr)"
+	@test -z "$$(gofmt -l . | tee /dev/stderr)" || { echo "gofmt: the files above need formatting"; exit 1; }
 
 # A short run of every fuzz test, one after another.
 fuzz:

@@ -131,6 +131,19 @@ type Source struct {
 	Published string `json:"published,omitempty"`
 }
 
+// Status is where the event stands with the editors: Unreviewed when
+// no editor has looked at it.
+func (e *Event) Status() ReviewStatus {
+	if e.Review == nil || e.Review.Status == "" {
+		return Unreviewed
+	}
+	return e.Review.Status
+}
+
+// Reviewed reports whether an editor has verified, corrected or rejected
+// the event: its values are then the editor's.
+func (e *Event) Reviewed() bool { return e.Status() != Unreviewed }
+
 // Review is an event's standing with the editors. By and At are nil until an
 // editor acts.
 type Review struct {

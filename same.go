@@ -105,7 +105,7 @@ func (a *Event) Merge(b *Event) {
 			a.Sources = append(a.Sources, s)
 		}
 	}
-	if a.Review != nil && a.Review.Status != Unreviewed {
+	if a.Reviewed() {
 		return
 	}
 	if a.Date == nil || (b.Date != nil && PrecisionRank(b.Date.Precision) > PrecisionRank(a.Date.Precision)) {

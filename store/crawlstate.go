@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -92,18 +93,8 @@ func (s *Store) Frontier() ([]FrontierEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("frontier: %w", err)
 	}
-	slices.SortFunc(out, func(a, b FrontierEntry) int { return cmpUint(a.Seq, b.Seq) })
+	slices.SortFunc(out, func(a, b FrontierEntry) int { return cmp.Compare(a.Seq, b.Seq) })
 	return out, nil
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // FrontierDone marks url finished. When ok (the URL was fetched, or was not
@@ -156,6 +147,23 @@ func frontierDone(tx *bolt.Tx, url string, ok bool) error {
 		}
 	}
 	return putJSON(b, url, e)
+}
+
+// HasFrontier reports whether URLs are pending from an unfinished crawl,
+// without reading them.
+func (s *Store) HasFrontier() (bool, error) {
+	var has bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketFrontier); b != nil {
+			k, _ := b.Cursor().First()
+			has = k != nil
+		}
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("frontier: %w", err)
+	}
+	return has, nil
 }
 
 // ClearFrontier empties the frontier: the crawl finished.

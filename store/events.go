@@ -222,6 +222,10 @@ type Filter struct {
 
 var dateFilterRE = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
 
+// ValidDateBound reports whether v is a date bound a Filter takes: YYYY,
+// YYYY-MM or YYYY-MM-DD (day 1–31 of any month: a bound, not a calendar date).
+func ValidDateBound(v string) bool { return dateFilterRE.MatchString(v) }
+
 // dateBounds returns the first and last day a date value may denote, as
 // YYYY-MM-DD strings that compare in date order.
 func dateBounds(v string) (lo, hi string, ok bool) {
@@ -250,13 +254,13 @@ func compileFilter(f Filter) (*compiledFilter, error) {
 	c.person = textnorm.Key(f.Person)
 	c.words = strings.Fields(textnorm.Key(f.Q))
 	if f.From != "" {
-		if !dateFilterRE.MatchString(f.From) {
+		if !ValidDateBound(f.From) {
 			return nil, fmt.Errorf("filter from %q: want YYYY, YYYY-MM or YYYY-MM-DD", f.From)
 		}
 		c.from, _, _ = dateBounds(f.From)
 	}
 	if f.To != "" {
-		if !dateFilterRE.MatchString(f.To) {
+		if !ValidDateBound(f.To) {
 			return nil, fmt.Errorf("filter to %q: want YYYY, YYYY-MM or YYYY-MM-DD", f.To)
 		}
 		_, c.to, _ = dateBounds(f.To)
@@ -272,10 +276,7 @@ func (c *compiledFilter) match(e *medcoop.Event) bool {
 	if c.Type != "" && string(e.Type) != c.Type {
 		return false
 	}
-	status := medcoop.Unreviewed
-	if e.Review != nil && e.Review.Status != "" {
-		status = e.Review.Status
-	}
+	status := e.Status()
 	if (c.Status != "" && string(status) != c.Status) || (c.Status == "" && status == medcoop.Rejected) {
 		return false
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"time"
 
@@ -295,7 +296,7 @@ func saveDocument(tx *bolt.Tx, page *PageRecord, reports []medcoop.Event, reextr
 			}
 		}
 	}
-	for _, id := range sortedKeys(touched) {
+	for _, id := range slices.Sorted(maps.Keys(touched)) {
 		ev, err := getEvent(tx, id)
 		if err != nil {
 			return err
@@ -303,7 +304,7 @@ func saveDocument(tx *bolt.Tx, page *PageRecord, reports []medcoop.Event, reextr
 		if ev == nil {
 			continue
 		}
-		if reviewed(ev) {
+		if ev.Reviewed() {
 			continue
 		}
 		if len(ev.Sources) == 0 {
@@ -407,7 +408,7 @@ func reviewedHome(tx *bolt.Tx, r *medcoop.Event, old *PageRecord, onlyReport boo
 		if err != nil {
 			return nil, err
 		}
-		if ev != nil && reviewed(ev) {
+		if ev != nil && ev.Reviewed() {
 			return ev, nil
 		}
 	}
@@ -517,14 +518,10 @@ func removeSource(e *medcoop.Event, url string) bool {
 		return false
 	}
 	e.Sources = slices.Delete(e.Sources, i, i+1)
-	if i == 0 && reviewed(e) {
+	if i == 0 && e.Reviewed() {
 		stripEvidence(e)
 	}
 	return true
-}
-
-func reviewed(e *medcoop.Event) bool {
-	return e.Review != nil && e.Review.Status != "" && e.Review.Status != medcoop.Unreviewed
 }
 
 func getPage(tx *bolt.Tx, url string) (*PageRecord, error) {
@@ -575,13 +572,4 @@ func cloneEvents(es []medcoop.Event) ([]medcoop.Event, error) {
 		return nil, fmt.Errorf("decode events: %w", err)
 	}
 	return c, nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -114,7 +114,7 @@ func (s *Store) ReviewQueue() ([]QueueItem, error) {
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("decode event %s: %w", k, err)
 			}
-			if reviewed(&e) {
+			if e.Reviewed() {
 				return nil
 			}
 			reports, err := sourceReports(tx, &e)
@@ -657,7 +657,7 @@ func (s *Store) setStatus(editor, op, id string, status medcoop.ReviewStatus) (*
 			return err
 		}
 		c.touch(id)
-		c.entry.Field, c.entry.Before, c.entry.After = "status", string(statusOf(e)), string(status)
+		c.entry.Field, c.entry.Before, c.entry.After = "status", string(e.Status()), string(status)
 		c.stamp(e, status)
 		return c.put(e)
 	})
@@ -665,13 +665,6 @@ func (s *Store) setStatus(editor, op, id string, status medcoop.ReviewStatus) (*
 		return nil, fmt.Errorf("%s %s: %w", op, id, err)
 	}
 	return entry, nil
-}
-
-func statusOf(e *medcoop.Event) medcoop.ReviewStatus {
-	if e.Review == nil || e.Review.Status == "" {
-		return medcoop.Unreviewed
-	}
-	return e.Review.Status
 }
 
 // MergeEvents joins the events others into the event keep: keep gains
@@ -711,9 +704,9 @@ func (s *Store) MergeEvents(editor, keep string, others ...string) (*LogEntry, e
 		merged.Review = nil // so that Merge unions the lists
 		// single is the event whose type, date and place the merged one keeps.
 		single := k
-		if !reviewed(k) {
+		if !k.Reviewed() {
 			single = nil
-			if i := slices.IndexFunc(gone, reviewed); i >= 0 {
+			if i := slices.IndexFunc(gone, (*medcoop.Event).Reviewed); i >= 0 {
 				single = gone[i]
 			}
 		}
@@ -816,7 +809,7 @@ func (s *Store) SplitEvent(editor, id string, urls ...string) (*LogEntry, error)
 				return err
 			}
 		}
-		if !reviewed(e) {
+		if !e.Reviewed() {
 			// Its values came from every source: read them again from those it keeps.
 			if e, err = rebuild(c.tx, e); err != nil {
 				return err

@@ -194,9 +194,6 @@ func (s *Store) checkSchema() error {
 	})
 }
 
-// Path returns the file the store was opened from.
-func (s *Store) Path() string { return s.path }
-
 // Close releases the file and its lock.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {

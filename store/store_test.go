@@ -349,3 +349,22 @@ func TestRuns(t *testing.T) {
 		t.Errorf("Stats = %+v, %v", st, err)
 	}
 }
+
+func TestHasFrontier(t *testing.T) {
+	s := openTemp(t)
+	if has, err := s.HasFrontier(); err != nil || has {
+		t.Fatalf("new store: HasFrontier = %v, %v; want false", has, err)
+	}
+	if err := s.PushFrontier([]FrontierEntry{{URL: "https://h.example/a", Source: "s", Kind: "page"}}); err != nil {
+		t.Fatal(err)
+	}
+	if has, err := s.HasFrontier(); err != nil || !has {
+		t.Fatalf("after a push: HasFrontier = %v, %v; want true", has, err)
+	}
+	if err := s.ClearFrontier(); err != nil {
+		t.Fatal(err)
+	}
+	if has, _ := s.HasFrontier(); has {
+		t.Fatal("after ClearFrontier: HasFrontier = true")
+	}
+}

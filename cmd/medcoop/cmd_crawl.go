@@ -118,11 +118,11 @@ func crawl(cmd *cobra.Command, st *store.Store, cfg *sources.Config, f *crawlFla
 		c.OnProgress, c.ProgressEvery = progressLine(stderr), progressTerminal
 	}
 	start := time.Now()
-	pending, err := st.Frontier()
+	pending, err := st.HasFrontier()
 	if err != nil {
 		return err
 	}
-	first := store.RunRecord{Command: "crawl", Start: start, Resumed: len(pending) > 0, Sources: map[string]map[string]int64{}}
+	first := store.RunRecord{Command: "crawl", Start: start, Resumed: pending, Sources: map[string]map[string]int64{}}
 	for _, s := range cfg.Sources {
 		first.Sources[s.Name] = map[string]int64{}
 	}

@@ -58,20 +58,18 @@ func newEventsCmd(opts *options) *cobra.Command {
 	return cmd
 }
 
-var (
-	filterDateRE    = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$`)
-	filterCountryRE = regexp.MustCompile(`^[A-Za-z]{2}$`)
-)
+// countryRE is a two-letter country code, in either case.
+var countryRE = regexp.MustCompile(`^[A-Za-z]{2}$`)
 
 // validFilter checks the filters whose values are closed sets, so that a
 // typo is a usage error rather than an empty answer.
 func validFilter(f store.Filter) error {
 	for name, v := range map[string]string{"--from": f.From, "--to": f.To} {
-		if v != "" && !filterDateRE.MatchString(v) {
+		if v != "" && !store.ValidDateBound(v) {
 			return fmt.Errorf("%s %q: want YYYY, YYYY-MM or YYYY-MM-DD", name, v)
 		}
 	}
-	if f.Country != "" && !filterCountryRE.MatchString(f.Country) {
+	if f.Country != "" && !countryRE.MatchString(f.Country) {
 		return fmt.Errorf("--country %q: want a two-letter ISO 3166 code such as FR or VN", f.Country)
 	}
 	if f.Type != "" && !slices.Contains(medcoop.EventTypes, medcoop.EventType(f.Type)) {
@@ -156,10 +154,7 @@ func writeCSV(w io.Writer, events []medcoop.Event) error {
 		for _, s := range e.Sources {
 			urls = append(urls, s.URL)
 		}
-		status := string(medcoop.Unreviewed)
-		if e.Review != nil {
-			status = string(e.Review.Status)
-		}
+		status := string(e.Status())
 		cw.Write([]string{e.ID, string(e.Type), dateString(e.Date), prec, place, placeCountry,
 			partyNames(e), strings.Join(ids, "; "), strings.Join(e.Countries, "; "), domainCodes(e),
 			strings.Join(people, "; "), strconv.FormatFloat(e.Confidence, 'f', 2, 64), status,

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -188,10 +187,7 @@ func newReviewShowCmd(ro *reviewOptions) *cobra.Command {
 // they were read from, then each source with what it alone reported.
 func writeShow(w io.Writer, e *medcoop.Event, reports []store.SourceReport, conflicts []string) error {
 	bw := bufio.NewWriter(w)
-	status := medcoop.Unreviewed
-	if e.Review != nil && e.Review.Status != "" {
-		status = e.Review.Status
-	}
+	status := e.Status()
 	fmt.Fprintf(bw, "%s  %s  confidence %.2f  %s", e.ID, e.Type, e.Confidence, status)
 	if e.Review != nil && e.Review.By != nil {
 		fmt.Fprintf(bw, " by %s", *e.Review.By)
@@ -358,15 +354,13 @@ func applyEdit(st *store.Store, editor, op, id, field, value string) (*store.Log
 	return entry, reviewErr(err)
 }
 
-var placeCountryRE = regexp.MustCompile(`^[A-Za-z]{2}$`)
-
 // parsePlace reads "City" or "City, CC". A city the place lexicon knows
 // gets its English name and, unless given, its country.
 func parsePlace(v string) (medcoop.Place, error) {
 	name, cc := v, ""
 	if i := strings.LastIndex(v, ","); i >= 0 {
 		name, cc = strings.TrimSpace(v[:i]), strings.TrimSpace(v[i+1:])
-		if !placeCountryRE.MatchString(cc) {
+		if !countryRE.MatchString(cc) {
 			return medcoop.Place{}, fmt.Errorf("set place %q: want City or City, CC with a two-letter ISO country code", v)
 		}
 		cc = strings.ToUpper(cc)
