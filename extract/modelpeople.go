@@ -72,13 +72,15 @@ func (m *mentions) addModelPeople() {
 	if finders == patternsOnly {
 		return
 	}
-	r := recognizer(m.lang)
-	if r == nil {
+	if probeTitles[m.lang] == "" { // no model for the language
 		if finders != patternsAndModel {
 			m.people = nil
 		}
 		return
 	}
+	// The model is loaded on the first sentence that needs it: most pages
+	// have none, and a model costs tens of megabytes.
+	var r *ner.Recognizer
 	var found []people.Mention
 	for _, s := range m.sentences {
 		if finders != modelEverywhere && m.hasPerson(s) {
@@ -90,6 +92,11 @@ func (m *mentions) addModelPeople() {
 		}
 		if finders != modelEverywhere && !personLikely(s, cands) {
 			continue
+		}
+		if r == nil {
+			if r = recognizer(m.lang); r == nil {
+				break
+			}
 		}
 		ents := r.Find(s.Text)
 		for _, c := range cands {
