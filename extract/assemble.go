@@ -33,6 +33,7 @@ type assemblyLexicon struct {
 	Background    []string `yaml:"background"`
 	Hypothetical  []string `yaml:"hypothetical"`
 	Ongoing       []string `yaml:"ongoing"`
+	Past          []string `yaml:"past"`
 }
 
 var (
@@ -62,7 +63,7 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -681,6 +682,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 	idx := map[string]int{}
 	past := m.pastSentences(published, parties)
 	background := m.backgroundSentences()
+	quotes := m.quotesWithoutCue()
 	for _, d := range m.domains {
 		if past[m.sentenceOf(d.Start)] {
 			continue // "La première convention, en 2012, portait sur l'anesthésie"
@@ -693,6 +695,9 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 		}
 		if background[m.sentenceOf(d.Start)] {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
+		}
+		if slices.ContainsFunc(quotes, func(q [2]int) bool { return q[0] <= d.Start && d.End <= q[1] }) {
+			continue // "« Une infection évitée, c'est des antibiotiques en moins », a résumé…": a view, not what is covered
 		}
 		i, ok := idx[d.Code]
 		if !ok {
@@ -740,18 +745,101 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 		isParty[p.ID] = true
 	}
 	for _, im := range m.insts {
-		if isParty[im.Institution.ID] {
+		// A party named only as a speaker's affiliation ("Dr X, a
+		// neonatologist at CHU Sainte-Justine, said her hospital had
+		// trained…") does not make the sentence about this cooperation.
+		if isParty[im.Institution.ID] && !m.attribution(im.Start, im.End) {
 			recent[m.sentenceOf(im.Start)] = true
 		}
 	}
-	ongoing := assemblyWords(m.lang).Ongoing
+	words := assemblyWords(m.lang)
+	for _, d := range m.domains {
+		si := m.sentenceOf(d.Start)
+		if si >= 0 && !past[si] && containsWord(m.sentenceKey(si), words.Past) {
+			past[si] = true // "La première convention portait sur…", "since the early 2000s"
+		}
+	}
+	ongoing := words.Ongoing
 	for si := range past {
-		key := " " + textnorm.Key(m.sentences[si].Text) + " "
-		if recent[si] || slices.ContainsFunc(ongoing, func(w string) bool { return strings.Contains(key, " "+w+" ") }) {
+		if recent[si] || containsWord(m.sentenceKey(si), ongoing) {
 			delete(past, si)
 		}
 	}
 	return past
+}
+
+// closingQuote pairs each opening quotation mark with its closing one.
+var closingQuote = map[rune]rune{'«': '»', '“': '”', '"': '"'}
+
+// quotesWithoutCue are the spans of the text within quotation marks
+// (« », “ ”, or straight double quotes) that hold no cooperation cue: a
+// speaker's view of a field ("every infection we prevent means fewer
+// antibiotics") rather than what the partners agreed ("la coopération
+// s'ouvre à la recherche"). A quote left open ends with its paragraph.
+func (m mentions) quotesWithoutCue() [][2]int {
+	var out [][2]int
+	hasCue := func(start, end int) bool {
+		return slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
+			return c.Negative == "" && start <= c.Start && c.End <= end
+		})
+	}
+	add := func(start, end int) {
+		if !hasCue(start, end) {
+			out = append(out, [2]int{start, end})
+		}
+	}
+	open := -1
+	var closer rune
+	for i, r := range m.text {
+		switch {
+		case open < 0:
+			if c, ok := closingQuote[r]; ok {
+				open, closer = i, c
+			}
+		case r == closer || (r == '\n' && strings.HasPrefix(m.text[i+1:], "\n")):
+			add(open, i)
+			open = -1
+		}
+	}
+	if open >= 0 {
+		add(open, len(m.text))
+	}
+	return out
+}
+
+// sentenceKey is sentence si folded (textnorm.Key) with a space at each
+// end, for containsWord.
+func (m mentions) sentenceKey(si int) string {
+	return " " + textnorm.Key(m.sentences[si].Text) + " "
+}
+
+// containsWord reports whether key, folded and padded by sentenceKey,
+// holds one of words (folded) as whole words.
+func containsWord(key string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(key, " "+w+" ") })
+}
+
+// maxAttribution bounds the apposition between a person's name and the
+// institution they speak for ("Dr X, a neonatologist at CHU …").
+const maxAttribution = 80
+
+// attribution reports whether [start, end) names the institution a person
+// speaks for: inside their role phrase, or in the apposition right after
+// their name ("Giáo sư Yamada Takeshi, Trường Đại học Nagasaki, cho biết").
+func (m mentions) attribution(start, end int) bool {
+	if m.insideRole(start, end) {
+		return true
+	}
+	for _, pm := range m.people {
+		if pm.End > start || start-pm.End > maxAttribution {
+			continue
+		}
+		between := m.text[pm.End:start]
+		if strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.:!?\n") {
+			return true
+		}
+	}
+	return false
 }
 
 // insideRole reports whether [start, end) lies within a person's role
@@ -780,11 +868,9 @@ func (m mentions) backgroundSentences() map[int]bool {
 			continue
 		}
 		read[si] = true
-		key := " " + textnorm.Key(m.sentences[si].Text) + " "
-		for _, list := range [][]string{words.Background, words.Hypothetical} {
-			if slices.ContainsFunc(list, func(w string) bool { return strings.Contains(key, " "+w+" ") }) {
-				out[si] = true
-			}
+		key := m.sentenceKey(si)
+		if containsWord(key, words.Background) || containsWord(key, words.Hypothetical) {
+			out[si] = true
 		}
 	}
 	return out

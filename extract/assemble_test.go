@@ -52,6 +52,24 @@ func TestDomainsInPassing(t *testing.T) {
 			want:      []string{"transplantation", "geriatrics"},
 			notWanted: []string{"dermatology"},
 		},
+		{
+			name: "a past named without a date, and a party named only as a speaker's",
+			text: "Le CHU de Limoges et l'hôpital Bach Mai renouvellent leur convention\n\n" +
+				"Le CHU de Limoges et l'hôpital Bach Mai ont renouvelé lundi leur convention, qui porte désormais sur la dialyse.\n\n" +
+				"La première convention portait sur la dermatologie.\n\n" +
+				"Le Dr Paul Morel, du CHU de Limoges, a rappelé que son hôpital accueillait des internes en ophtalmologie depuis 2009.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"dermatology", "ophthalmology"},
+		},
+		{
+			name: "a quote with no cooperation in it is a view, one with it counts",
+			text: "Hospitals in Lyon and Da Nang sign an agreement\n\n" +
+				"Hospices Civils de Lyon and Da Nang Hospital signed an agreement on Monday on hand hygiene.\n\n" +
+				"\"Fewer infections also means fewer antibiotics,\" said Dr Anne Rivière, of Hospices Civils de Lyon.\n\n" +
+				"\"The partnership will also include research,\" she added.",
+			want:      []string{"infection-control", "research"},
+			notWanted: []string{"antimicrobial-stewardship"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
