@@ -190,7 +190,11 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 type headRule struct {
 	kind     medcoop.PartyKind
 	backward bool // the head ends the name: "Bach Mai Hospital"
-	rules    *discoveryRules
+	// needsPlace keeps a name only if it holds a place: "Trung tâm
+	// Nghiên cứu Phục hồi chức năng Trung Quốc" is an institution, "Trung
+	// tâm Ghép tạng" a hospital's unit.
+	needsPlace bool
+	rules      *discoveryRules
 }
 
 type discoveryRules struct {
@@ -236,9 +240,10 @@ func (g *Gazetteer) nameGoesOn(ft *foldedText, r *discoveryRules, j, upper int) 
 
 type discoveryYAML struct {
 	Heads []struct {
-		Words    string            `yaml:"words"`
-		Kind     medcoop.PartyKind `yaml:"kind"`
-		Backward bool              `yaml:"backward"`
+		Words      string            `yaml:"words"`
+		Kind       medcoop.PartyKind `yaml:"kind"`
+		Backward   bool              `yaml:"backward"`
+		NeedsPlace bool              `yaml:"needs_place"`
 	} `yaml:"heads"`
 	Connectors []string `yaml:"connectors"`
 	Modifiers  []string `yaml:"modifiers"`
@@ -300,7 +305,7 @@ func (g *Gazetteer) loadDiscovery() error {
 			if !validKinds[h.Kind] {
 				return fmt.Errorf("%s: head %q: unknown kind %q", files[lang], h.Words, h.Kind)
 			}
-			hr := &headRule{kind: h.Kind, backward: h.Backward, rules: r}
+			hr := &headRule{kind: h.Kind, backward: h.Backward, needsPlace: h.NeedsPlace, rules: r}
 			added := false
 			if d && !isAcronym(h.Words) {
 				added = g.heads.addCaseless(h.Words, hr)
@@ -393,7 +398,7 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 				to = from
 			}
 		}
-		if to > from {
+		if to > from && (!h.needsPlace || len(places.matcherFor(g.allLangs).findRange(ft, from, to)) > 0) {
 			out = append(out, g.discovered(ft, h, from, to, hm))
 			lower = to
 			i = to
