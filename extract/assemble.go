@@ -34,6 +34,7 @@ type assemblyLexicon struct {
 	Hypothetical  []string `yaml:"hypothetical"`
 	Ongoing       []string `yaml:"ongoing"`
 	Past          []string `yaml:"past"`
+	Extension     []string `yaml:"extension"`
 }
 
 var (
@@ -63,7 +64,7 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -682,7 +683,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 	idx := map[string]int{}
 	past := m.pastSentences(published, parties)
 	background := m.backgroundSentences()
-	quotes := m.quotesWithoutCue()
+	quotes := m.quoteSpans()
 	for _, d := range m.domains {
 		if past[m.sentenceOf(d.Start)] {
 			continue // "La première convention, en 2012, portait sur l'anesthésie"
@@ -696,7 +697,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 		if background[m.sentenceOf(d.Start)] {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
 		}
-		if slices.ContainsFunc(quotes, func(q [2]int) bool { return q[0] <= d.Start && d.End <= q[1] }) {
+		if m.quoted(quotes, d.Start, d.End) {
 			continue // "« Une infection évitée, c'est des antibiotiques en moins », a résumé…": a view, not what is covered
 		}
 		i, ok := idx[d.Code]
@@ -771,23 +772,27 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 // closingQuote pairs each opening quotation mark with its closing one.
 var closingQuote = map[rune]rune{'«': '»', '“': '”', '"': '"'}
 
-// quotesWithoutCue are the spans of the text within quotation marks
-// (« », “ ”, or straight double quotes) that hold no cooperation cue: a
-// speaker's view of a field ("every infection we prevent means fewer
-// antibiotics") rather than what the partners agreed ("la coopération
-// s'ouvre à la recherche"). A quote left open ends with its paragraph.
-func (m mentions) quotesWithoutCue() [][2]int {
+// quoted reports whether [start, end) lies within quotation marks («
+// », “ ”, or straight double quotes) in a sentence whose quoted part holds
+// no cooperation cue: a speaker's view of a field ("every infection we
+// prevent means fewer antibiotics") rather than what the partners agreed
+// ("la coopération s'ouvre à la recherche"). A quote left open ends with
+// its paragraph.
+func (m mentions) quoted(quotes [][2]int, start, end int) bool {
+	i := slices.IndexFunc(quotes, func(q [2]int) bool { return q[0] <= start && end <= q[1] })
+	if i < 0 {
+		return false
+	}
+	s := m.sentences[m.sentenceOf(start)]
+	from, to := max(quotes[i][0], s.Start), min(quotes[i][1], s.End)
+	return !slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
+		return c.Negative == "" && from <= c.Start && c.End <= to
+	})
+}
+
+// quoteSpans are the spans of the text within quotation marks.
+func (m mentions) quoteSpans() [][2]int {
 	var out [][2]int
-	hasCue := func(start, end int) bool {
-		return slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
-			return c.Negative == "" && start <= c.Start && c.End <= end
-		})
-	}
-	add := func(start, end int) {
-		if !hasCue(start, end) {
-			out = append(out, [2]int{start, end})
-		}
-	}
 	open := -1
 	var closer rune
 	for i, r := range m.text {
@@ -797,14 +802,23 @@ func (m mentions) quotesWithoutCue() [][2]int {
 				open, closer = i, c
 			}
 		case r == closer || (r == '\n' && strings.HasPrefix(m.text[i+1:], "\n")):
-			add(open, i)
+			out = append(out, [2]int{open, i})
 			open = -1
 		}
 	}
 	if open >= 0 {
-		add(open, len(m.text))
+		out = append(out, [2]int{open, len(m.text)})
 	}
 	return out
+}
+
+// hasCue reports whether sentence si holds a cue whose Negative is
+// negative ("" for a cue of cooperation).
+func (m mentions) hasCue(si int, negative string) bool {
+	s := m.sentences[si]
+	return slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
+		return c.Negative == negative && s.Start <= c.Start && c.End <= s.End
+	})
 }
 
 // sentenceKey is sentence si folded (textnorm.Key) with a space at each
@@ -869,8 +883,9 @@ func (m mentions) backgroundSentences() map[int]bool {
 		}
 		read[si] = true
 		key := m.sentenceKey(si)
-		if containsWord(key, words.Background) || containsWord(key, words.Hypothetical) {
-			out[si] = true
+		if containsWord(key, words.Background) || containsWord(key, words.Hypothetical) ||
+			containsWord(key, words.Extension) && m.hasCue(si, "hypothetical") {
+			out[si] = true // "Une extension à la cancérologie pourrait être étudiée"
 		}
 	}
 	return out

@@ -70,6 +70,16 @@ func TestDomainsInPassing(t *testing.T) {
 			want:      []string{"infection-control", "research"},
 			notWanted: []string{"antimicrobial-stewardship"},
 		},
+		{
+			name: "a past record up to now, a widening that may come, a hospital's strengths",
+			text: "Bệnh viện Bạch Mai ký thỏa thuận hợp tác với Bệnh viện Đại học Rennes\n\n" +
+				"Hôm qua, Bệnh viện Bạch Mai và Bệnh viện Đại học Rennes (Pháp) đã ký thỏa thuận hợp tác về lọc máu.\n\n" +
+				"Từ năm 2012 đến nay, bệnh viện đã đào tạo nhiều bác sĩ về da liễu.\n\n" +
+				"Hai bên có thể nghiên cứu mở rộng hợp tác sang lĩnh vực nhãn khoa.\n\n" +
+				"Bệnh viện là một trong những đơn vị mạnh về ung bướu.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"dermatology", "ophthalmology", "oncology", "research"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
