@@ -304,7 +304,7 @@ func publisher(g *lexicon.Gazetteer, siteName string) *lexicon.Institution {
 // witnesses, are its parties.
 func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]medcoop.Event, *mentions) {
 	m := findMentions(doc, published, siteName)
-	cueSents := m.cueSentences()
+	cueSents := m.cueSentences(published)
 	if !m.headlineCue(cueSents) {
 		return []medcoop.Event{}, &m
 	}
@@ -351,10 +351,12 @@ func (m mentions) headlineCue(cueSents []int) bool {
 }
 
 // cueSentences are the indexes of sentences holding a strong enough cue.
-func (m mentions) cueSentences() []int {
+func (m mentions) cueSentences(published time.Time) []int {
 	var out []int
-	// A sentence that tells history ("a débuté dans les années 1980") is
-	// not the event's: it needs both a history cue and a historical date.
+	// A sentence that tells history ("a débuté dans les années 1980",
+	// "Trước đó, tháng 10/2025, bệnh viện đã ký…") is not the event's: it
+	// needs both a history cue and a historical date or one well before
+	// the publication.
 	histCue, histDate := map[int]bool{}, map[int]bool{}
 	for _, c := range m.cues {
 		if c.Negative == "history" {
@@ -362,7 +364,7 @@ func (m mentions) cueSentences() []int {
 		}
 	}
 	for _, d := range m.dates {
-		if d.Historical {
+		if d.Historical || !published.IsZero() && d.Time.Before(published.AddDate(0, -earlierMonths, 0)) {
 			histDate[m.sentenceOf(d.Start)] = true
 		}
 	}
@@ -713,6 +715,10 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 	return out
 }
 
+// earlierMonths is how long before publication a date in a sentence with
+// a history cue makes it an earlier event's, not this one's.
+const earlierMonths = 2
+
 // pastYears is how long before publication a date makes its sentence
 // one about the past.
 const pastYears = 2
@@ -1035,6 +1041,6 @@ func Explain(in Input) (*medcoop.Document, Mentions, error) {
 		found := findMentions(doc, pg.published, pg.siteName)
 		m = &found
 	}
-	return doc, Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(), Institutions: m.insts,
+	return doc, Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(pg.published), Institutions: m.insts,
 		Places: m.places, Domains: m.domains, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}, nil
 }

@@ -107,3 +107,20 @@ func TestDomainsInPassing(t *testing.T) {
 		})
 	}
 }
+
+// TestEarlierEventIsNotThisOne checks that a sentence recalling an earlier
+// signing ("Trước đó, tháng 10/2025, … đã ký … với …") gives the page
+// neither its parties nor its date: two Vietnamese hospitals signing
+// together make no international event.
+func TestEarlierEventIsNotThisOne(t *testing.T) {
+	text := "Bệnh viện Đa khoa tỉnh Bến Tre ký kết hợp tác với Bệnh viện Nhân dân Gia Định\n\n" +
+		"Sáng 12/3, Bệnh viện Đa khoa tỉnh Bến Tre và Bệnh viện Nhân dân Gia Định đã ký kết hợp tác chuyên môn về can thiệp tim mạch.\n\n" +
+		"Trước đó, tháng 9/2025, Bệnh viện Đa khoa tỉnh Bến Tre đã ký thỏa thuận hợp tác với Bệnh viện Đại học Rennes (Pháp) về lọc máu."
+	doc, err := Document(Input{Body: []byte(text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 0 {
+		t.Errorf("events = %+v, want none (a domestic signing)", doc.Events)
+	}
+}

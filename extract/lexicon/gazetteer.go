@@ -459,6 +459,9 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 // extendBackward returns the first token of a name whose head is at token
 // p, not reaching before lower.
 func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p int) int {
+	// A head in lower case ("Menzies and Binh Phuoc hospital") names a
+	// place's hospital, not a proper name joined by "and" or "of".
+	plain := !ft.capitalised(p)
 	start := p
 	for j := p; j > lower; {
 		if !gapOK(ft, j) {
@@ -468,7 +471,7 @@ func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p i
 		if r.stop.longestAt(ft, t).To == t+1 {
 			break
 		}
-		if r.connectors.longestAt(ft, t).To == t+1 || r.modifiers.longestAt(ft, t).To == t+1 {
+		if !plain && r.connectors.longestAt(ft, t).To == t+1 || r.modifiers.longestAt(ft, t).To == t+1 {
 			j--
 			continue
 		}

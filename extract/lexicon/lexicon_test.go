@@ -219,6 +219,8 @@ func TestDiscovery(t *testing.T) {
 		{"Bệnh viện Đà Nẵng ký hợp tác với Trung tâm Nghiên cứu Phục hồi chức năng Trung Quốc và đi thăm Trung tâm Ghép tạng.",
 			[]want{{"Bệnh viện Đà Nẵng", false, "vn-da-nang-hospital", medcoop.Hospital, "VN"}, {"Trung tâm Nghiên cứu Phục hồi chức năng Trung Quốc", true, "", medcoop.Hospital, "CN"}}},
 		{"Nghiên cứu của Trung tâm Chăm sóc lão khoa Baycrest cho thấy.", nil},
+		{"Menzies and Binh Thuan hospital begin a study with the Menzies School of Health Research.",
+			[]want{{"Binh Thuan hospital", false, "vn-bvdk-binh-thuan", medcoop.Hospital, "VN"}, {"Menzies School of Health Research", true, "", medcoop.OtherKind, ""}}},
 		{"Bệnh viện Đa khoa tỉnh Thái Bình tiếp nhận kỹ thuật mới.",
 			[]want{{"Bệnh viện Đa khoa tỉnh Thái Bình", false, "vn-bvdk-thai-binh", medcoop.Hospital, "VN"}}},
 		{"Des chirurgiens de l'hôpital Bretonneau et de l'hôpital Pellegrin.",
