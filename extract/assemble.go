@@ -157,6 +157,21 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 		}
 		out = append(out, im)
 	}
+	// A name found twice is one institution: the country one mention
+	// gives ("Bệnh viện Đại học Kanazawa (Nhật Bản)") is the other's too.
+	country := map[string]string{}
+	for _, im := range out {
+		if im.Discovered && im.Institution.Country != "" && country[im.Institution.ID] == "" {
+			country[im.Institution.ID] = im.Institution.Country
+		}
+	}
+	for i, im := range out {
+		if c := country[im.Institution.ID]; im.Discovered && im.Institution.Country == "" && c != "" {
+			inst := *im.Institution
+			inst.Country = c
+			out[i].Institution = &inst
+		}
+	}
 	return out
 }
 
@@ -948,11 +963,18 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		p := medcoop.Person{Name: pm.Name, NameASCII: pm.NameASCII, Role: pm.Role, Surface: pm.Surface,
 			Evidence: m.evidence(pm.Start)}
 		if pm.RoleStart >= 0 {
+			other := false // the role names an institution that is not a party
 			for _, im := range m.insts {
-				if im.Start >= pm.RoleStart && im.Start < pm.RoleEnd && isParty[im.Institution.ID] {
-					p.Affiliation = im.Institution.ID
-					break
+				if im.Start >= pm.RoleStart && im.Start < pm.RoleEnd {
+					if isParty[im.Institution.ID] {
+						p.Affiliation = im.Institution.ID
+						break
+					}
+					other = true
 				}
+			}
+			if other && p.Affiliation == "" {
+				continue // "Phó Giám đốc Sở Y tế tỉnh Phú Thọ" attended; he speaks for no party
 			}
 		}
 		dup := false

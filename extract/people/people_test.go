@@ -91,6 +91,9 @@ func TestFindVietnamese(t *testing.T) {
 			[]want{{"Phạm Quốc Bảo", "director", "PGS.TS.", "Bệnh viện Bạch Mai"}}},
 		{"TS.BS. Vũ Minh Châu – Giám đốc Bệnh viện Chợ Rẫy đã ký biên bản.",
 			[]want{{"Vũ Minh Châu", "director", "TS.BS.", "Chợ Rẫy"}}},
+		// A given name that is also a city's ("Vinh") stays in the name.
+		{"TS.BS. Lê Quang Vinh, Giám đốc Bệnh viện Đa khoa tỉnh Nghệ An, phát biểu.",
+			[]want{{"Lê Quang Vinh", "director", "TS.BS.", "Bệnh viện Đa khoa tỉnh Nghệ An"}}},
 		{"Giám đốc Bệnh viện Bạch Mai Đào Quang Minh cho biết hai bên đã thống nhất.",
 			[]want{{"Đào Quang Minh", "director", "", "Bạch Mai"}}},
 		{"Thứ trưởng Bộ Y tế Trần Thị Thu Hà dự buổi làm việc.",
