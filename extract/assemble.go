@@ -35,6 +35,7 @@ type assemblyLexicon struct {
 	Ongoing       []string `yaml:"ongoing"`
 	Past          []string `yaml:"past"`
 	Extension     []string `yaml:"extension"`
+	Attendance    []string `yaml:"attendance"`
 }
 
 var (
@@ -64,7 +65,7 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -430,6 +431,21 @@ func isWitness(text string, start int, lang string) bool {
 	return false
 }
 
+// attendanceSentences are the sentences that open on who attended
+// ("Tham dự lễ ký có…", "Étaient présents…"): the institutions they name
+// witnessed the event.
+func (m mentions) attendanceSentences() map[int]bool {
+	out := map[int]bool{}
+	words := assemblyWords(m.lang).Attendance
+	for si := range m.sentences {
+		key := m.sentenceKey(si)
+		if slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(key, " "+w+" ") }) {
+			out[si] = true
+		}
+	}
+	return out
+}
+
 // parties picks the event's parties: institutions in the cue sentences and
 // the title, weighted by where they stand, then by how often the text
 // names them. Ministries and embassies count only when they act.
@@ -458,13 +474,14 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	for _, i := range cueSents {
 		inCue[i] = true
 	}
+	attendance := m.attendanceSentences()
 	for _, im := range m.insts {
 		si := m.sentenceOf(im.Start)
 		c := get(im.Institution, im.Start)
 		if !slices.Contains(c.surface, im.Surface) {
 			c.surface = append(c.surface, im.Surface)
 		}
-		if isWitness(doc.Text, im.Start, doc.Lang) {
+		if isWitness(doc.Text, im.Start, doc.Lang) || si >= 0 && attendance[si] {
 			continue
 		}
 		w := 0.2

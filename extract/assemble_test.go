@@ -127,12 +127,13 @@ func TestEarlierEventIsNotThisOne(t *testing.T) {
 
 // TestPeopleSpeakForParties checks that a person whose role names an
 // institution that is not a party (a provincial health department that
-// attended) is not one of the event's people, while the parties' are.
+// attended) is not one of the event's people, while the parties' are, and
+// that institutions named as attending are not parties.
 func TestPeopleSpeakForParties(t *testing.T) {
 	text := "Bệnh viện Đa khoa tỉnh Phú Thọ ký biên bản ghi nhớ với Bệnh viện Đại học Kanazawa\n\n" +
 		"Sáng 12/3, Bệnh viện Đa khoa tỉnh Phú Thọ và Bệnh viện Đại học Kanazawa (Nhật Bản) đã ký biên bản ghi nhớ hợp tác về đột quỵ.\n\n" +
 		"TS.BS. Hoàng Văn Long, Giám đốc Bệnh viện Đa khoa tỉnh Phú Thọ, cho biết hai bên sẽ trao đổi chuyên gia.\n\n" +
-		"Tham dự lễ ký có TS.BS. Đỗ Quang Vinh, Phó Giám đốc Sở Y tế tỉnh Phú Thọ."
+		"Tham dự lễ ký có TS.BS. Đỗ Quang Vinh, Phó Giám đốc Sở Y tế tỉnh Phú Thọ, và đại diện Bệnh viện Trung ương Thái Nguyên."
 	doc, err := Document(Input{Body: []byte(text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
@@ -146,5 +147,8 @@ func TestPeopleSpeakForParties(t *testing.T) {
 	}
 	if !slices.Equal(names, []string{"Hoàng Văn Long"}) {
 		t.Errorf("people = %q, want only the director of a party", names)
+	}
+	if n := len(doc.Events[0].Parties); n != 2 {
+		t.Errorf("parties = %+v, want the two signing hospitals (who attended are witnesses)", doc.Events[0].Parties)
 	}
 }
