@@ -36,6 +36,7 @@ type assemblyLexicon struct {
 	Past          []string `yaml:"past"`
 	Extension     []string `yaml:"extension"`
 	Attendance    []string `yaml:"attendance"`
+	Parent        []string `yaml:"parent"`
 }
 
 var (
@@ -65,7 +66,7 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -144,13 +145,19 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 		if !properName(im.Surface) {
 			continue
 		}
-		if i+1 < len(ims) && !ims[i+1].Discovered && glosses(text, im.End, ims[i+1].Start) {
+		if i+1 < len(ims) && !ims[i+1].Discovered && ims[i+1].Institution.Kind == im.Institution.Kind && glosses(text, im.End, ims[i+1].Start) {
 			im.Institution, im.Discovered = ims[i+1].Institution, false
 			out = append(out, im)
 			continue
 		}
 		if im.Institution.Country == "" {
-			if c := m.countryBeside(text, im.Start, im.End); c != "" {
+			var c string
+			if i+1 < len(ims) && !ims[i+1].Discovered && glosses(text, im.End, ims[i+1].Start) {
+				c = ims[i+1].Institution.Country // "Viện X (Bệnh viện Chợ Rẫy)": the parent's country
+			} else {
+				c = m.countryBeside(text, im.Start, im.End)
+			}
+			if c != "" {
 				inst := *im.Institution
 				inst.Country = c
 				im.Institution = &inst
@@ -431,6 +438,28 @@ func isWitness(text string, start int, lang string) bool {
 	return false
 }
 
+// parentOf reports whether institution mention i names the body the one
+// before it belongs to ("Viện Tim mạch Việt Nam (Bệnh viện Bạch Mai)",
+// "Ramathibodi Hospital, part of Mahidol University"): a parent named
+// there is not a party.
+func (m mentions) parentOf(i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev, im := m.insts[i-1], m.insts[i]
+	if prev.Institution.ID == im.Institution.ID || im.Start < prev.End || im.Start-prev.End > 40 {
+		return false
+	}
+	between := strings.TrimSpace(m.text[prev.End:im.Start])
+	if between == "(" {
+		return true
+	}
+	key := " " + textnorm.Key(between) + " "
+	return strings.HasPrefix(between, ",") && slices.ContainsFunc(assemblyWords(m.lang).Parent, func(w string) bool {
+		return strings.HasPrefix(key, " "+w+" ")
+	})
+}
+
 // attendanceSentences are the sentences that open on who attended
 // ("Tham dự lễ ký có…", "Étaient présents…"): the institutions they name
 // witnessed the event.
@@ -475,13 +504,13 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		inCue[i] = true
 	}
 	attendance := m.attendanceSentences()
-	for _, im := range m.insts {
+	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
 		c := get(im.Institution, im.Start)
 		if !slices.Contains(c.surface, im.Surface) {
 			c.surface = append(c.surface, im.Surface)
 		}
-		if isWitness(doc.Text, im.Start, doc.Lang) || si >= 0 && attendance[si] {
+		if isWitness(doc.Text, im.Start, doc.Lang) || si >= 0 && attendance[si] || m.parentOf(i) {
 			continue
 		}
 		w := 0.2

@@ -152,3 +152,30 @@ func TestPeopleSpeakForParties(t *testing.T) {
 		t.Errorf("parties = %+v, want the two signing hospitals (who attended are witnesses)", doc.Events[0].Parties)
 	}
 }
+
+// TestParentIsNotParty checks that the body an institution belongs to,
+// named right after it in brackets or after "part of", is not a party.
+func TestParentIsNotParty(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"part of", "Thai hospital signs with Hue Central Hospital\n\n" +
+			"Siriraj Hospital, part of Mahidol University, signed an agreement with Hue Central Hospital on Monday on kidney transplants.\n\n" +
+			"Siriraj Hospital will train four surgeons from Hue Central Hospital."},
+		{"brackets", "Viện Huyết học ký kết hợp tác với Bệnh viện Đại học Lille\n\n" +
+			"Hôm qua, Viện Huyết học Lâm sàng (Bệnh viện Chợ Rẫy) và Bệnh viện Đại học Lille (Pháp) đã ký thỏa thuận hợp tác về ghép tủy.\n\n" +
+			"Theo thỏa thuận, Bệnh viện Đại học Lille sẽ đào tạo bác sĩ của Viện Huyết học Lâm sàng."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Document(Input{Body: []byte(tt.text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Events) != 1 {
+				t.Fatalf("events = %d, want 1", len(doc.Events))
+			}
+			if n := len(doc.Events[0].Parties); n != 2 {
+				t.Errorf("parties = %+v, want two (the parent body is not one)", doc.Events[0].Parties)
+			}
+		})
+	}
+}
