@@ -329,6 +329,12 @@ func TestFindDomains(t *testing.T) {
 		// No field across a sentence's or a bracket's edge.
 		{"Bệnh viện Mittaphab (Lào).\nKhóa học", "vi", nil},
 		{"Le service de chirurgie. Cardiaque, il", "fr", []string{"chirurgie=surgery"}},
+		// Both tone placements; "mắt" and "lao" only inside a field's name.
+		{"Lễ ra mắt khoa Mắt; người lao động; hoá trị, hóa trị và bệnh lao", "vi",
+			[]string{"khoa Mắt=ophthalmology", "hoá trị=oncology", "hóa trị=oncology", "bệnh lao=infectious-diseases", "bệnh lao=pulmonology"}},
+		// British spellings and a strict acronym with a symbol.
+		{"paediatric anaesthesia in A&E", "en",
+			[]string{"paediatric anaesthesia=anesthesia", "paediatric anaesthesia=pediatrics", "A&E=emergency-medicine"}},
 		{"cardiac surgery, neonatal intensive care and pelvic floor disorders", "en",
 			[]string{"cardiac surgery=cardiovascular-surgery", "neonatal intensive care=intensive-care", "neonatal intensive care=neonatology", "pelvic floor disorders=pelvic-floor"}},
 	}
