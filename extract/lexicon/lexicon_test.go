@@ -366,6 +366,8 @@ func TestFindCues(t *testing.T) {
 			[]string{"signed an agreement=agreement_signed", "MoU=mou_signed", "donated=donation_or_equipment"}},
 		{"Dans les années 1990, ils pourraient signer.", "fr", []string{"Dans les années=!history", "pourraient=!hypothetical"}},
 		{"It rained in May.", "en", nil},
+		// Vietnamese cues match with their diacritics: "tăng" (rise) is not "tặng" (give).
+		{"Nghiên cứu về tăng huyết áp; bệnh viện được tặng máy thở.", "vi", []string{"tặng=donation_or_equipment"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -300,7 +300,7 @@ type cueValue struct {
 	strength float64
 }
 
-var cues = &lexicon[cueValue]{dir: "data/cues", bounded: true, load: func(file string) ([]pattern[cueValue], error) {
+var cues = &lexicon[cueValue]{dir: "data/cues", bounded: true, marked: map[string]bool{"vi": true}, load: func(file string) ([]pattern[cueValue], error) {
 	var ys []cueYAML
 	if err := decodeFile(file, &ys); err != nil {
 		return nil, err
