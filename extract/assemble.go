@@ -37,6 +37,7 @@ type assemblyLexicon struct {
 	Extension     []string `yaml:"extension"`
 	Attendance    []string `yaml:"attendance"`
 	Parent        []string `yaml:"parent"`
+	NameWords     []string `yaml:"name_words"`
 }
 
 var (
@@ -66,7 +67,7 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -136,6 +137,15 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 // right beside it ("France's Clinique Pasteur", "Clinique Pasteur in
 // Toulouse", "(Trung Quốc)").
 func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMention) []lexicon.InstitutionMention {
+	// The country a name or the place right after it gives ("Okayama
+	// University Hospital", "X (La Habana, Cuba)") holds for every mention
+	// of that name, before any place merely nearby.
+	named := map[string]string{}
+	for _, im := range ims {
+		if im.Discovered && im.Institution.Country != "" && named[im.Institution.ID] == "" {
+			named[im.Institution.ID] = im.Institution.Country
+		}
+	}
 	out := ims[:0]
 	for i, im := range ims {
 		if !im.Discovered {
@@ -151,11 +161,16 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			continue
 		}
 		if im.Institution.Country == "" {
-			var c string
-			if i+1 < len(ims) && !ims[i+1].Discovered && glosses(text, im.End, ims[i+1].Start) {
+			c := named[im.Institution.ID]
+			switch {
+			case c != "":
+			case i+1 < len(ims) && !ims[i+1].Discovered && glosses(text, im.End, ims[i+1].Start):
 				c = ims[i+1].Institution.Country // "Viện X (Bệnh viện Chợ Rẫy)": the parent's country
-			} else {
+			default:
 				c = m.countryBeside(text, im.Start, im.End)
+				if c == "VN" && m.foreignName(im.Institution.Name) {
+					c = "" // "Great Ormond Street Hospital … in Ho Chi Minh City"
+				}
 			}
 			if c != "" {
 				inst := *im.Institution
@@ -181,6 +196,23 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 		}
 	}
 	return out
+}
+
+// foreignName reports whether a discovered institution's name holds a
+// word that is neither a Vietnamese syllable nor a generic word of
+// institution names ("Hospital", "Université"): "Great Ormond Street
+// Hospital", "Bệnh viện Hermanos Ameijeiras". A place near such a name in
+// Viet Nam is where it works, not its country.
+func (m *mentions) foreignName(name string) bool {
+	langDataOnce.Do(loadLangData)
+	generic := assemblyWords(m.lang).NameWords
+	for _, w := range strings.Fields(textnorm.Key(name)) {
+		if !isASCIIWord(w) || viSyllables[w] || slices.Contains(generic, w) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // properName reports whether a discovered name has a capitalised word

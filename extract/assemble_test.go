@@ -179,3 +179,29 @@ func TestParentIsNotParty(t *testing.T) {
 		})
 	}
 }
+
+// TestForeignPartnerCountry checks that a discovered foreign name takes
+// the country its name or brackets give, not that of the Vietnamese city
+// it works in, so that the event is international.
+func TestForeignPartnerCountry(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a city in the name", "Okayama hospital trains nurses in Hue\n\n" +
+			"Okayama University Hospital on Monday began a training course for dialysis nurses at Hue Central Hospital in Hue.", "JP"},
+		{"brackets", "Bệnh viện Đa khoa tỉnh Quảng Bình ký thỏa thuận hợp tác với Bệnh viện Calixto García\n\n" +
+			"Hôm qua, Bệnh viện Đa khoa tỉnh Quảng Bình và Bệnh viện Calixto García (La Habana, Cuba) đã ký thỏa thuận hợp tác về phẫu thuật tim.", "CU"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Document(Input{Body: []byte(tt.text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Events) != 1 {
+				t.Fatalf("events = %d, want 1", len(doc.Events))
+			}
+			if !slices.Contains(doc.Events[0].Countries, tt.want) {
+				t.Errorf("countries = %v, want %s among them", doc.Events[0].Countries, tt.want)
+			}
+		})
+	}
+}

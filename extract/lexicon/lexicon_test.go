@@ -238,7 +238,7 @@ func TestDiscovery(t *testing.T) {
 		{"Viện Nghiên cứu ung thư bộ máy tiêu hóa Hà Nội tiếp nhận học viên.",
 			[]want{{"Viện Nghiên cứu ung thư bộ máy tiêu hóa Hà Nội", true, "", medcoop.OtherKind, "VN"}}},
 		{"The staff of Yokohama City University Cancer Center and Tokyo Bay Medical Center met Kazakh Health Sciences University.",
-			[]want{{"Yokohama City University Cancer Center", true, "", medcoop.Hospital, ""}, {"Tokyo Bay Medical Center", true, "", medcoop.Hospital, "JP"},
+			[]want{{"Yokohama City University Cancer Center", true, "", medcoop.Hospital, "JP"}, {"Tokyo Bay Medical Center", true, "", medcoop.Hospital, "JP"},
 				{"Kazakh Health Sciences University", true, "", medcoop.University, ""}}},
 		{"Lãnh đạo Sở Y tế Nghệ An và Viện Dinh dưỡng Quốc gia.",
 			[]want{{"Sở Y tế Nghệ An", true, "", medcoop.Agency, "VN"}, {"Viện Dinh dưỡng Quốc gia", true, "", medcoop.OtherKind, ""}}},
