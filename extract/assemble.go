@@ -188,14 +188,38 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			country[im.Institution.ID] = im.Institution.Country
 		}
 	}
+	abroad := m.mainForeignCountry()
 	for i, im := range out {
-		if c := country[im.Institution.ID]; im.Discovered && im.Institution.Country == "" && c != "" {
+		c := country[im.Institution.ID]
+		if c == "" && abroad != "" && m.foreignName(im.Institution.Name) {
+			// "Université Laval" in a page that says "à Québec" three times
+			c = abroad
+		}
+		if im.Discovered && im.Institution.Country == "" && c != "" {
 			inst := *im.Institution
 			inst.Country = c
 			out[i].Institution = &inst
 		}
 	}
 	return out
+}
+
+// mainForeignCountry is the country other than Viet Nam that the page's
+// places name most often (the first on a tie), or "": where a partner
+// whose name says nothing of its country most likely comes from.
+func (m *mentions) mainForeignCountry() string {
+	count := map[string]int{}
+	best := ""
+	for _, p := range m.places {
+		if p.Country == "" || p.Country == "VN" {
+			continue
+		}
+		count[p.Country]++
+		if best == "" || count[p.Country] > count[best] {
+			best = p.Country
+		}
+	}
+	return best
 }
 
 // foreignName reports whether a discovered institution's name holds a

@@ -189,6 +189,9 @@ func TestForeignPartnerCountry(t *testing.T) {
 			"Okayama University Hospital on Monday began a training course for dialysis nurses at Hue Central Hospital in Hue.", "JP"},
 		{"brackets", "Bệnh viện Đa khoa tỉnh Quảng Bình ký thỏa thuận hợp tác với Bệnh viện Calixto García\n\n" +
 			"Hôm qua, Bệnh viện Đa khoa tỉnh Quảng Bình và Bệnh viện Calixto García (La Habana, Cuba) đã ký thỏa thuận hợp tác về phẫu thuật tim.", "CU"},
+		{"the page's foreign country", "L'Université Laval forme les infirmières de l'hôpital Bach Mai\n\n" +
+			"L'Université Laval et l'hôpital Bach Mai ont signé lundi à Québec une convention de formation en soins infirmiers.\n\n" +
+			"Dix infirmières de Hanoï passeront trois mois à Québec.", "CA"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -554,8 +554,17 @@ func placeAfter[V any](ft *foldedText, pm *matcher[V], words *matcher[bool], to 
 		return match[V]{}
 	}
 	switch strings.TrimSpace(strings.ReplaceAll(ft.gap(to), "\u00a0", " ")) {
-	case "(", ",":
+	case "(":
 		return pm.longestAt(ft, to)
+	case ",":
+		if p := pm.longestAt(ft, to); p.To > 0 {
+			return p
+		}
+		// "X, en Algérie", "X, in Japan"
+		if w := words.longestAt(ft, to); w.To > 0 && w.To < len(ft.toks) && strings.TrimSpace(ft.gap(w.To)) == "" {
+			return pm.longestAt(ft, w.To)
+		}
+		return match[V]{}
 	case "":
 		w := words.longestAt(ft, to)
 		if w.To == 0 || w.To >= len(ft.toks) || strings.TrimSpace(ft.gap(w.To)) != "" {

@@ -219,6 +219,8 @@ func TestDiscovery(t *testing.T) {
 		{"Bệnh viện Đà Nẵng ký hợp tác với Trung tâm Nghiên cứu Phục hồi chức năng Trung Quốc và đi thăm Trung tâm Ghép tạng.",
 			[]want{{"Bệnh viện Đà Nẵng", false, "vn-da-nang-hospital", medcoop.Hospital, "VN"}, {"Trung tâm Nghiên cứu Phục hồi chức năng Trung Quốc", true, "", medcoop.Hospital, "CN"}}},
 		{"Nghiên cứu của Trung tâm Chăm sóc lão khoa Baycrest cho thấy.", nil},
+		{"Des médecins de l'hôpital universitaire de Sétif, en Algérie, sont venus.",
+			[]want{{"hôpital universitaire de Sétif", true, "", medcoop.Hospital, "DZ"}}},
 		{"Menzies and Binh Thuan hospital begin a study with the Menzies School of Health Research.",
 			[]want{{"Binh Thuan hospital", false, "vn-bvdk-binh-thuan", medcoop.Hospital, "VN"}, {"Menzies School of Health Research", true, "", medcoop.OtherKind, ""}}},
 		{"Bệnh viện Đa khoa tỉnh Thái Bình tiếp nhận kỹ thuật mới.",
