@@ -545,6 +545,8 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		// the gazetteer; bodyMentions counts its mentions in the text.
 		discovered   bool
 		bodyMentions int
+		// lede is set when the title or the lede names it.
+		lede bool
 	}
 	cands := map[string]*cand{}
 	get := func(in *lexicon.Institution, pos int) *cand {
@@ -579,9 +581,13 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		c.discovered = c.discovered || im.Discovered
 		c.bodyMentions++
 		c.score += w
+		if si < ledeSentences {
+			c.lede = true
+		}
 	}
 	for _, im := range m.titleInst {
 		c := get(im.Institution, -1)
+		c.lede = true
 		c.score += titleWeight
 		c.discovered = c.discovered || im.Discovered
 		if !slices.Contains(c.surface, im.Surface) {
@@ -624,6 +630,12 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		}
 		return list[i].first < list[j].first
 	})
+	if len(list) > 2 && list[0].inst.Country != list[1].inst.Country && list[0].lede && list[1].lede {
+		// Two partners of two countries lead the page: an institution named
+		// once, further down, is another story's ("a week earlier, the
+		// hospital signed with Inha University Hospital").
+		list = append(list[:2], slices.DeleteFunc(list[2:], func(c *cand) bool { return !c.lede && c.bodyMentions < 2 })...)
+	}
 	var out []medcoop.Party
 	total := 0.0
 	for _, c := range list {
@@ -803,6 +815,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 	past := m.pastSentences(published, parties)
 	background := m.backgroundSentences()
 	quotes := m.quoteSpans()
+	others := m.otherEventSentences(parties)
 	for _, d := range m.domains {
 		if past[m.sentenceOf(d.Start)] {
 			continue // "La première convention, en 2012, portait sur l'anesthésie"
@@ -815,6 +828,9 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 		}
 		if background[m.sentenceOf(d.Start)] {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
+		}
+		if others[m.sentenceOf(d.Start)] {
+			continue // "a week after, X signed with Inha University Hospital on emergency medicine": another event's
 		}
 		if m.quoted(quotes, d.Start, d.End) {
 			continue // "« Une infection évitée, c'est des antibiotiques en moins », a résumé…": a view, not what is covered
@@ -942,6 +958,38 @@ func (m mentions) hasCue(si int, negative string) bool {
 	return slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
 		return c.Negative == negative && s.Start <= c.Start && c.End <= s.End
 	})
+}
+
+// otherEventSentences are the sentences that tell of cooperation with an
+// institution that is not a party ("The visit came a week after the
+// hospital signed a memorandum with Inha University Hospital on…"): the
+// fields they name are another event's. An institution that witnessed,
+// that a party belongs to or that a speaker works for does not count.
+func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
+	isParty := map[string]bool{}
+	for _, p := range parties {
+		isParty[p.ID] = true
+	}
+	out := map[int]bool{}
+	attendance := m.attendanceSentences()
+	for i, im := range m.insts {
+		si := m.sentenceOf(im.Start)
+		if si < 0 || out[si] || isParty[im.Institution.ID] || attendance[si] || m.parentOf(i) ||
+			m.attribution(im.Start, im.End) || isWitness(m.text, im.Start, m.lang) {
+			continue
+		}
+		switch im.Institution.Kind {
+		case medcoop.Ministry, medcoop.Embassy, medcoop.Agency:
+			continue // "theo thỏa thuận giữa Bộ Y tế hai nước": a frame, not another partner
+		}
+		s := m.sentences[si]
+		if slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
+			return c.Negative == "" && c.Strength >= minCueStrength && s.Start <= c.Start && c.End <= s.End
+		}) {
+			out[si] = true
+		}
+	}
+	return out
 }
 
 // sentenceKey is sentence si folded (textnorm.Key) with a space at each

@@ -208,3 +208,30 @@ func TestForeignPartnerCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestAnotherStoryOnThePage checks that a partner named once, far below a
+// lede that names two partners of two countries, is another story's, and
+// so are the fields of its sentence; and that a field that "could be added
+// in a later phase" is not the event's.
+func TestAnotherStoryOnThePage(t *testing.T) {
+	text := "Russian cardiac surgeons visit Hai Phong hospital\n\n" +
+		"A delegation from the Bakulev Cardiovascular Research Centre in Moscow visited Viet Tiep Friendship Hospital in Hai Phong on Wednesday to discuss paediatric cardiac surgery.\n\n" +
+		"The two sides agreed that Bakulev surgeons would operate with Viet Tiep Friendship Hospital teams twice a year. Cardiology could be added in a later phase.\n\n" +
+		"The visit came a week after Viet Tiep Friendship Hospital signed a memorandum of understanding with South Korea's Inha University Hospital on emergency medicine."
+	doc, err := Document(Input{Body: []byte(text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 1 {
+		t.Fatalf("events = %d, want 1", len(doc.Events))
+	}
+	ev := doc.Events[0]
+	if len(ev.Parties) != 2 {
+		t.Errorf("parties = %+v, want the Russian centre and the hospital only", ev.Parties)
+	}
+	for _, d := range ev.Domains {
+		if d.Code == "emergency-medicine" || d.Code == "cardiology" {
+			t.Errorf("domains have %s, another story's or a possibility", d.Code)
+		}
+	}
+}
