@@ -9,21 +9,38 @@ import (
 )
 
 // goldFloors are the lowest scores a gold set may fall to: the dev sets
-// are the ones the rules are tuned on (dev2 was scored once before any
-// tuning); the test half is only measured, and its floors guard against a
-// regression of what was measured.
+// are the ones the rules are tuned on (dev2, dev3-a and dev4 were each
+// scored once before any tuning on them); the test half and dev3-b are
+// only measured, and their floors guard against a regression of what was
+// measured.
 var goldFloors = map[string]map[string]float64{
 	"../fixtures/gold/dev.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.9,
 		"parties": 0.95, "people": 0.92, "domains": 0.93, "countries": 0.95,
 	},
 	"../fixtures/gold/dev2.json": {
-		"language": 1, "cooperation": 0.95, "type": 0.92, "date": 0.92,
-		"parties": 0.88, "people": 0.95, "domains": 0.74, "countries": 0.93,
+		"language": 1, "cooperation": 0.97, "type": 0.95, "date": 0.95,
+		"parties": 0.92, "people": 0.95, "domains": 0.8, "countries": 0.95,
+	},
+	"../fixtures/gold/dev3-a.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.8, "date": 0.95,
+		"parties": 0.93, "people": 0.93, "domains": 0.83, "countries": 0.95,
+	},
+	"../fixtures/gold/dev4-a.json": {
+		"language": 1, "cooperation": 0.85, "type": 0.8, "date": 0.8,
+		"parties": 0.83, "people": 0.83, "domains": 0.72, "countries": 0.85,
+	},
+	"../fixtures/gold/dev4-b.json": {
+		"language": 1, "cooperation": 0.9, "type": 0.88, "date": 0.88,
+		"parties": 0.93, "people": 0.83, "domains": 0.77, "countries": 0.93,
+	},
+	"../fixtures/gold/dev3-b.json": {
+		"language": 1, "cooperation": 0.85, "type": 0.8, "date": 0.8,
+		"parties": 0.85, "people": 0.8, "domains": 0.73, "countries": 0.88,
 	},
 	"../fixtures/gold/test.json": {
-		"language": 1, "cooperation": 0.9, "type": 0.88, "date": 0.88,
-		"parties": 0.88, "people": 0.92, "domains": 0.76, "countries": 0.92,
+		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.95,
+		"parties": 0.92, "people": 0.95, "domains": 0.8, "countries": 0.95,
 	},
 }
 
