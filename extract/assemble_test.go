@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/medcoop/medcoop"
 )
 
 // TestDomainsInPassing checks that fields named only in a speaker's role,
@@ -83,15 +85,9 @@ func TestDomainsInPassing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Document(Input{Body: []byte(tt.text), IsText: true, Published: time.Date(2025, 10, 8, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Events) != 1 {
-				t.Fatalf("events = %d, want 1", len(doc.Events))
-			}
+			ev := oneEvent(t, tt.text, time.Date(2025, 10, 8, 0, 0, 0, 0, time.UTC))
 			var codes []string
-			for _, d := range doc.Events[0].Domains {
+			for _, d := range ev.Domains {
 				codes = append(codes, d.Code)
 			}
 			for _, c := range tt.want {
@@ -116,12 +112,8 @@ func TestEarlierEventIsNotThisOne(t *testing.T) {
 	text := "Bệnh viện Đa khoa tỉnh Bến Tre ký kết hợp tác với Bệnh viện Nhân dân Gia Định\n\n" +
 		"Sáng 12/3, Bệnh viện Đa khoa tỉnh Bến Tre và Bệnh viện Nhân dân Gia Định đã ký kết hợp tác chuyên môn về can thiệp tim mạch.\n\n" +
 		"Trước đó, tháng 9/2025, Bệnh viện Đa khoa tỉnh Bến Tre đã ký thỏa thuận hợp tác với Bệnh viện Đại học Rennes (Pháp) về lọc máu."
-	doc, err := Document(Input{Body: []byte(text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Events) != 0 {
-		t.Errorf("events = %+v, want none (a domestic signing)", doc.Events)
+	if evs := eventsOf(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)); len(evs) != 0 {
+		t.Errorf("events = %+v, want none (a domestic signing)", evs)
 	}
 }
 
@@ -134,22 +126,16 @@ func TestPeopleSpeakForParties(t *testing.T) {
 		"Sáng 12/3, Bệnh viện Đa khoa tỉnh Phú Thọ và Bệnh viện Đại học Kanazawa (Nhật Bản) đã ký biên bản ghi nhớ hợp tác về đột quỵ.\n\n" +
 		"TS.BS. Hoàng Văn Long, Giám đốc Bệnh viện Đa khoa tỉnh Phú Thọ, cho biết hai bên sẽ trao đổi chuyên gia.\n\n" +
 		"Tham dự lễ ký có TS.BS. Đỗ Quang Vinh, Phó Giám đốc Sở Y tế tỉnh Phú Thọ, và đại diện Bệnh viện Trung ương Thái Nguyên."
-	doc, err := Document(Input{Body: []byte(text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Events) != 1 {
-		t.Fatalf("events = %d, want 1", len(doc.Events))
-	}
+	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
 	var names []string
-	for _, p := range doc.Events[0].People {
+	for _, p := range ev.People {
 		names = append(names, p.Name)
 	}
 	if !slices.Equal(names, []string{"Hoàng Văn Long"}) {
 		t.Errorf("people = %q, want only the director of a party", names)
 	}
-	if n := len(doc.Events[0].Parties); n != 2 {
-		t.Errorf("parties = %+v, want the two signing hospitals (who attended are witnesses)", doc.Events[0].Parties)
+	if n := len(ev.Parties); n != 2 {
+		t.Errorf("parties = %+v, want the two signing hospitals (who attended are witnesses)", ev.Parties)
 	}
 }
 
@@ -166,15 +152,9 @@ func TestParentIsNotParty(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Document(Input{Body: []byte(tt.text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Events) != 1 {
-				t.Fatalf("events = %d, want 1", len(doc.Events))
-			}
-			if n := len(doc.Events[0].Parties); n != 2 {
-				t.Errorf("parties = %+v, want two (the parent body is not one)", doc.Events[0].Parties)
+			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+			if n := len(ev.Parties); n != 2 {
+				t.Errorf("parties = %+v, want two (the parent body is not one)", ev.Parties)
 			}
 		})
 	}
@@ -195,15 +175,9 @@ func TestForeignPartnerCountry(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Document(Input{Body: []byte(tt.text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Events) != 1 {
-				t.Fatalf("events = %d, want 1", len(doc.Events))
-			}
-			if !slices.Contains(doc.Events[0].Countries, tt.want) {
-				t.Errorf("countries = %v, want %s among them", doc.Events[0].Countries, tt.want)
+			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+			if !slices.Contains(ev.Countries, tt.want) {
+				t.Errorf("countries = %v, want %s among them", ev.Countries, tt.want)
 			}
 		})
 	}
@@ -218,14 +192,7 @@ func TestAnotherStoryOnThePage(t *testing.T) {
 		"A delegation from the Bakulev Cardiovascular Research Centre in Moscow visited Viet Tiep Friendship Hospital in Hai Phong on Wednesday to discuss paediatric cardiac surgery.\n\n" +
 		"The two sides agreed that Bakulev surgeons would operate with Viet Tiep Friendship Hospital teams twice a year. Cardiology could be added in a later phase.\n\n" +
 		"The visit came a week after Viet Tiep Friendship Hospital signed a memorandum of understanding with South Korea's Inha University Hospital on emergency medicine."
-	doc, err := Document(Input{Body: []byte(text), IsText: true, Published: time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Events) != 1 {
-		t.Fatalf("events = %d, want 1", len(doc.Events))
-	}
-	ev := doc.Events[0]
+	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
 	if len(ev.Parties) != 2 {
 		t.Errorf("parties = %+v, want the Russian centre and the hospital only", ev.Parties)
 	}
@@ -234,4 +201,25 @@ func TestAnotherStoryOnThePage(t *testing.T) {
 			t.Errorf("domains have %s, another story's or a possibility", d.Code)
 		}
 	}
+}
+
+// eventsOf extracts text as a page published on published and returns
+// its events, failing the test on an error.
+func eventsOf(t *testing.T, text string, published time.Time) []medcoop.Event {
+	t.Helper()
+	doc, err := Document(Input{Body: []byte(text), IsText: true, Published: published})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Events
+}
+
+// oneEvent is the single event of text, failing the test if there is not exactly one.
+func oneEvent(t *testing.T, text string, published time.Time) medcoop.Event {
+	t.Helper()
+	evs := eventsOf(t, text, published)
+	if len(evs) != 1 {
+		t.Fatalf("events = %d, want 1", len(evs))
+	}
+	return evs[0]
 }
