@@ -140,12 +140,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	// The country a name or the place right after it gives ("Okayama
 	// University Hospital", "X (La Habana, Cuba)") holds for every mention
 	// of that name, before any place merely nearby.
-	named := map[string]string{}
-	for _, im := range ims {
-		if im.Discovered && im.Institution.Country != "" && named[im.Institution.ID] == "" {
-			named[im.Institution.ID] = im.Institution.Country
-		}
-	}
+	named := discoveredCountries(ims)
 	out := ims[:0]
 	for i, im := range ims {
 		if !im.Discovered {
@@ -182,20 +177,18 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	}
 	// A name found twice is one institution: the country one mention
 	// gives ("Bệnh viện Đại học Kanazawa (Nhật Bản)") is the other's too.
-	country := map[string]string{}
-	for _, im := range out {
-		if im.Discovered && im.Institution.Country != "" && country[im.Institution.ID] == "" {
-			country[im.Institution.ID] = im.Institution.Country
-		}
-	}
+	country := discoveredCountries(out)
 	abroad := m.mainForeignCountry()
 	for i, im := range out {
+		if !im.Discovered || im.Institution.Country != "" {
+			continue
+		}
 		c := country[im.Institution.ID]
 		if c == "" && abroad != "" && m.foreignName(im.Institution.Name) {
 			// "Université Laval" in a page that says "à Québec" three times
 			c = abroad
 		}
-		if im.Discovered && im.Institution.Country == "" && c != "" {
+		if c != "" {
 			inst := *im.Institution
 			inst.Country = c
 			out[i].Institution = &inst
@@ -205,7 +198,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 }
 
 // mainForeignCountry is the country other than Viet Nam that the page's
-// places name most often (the first on a tie), or "": where a partner
+// places name most often (the first to reach that count on a tie), or "": where a partner
 // whose name says nothing of its country most likely comes from.
 func (m *mentions) mainForeignCountry() string {
 	count := map[string]int{}
@@ -222,6 +215,18 @@ func (m *mentions) mainForeignCountry() string {
 	return best
 }
 
+// discoveredCountries maps each discovered institution to the first
+// country one of its mentions gives.
+func discoveredCountries(ims []lexicon.InstitutionMention) map[string]string {
+	out := map[string]string{}
+	for _, im := range ims {
+		if im.Discovered && im.Institution.Country != "" && out[im.Institution.ID] == "" {
+			out[im.Institution.ID] = im.Institution.Country
+		}
+	}
+	return out
+}
+
 // foreignName reports whether a discovered institution's name holds a
 // word that is neither a Vietnamese syllable nor a generic word of
 // institution names ("Hospital", "Université"): "Great Ormond Street
@@ -229,12 +234,23 @@ func (m *mentions) mainForeignCountry() string {
 // Viet Nam is where it works, not its country.
 func (m *mentions) foreignName(name string) bool {
 	langDataOnce.Do(loadLangData)
-	generic := assemblyWords(m.lang).NameWords
 	for _, w := range strings.Fields(textnorm.Key(name)) {
-		if !isASCIIWord(w) || viSyllables[w] || slices.Contains(generic, w) {
+		if !isASCIIWord(w) || viSyllables[w] || nameWord(w) {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// nameWord reports whether w, folded, is a generic word of institution
+// names in any language: Vietnamese pages keep English ones ("Bệnh viện
+// Quốc tế City") and English pages French ones.
+func nameWord(w string) bool {
+	for l := range Extracted {
+		if slices.Contains(assemblyWords(l).NameWords, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -442,10 +458,17 @@ func (m mentions) cueSentences(published time.Time) []int {
 			histCue[m.sentenceOf(c.Start)] = true
 		}
 	}
+	recent := map[int]bool{}
 	for _, d := range m.dates {
+		si := m.sentenceOf(d.Start)
 		if d.Historical || !published.IsZero() && d.Time.Before(published.AddDate(0, -earlierMonths, 0)) {
-			histDate[m.sentenceOf(d.Start)] = true
+			histDate[si] = true
+		} else {
+			recent[si] = true // "partners since 2019, they signed on Monday": still this event's
 		}
+	}
+	for si := range recent {
+		delete(histDate, si)
 	}
 	history := map[int]bool{}
 	for si := range histCue {
@@ -581,7 +604,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		c.discovered = c.discovered || im.Discovered
 		c.bodyMentions++
 		c.score += w
-		if si < ledeSentences {
+		if si >= 0 && si < ledeSentences {
 			c.lede = true
 		}
 	}
@@ -624,6 +647,25 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			list = append(list, c)
 		}
 	}
+	if len(list) == 1 {
+		// One partner acts in the cue sentences; the other is often only
+		// named around them ("GOSH began a course … at Children's Hospital
+		// 2"): the most named institution of another country joins it.
+		var best *cand
+		for _, c := range cands {
+			switch {
+			case c == list[0], c.bodyMentions < 2, c.inst.Country == "", c.inst.Country == list[0].inst.Country,
+				c.inst.Kind == medcoop.Ministry || c.inst.Kind == medcoop.Embassy || c.inst.Kind == medcoop.Agency:
+				continue
+			}
+			if best == nil || c.score > best.score || c.score == best.score && c.first < best.first {
+				best = c
+			}
+		}
+		if best != nil {
+			list = append(list, best)
+		}
+	}
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].score != list[j].score {
 			return list[i].score > list[j].score
@@ -634,7 +676,9 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		// Two partners of two countries lead the page: an institution named
 		// once, further down, is another story's ("a week earlier, the
 		// hospital signed with Inha University Hospital").
-		list = append(list[:2], slices.DeleteFunc(list[2:], func(c *cand) bool { return !c.lede && c.bodyMentions < 2 })...)
+		list = append(list[:2], slices.DeleteFunc(list[2:], func(c *cand) bool {
+			return !c.lede && c.bodyMentions < 2 && c.inst != m.publisher
+		})...)
 	}
 	var out []medcoop.Party
 	total := 0.0
@@ -808,7 +852,9 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 
 // eventDomains are the medical fields the text names, once each, less
 // those named in passing: in an institution's name, a person's role, a
-// background sentence or a sentence about the past.
+// background sentence, a sentence about the past, a speaker's quoted view
+// (quoted) or a sentence about cooperation with someone else
+// (otherEventSentences).
 func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []medcoop.Domain {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
@@ -858,11 +904,13 @@ const pastYears = 2
 
 // pastSentences are the sentences that tell what was done before: they
 // hold a date of history ("depuis 2008", "in 2015") at least a year before
-// publication (pastYears for a plain date) and no recent one, do not bring
-// it up to now ("de 1991 à nos jours", "đến nay"), and name none of the
-// parties — a sentence that does ("Taiyuan veut collaborer avec le CHU de
-// Nîmes dans le champ que le mémorandum de 2018 a défini") speaks of
-// their cooperation, whatever its date.
+// publication (pastYears for a plain date) and no recent one, or a word of
+// the past without a date ("la première convention", "since the early
+// 2000s"); they do not bring it up to now ("de 1991 à nos jours"), and
+// name none of the parties — a sentence that does ("Taiyuan veut
+// collaborer avec le CHU de Nîmes dans le champ que le mémorandum de 2018
+// a défini") speaks of their cooperation, whatever its date. A party named
+// only as a speaker's affiliation (attribution) does not count.
 func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) map[int]bool {
 	past := map[int]bool{}
 	if published.IsZero() {
@@ -911,22 +959,25 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 // closingQuote pairs each opening quotation mark with its closing one.
 var closingQuote = map[rune]rune{'«': '»', '“': '”', '"': '"'}
 
-// quoted reports whether [start, end) lies within quotation marks («
-// », “ ”, or straight double quotes) in a sentence whose quoted part holds
-// no cooperation cue: a speaker's view of a field ("every infection we
-// prevent means fewer antibiotics") rather than what the partners agreed
-// ("la coopération s'ouvre à la recherche"). A quote left open ends with
-// its paragraph.
+// quoted reports whether [start, end) lies within a quotation (« »,
+// “ ”, or straight double quotes) that is a speaker's words — one that
+// opens its sentence or runs on from the sentence before — and whose part
+// in that sentence holds no cooperation cue: a speaker's view of a field
+// ("« Une infection évitée, c'est des antibiotiques en moins », a résumé…")
+// rather than what the partners agreed ("la coopération s'ouvre à la
+// recherche"). A title quoted inside a sentence ("dự án “Nâng cao năng lực
+// điều trị ung thư vú”") is not a view.
 func (m mentions) quoted(quotes [][2]int, start, end int) bool {
 	i := slices.IndexFunc(quotes, func(q [2]int) bool { return q[0] <= start && end <= q[1] })
-	if i < 0 {
+	si := m.sentenceOf(start)
+	if i < 0 || si < 0 {
 		return false
 	}
-	s := m.sentences[m.sentenceOf(start)]
-	from, to := max(quotes[i][0], s.Start), min(quotes[i][1], s.End)
-	return !slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
-		return c.Negative == "" && from <= c.Start && c.End <= to
-	})
+	s, q := m.sentences[si], quotes[i]
+	if q[0] > s.Start+len("« ") {
+		return false // quoted inside the sentence: a title or a term
+	}
+	return !m.cueIn(max(q[0], s.Start), min(q[1], s.End), "", 0)
 }
 
 // quoteSpans are the spans of the text within quotation marks.
@@ -940,7 +991,7 @@ func (m mentions) quoteSpans() [][2]int {
 			if c, ok := closingQuote[r]; ok {
 				open, closer = i, c
 			}
-		case r == closer || (r == '\n' && strings.HasPrefix(m.text[i+1:], "\n")):
+		case r == closer || r == '\n': // a quote left open ends with its paragraph
 			out = append(out, [2]int{open, i})
 			open = -1
 		}
@@ -952,11 +1003,17 @@ func (m mentions) quoteSpans() [][2]int {
 }
 
 // hasCue reports whether sentence si holds a cue whose Negative is
-// negative ("" for a cue of cooperation).
-func (m mentions) hasCue(si int, negative string) bool {
+// negative ("" for a cue of cooperation) of at least strength min.
+func (m mentions) hasCue(si int, negative string, min float64) bool {
 	s := m.sentences[si]
+	return m.cueIn(s.Start, s.End, negative, min)
+}
+
+// cueIn reports whether [from, to) holds a cue whose Negative is negative
+// of at least strength min.
+func (m mentions) cueIn(from, to int, negative string, min float64) bool {
 	return slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
-		return c.Negative == negative && s.Start <= c.Start && c.End <= s.End
+		return c.Negative == negative && from <= c.Start && c.End <= to && c.Strength >= min
 	})
 }
 
@@ -982,10 +1039,7 @@ func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
 		case medcoop.Ministry, medcoop.Embassy, medcoop.Agency:
 			continue // "theo thỏa thuận giữa Bộ Y tế hai nước": a frame, not another partner
 		}
-		s := m.sentences[si]
-		if slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
-			return c.Negative == "" && c.Strength >= minCueStrength && s.Start <= c.Start && c.End <= s.End
-		}) {
+		if m.hasCue(si, "", minCueStrength) {
 			out[si] = true
 		}
 	}
@@ -1055,7 +1109,7 @@ func (m mentions) backgroundSentences() map[int]bool {
 		read[si] = true
 		key := m.sentenceKey(si)
 		if containsWord(key, words.Background) || containsWord(key, words.Hypothetical) ||
-			containsWord(key, words.Extension) && m.hasCue(si, "hypothetical") {
+			containsWord(key, words.Extension) && m.hasCue(si, "hypothetical", 0) {
 			out[si] = true // "Une extension à la cancérologie pourrait être étudiée"
 		}
 	}
@@ -1093,7 +1147,9 @@ func (m mentions) namesPlaceOrInstitution(start, end int) bool {
 
 // eventPeople are the people named with a title or role; a person's
 // affiliation is the party named in their role phrase, else the party
-// named right after it in the same sentence.
+// named right after it in the same sentence. A person whose role names
+// institutions none of which is a party speaks for someone else (a health
+// department that attended) and is left out.
 func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 	isParty := map[string]bool{}
 	for _, p := range parties {
