@@ -234,13 +234,29 @@ func discoveredCountries(ims []lexicon.InstitutionMention) map[string]string {
 // Viet Nam is where it works, not its country.
 func (m *mentions) foreignName(name string) bool {
 	langDataOnce.Do(loadLangData)
-	for _, w := range strings.Fields(textnorm.Key(name)) {
-		if !isASCIIWord(w) || viSyllables[w] || nameWord(w) {
-			continue
+	for _, word := range strings.Fields(name) {
+		if acronym(word) {
+			continue // "ĐKQT", "BVĐK": an abbreviation says nothing of the language
 		}
-		return true
+		for _, w := range strings.Fields(textnorm.Key(word)) {
+			if isASCIIWord(w) && !viSyllables[w] && !nameWord(w) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// acronym reports whether word is two or more letters, all capitals.
+func acronym(word string) bool {
+	n := 0
+	for _, r := range word {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // nameWord reports whether w, folded, is a generic word of institution

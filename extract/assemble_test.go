@@ -248,3 +248,21 @@ func oneEvent(t *testing.T, text string, published time.Time) medcoop.Event {
 	}
 	return evs[0]
 }
+
+// TestForeignName checks which discovered names look foreign: one with a
+// word that is neither a Vietnamese syllable nor a generic word of names.
+func TestForeignName(t *testing.T) {
+	m := mentions{lang: "vi"}
+	for name, want := range map[string]bool{
+		"Great Ormond Street Hospital":           true,
+		"Bệnh viện Hermanos Ameijeiras":          true,
+		"Ninh Thuan Provincial General Hospital": false,
+		"Bệnh viện ĐKQT Thu Cúc":                 false, // an acronym says nothing
+		"Children's Hospital 2":                  false,
+		"Bệnh viện Quốc tế City":                 false,
+	} {
+		if got := m.foreignName(name); got != want {
+			t.Errorf("foreignName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
