@@ -663,25 +663,6 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			list = append(list, c)
 		}
 	}
-	if len(list) == 1 {
-		// One partner acts in the cue sentences; the other is often only
-		// named around them ("GOSH began a course … at Children's Hospital
-		// 2"): the most named institution of another country joins it.
-		var best *cand
-		for _, c := range cands {
-			switch {
-			case c == list[0], c.bodyMentions < 2, c.inst.Country == "", c.inst.Country == list[0].inst.Country,
-				c.inst.Kind == medcoop.Ministry || c.inst.Kind == medcoop.Embassy || c.inst.Kind == medcoop.Agency:
-				continue
-			}
-			if best == nil || c.score > best.score || c.score == best.score && c.first < best.first {
-				best = c
-			}
-		}
-		if best != nil {
-			list = append(list, best)
-		}
-	}
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].score != list[j].score {
 			return list[i].score > list[j].score
