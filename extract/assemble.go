@@ -123,9 +123,10 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 		text:      doc.Text,
 		lang:      doc.Lang,
 	}
-	m.resolveShortForms(g, lexicon.FindPlacesPrepared(title, doc.Lang))
-	m.insts = m.settleDiscovered(doc.Text, m.insts)
-	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst)
+	titlePlaces := lexicon.FindPlacesPrepared(title, doc.Lang)
+	m.resolveShortForms(g, titlePlaces)
+	m.insts = m.settleDiscovered(doc.Text, m.insts, m.places)
+	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst, titlePlaces)
 	return m
 }
 
@@ -136,7 +137,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 // institution; one without a country takes the country of a place named
 // right beside it ("France's Clinique Pasteur", "Clinique Pasteur in
 // Toulouse", "(Trung Quốc)").
-func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMention) []lexicon.InstitutionMention {
+func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMention, places []lexicon.PlaceMention) []lexicon.InstitutionMention {
 	// The country a name or the place right after it gives ("Okayama
 	// University Hospital", "X (La Habana, Cuba)") holds for every mention
 	// of that name, before any place merely nearby.
@@ -162,7 +163,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			case i+1 < len(ims) && !ims[i+1].Discovered && glosses(text, im.End, ims[i+1].Start):
 				c = ims[i+1].Institution.Country // "Viện X (Bệnh viện Chợ Rẫy)": the parent's country
 			default:
-				c = m.countryBeside(text, im.Start, im.End)
+				c = countryBeside(places, im.Start, im.End)
 				if c == "VN" && m.foreignName(im.Institution.Name) {
 					c = "" // "Great Ormond Street Hospital … in Ho Chi Minh City"
 				}
@@ -296,11 +297,11 @@ func glosses(text string, end, next int) bool {
 // besideBytes is how close a place must stand to a name to give it its country.
 const besideBytes = 24
 
-// countryBeside returns the country of a place named within a few bytes
-// before or after [start, end), or "".
-func (m mentions) countryBeside(text string, start, end int) string {
+// countryBeside returns the country of one of places (found in the same
+// text as [start, end)) named within a few bytes before or after it, or "".
+func countryBeside(places []lexicon.PlaceMention, start, end int) string {
 	best, bestGap := "", besideBytes+1
-	for _, p := range m.places {
+	for _, p := range places {
 		gap := -1
 		switch {
 		case p.End <= start && start-p.End <= besideBytes:
