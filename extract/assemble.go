@@ -102,6 +102,8 @@ type mentions struct {
 	siteName  string
 	text      string // the document's text
 	lang      string
+	// attendance are the sentences that open on who attended.
+	attendance map[int]bool
 }
 
 func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
@@ -125,6 +127,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	}
 	titlePlaces := lexicon.FindPlacesPrepared(title, doc.Lang)
 	m.resolveShortForms(g, titlePlaces)
+	m.attendance = m.attendanceSentences()
 	m.insts = m.settleDiscovered(doc.Text, m.insts, m.places)
 	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst, titlePlaces)
 	return m
@@ -556,14 +559,22 @@ func (m mentions) parentOf(i int) bool {
 	})
 }
 
+// attendanceBytes is how much of a sentence's opening is read for an
+// attendance phrase: more than the longest of them.
+const attendanceBytes = 80
+
 // attendanceSentences are the sentences that open on who attended
 // ("Tham dự lễ ký có…", "Étaient présents…"): the institutions they name
 // witnessed the event.
 func (m mentions) attendanceSentences() map[int]bool {
 	out := map[int]bool{}
 	words := assemblyWords(m.lang).Attendance
-	for si := range m.sentences {
-		key := m.sentenceKey(si)
+	for si, sent := range m.sentences {
+		cut := min(len(sent.Text), attendanceBytes) // the phrases open the sentence
+		for cut < len(sent.Text) && !utf8.RuneStart(sent.Text[cut]) {
+			cut++
+		}
+		key := " " + textnorm.Key(sent.Text[:cut]) + " "
 		if slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(key, " "+w+" ") }) {
 			out[si] = true
 		}
@@ -601,14 +612,13 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	for _, i := range cueSents {
 		inCue[i] = true
 	}
-	attendance := m.attendanceSentences()
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
 		c := get(im.Institution, im.Start)
 		if !slices.Contains(c.surface, im.Surface) {
 			c.surface = append(c.surface, im.Surface)
 		}
-		if isWitness(doc.Text, im.Start, doc.Lang) || si >= 0 && attendance[si] || m.parentOf(i) {
+		if isWitness(doc.Text, im.Start, doc.Lang) || m.attendance[si] || m.parentOf(i) {
 			continue
 		}
 		w := 0.2
@@ -939,9 +949,14 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 		}
 	}
 	words := assemblyWords(m.lang)
+	read := map[int]bool{}
 	for _, d := range m.domains {
 		si := m.sentenceOf(d.Start)
-		if si >= 0 && !past[si] && containsWord(m.sentenceKey(si), words.Past) {
+		if si < 0 || past[si] || read[si] {
+			continue
+		}
+		read[si] = true // each sentence folded once
+		if containsWord(m.sentenceKey(si), words.Past) {
 			past[si] = true // "La première convention portait sur…", "since the early 2000s"
 		}
 	}
@@ -1026,10 +1041,9 @@ func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
 		isParty[p.ID] = true
 	}
 	out := map[int]bool{}
-	attendance := m.attendanceSentences()
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
-		if si < 0 || out[si] || isParty[im.Institution.ID] || attendance[si] || m.parentOf(i) ||
+		if si < 0 || out[si] || isParty[im.Institution.ID] || m.attendance[si] || m.parentOf(i) ||
 			m.attribution(im.Start, im.End) || isWitness(m.text, im.Start, m.lang) {
 			continue
 		}
