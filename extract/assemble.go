@@ -104,6 +104,8 @@ type mentions struct {
 	lang      string
 	// attendance are the sentences that open on who attended.
 	attendance map[int]bool
+	// keys caches each sentence folded, filled by sentenceKey.
+	keys []string
 }
 
 func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
@@ -127,6 +129,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	}
 	titlePlaces := lexicon.FindPlacesPrepared(title, doc.Lang)
 	m.resolveShortForms(g, titlePlaces)
+	m.keys = make([]string, len(m.sentences))
 	m.attendance = m.attendanceSentences()
 	m.insts = m.settleDiscovered(doc.Text, m.insts, m.places)
 	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst, titlePlaces)
@@ -949,13 +952,11 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 		}
 	}
 	words := assemblyWords(m.lang)
-	read := map[int]bool{}
 	for _, d := range m.domains {
 		si := m.sentenceOf(d.Start)
-		if si < 0 || past[si] || read[si] {
+		if si < 0 || past[si] {
 			continue
 		}
-		read[si] = true // each sentence folded once
 		if containsWord(m.sentenceKey(si), words.Past) {
 			past[si] = true // "La première convention portait sur…", "since the early 2000s"
 		}
@@ -1059,9 +1060,13 @@ func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
 }
 
 // sentenceKey is sentence si folded (textnorm.Key) with a space at each
-// end, for containsWord.
+// end, for containsWord; each sentence is folded once, however many rules
+// read it (keys is shared by every copy of m).
 func (m mentions) sentenceKey(si int) string {
-	return " " + textnorm.Key(m.sentences[si].Text) + " "
+	if m.keys[si] == "" {
+		m.keys[si] = " " + textnorm.Key(m.sentences[si].Text) + " "
+	}
+	return m.keys[si]
 }
 
 // containsWord reports whether key, folded and padded by sentenceKey,

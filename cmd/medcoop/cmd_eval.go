@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -39,10 +38,7 @@ func newEvalCmd(_ *options) *cobra.Command {
 			}
 			report := evaluate.Score(items)
 			if format == "json" {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(report.Summary())
+				return writeJSON(cmd.OutOrStdout(), report.Summary())
 			}
 			return report.WriteTable(cmd.OutOrStdout(), misses)
 		},

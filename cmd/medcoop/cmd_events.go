@@ -95,13 +95,10 @@ func validFormat(f string) bool {
 func writeEvents(w io.Writer, events []medcoop.Event, format string) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
 		if events == nil {
 			events = []medcoop.Event{}
 		}
-		return enc.Encode(events)
+		return writeJSON(w, events)
 	case "jsonl":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -35,15 +34,12 @@ func newExtractCmd(_ *options) *cobra.Command {
 				return err
 			}
 			in.Body = body
-			enc := json.NewEncoder(cmd.OutOrStdout())
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
 			if explain {
 				doc, mentions, err := extract.Explain(in)
 				if err != nil {
 					return err
 				}
-				return enc.Encode(struct {
+				return writeJSON(cmd.OutOrStdout(), struct {
 					Document *medcoop.Document `json:"document"`
 					Mentions extract.Mentions  `json:"mentions"`
 				}{doc, mentions})
@@ -52,7 +48,7 @@ func newExtractCmd(_ *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return enc.Encode(doc)
+			return writeJSON(cmd.OutOrStdout(), doc)
 		},
 	}
 	cmd.Flags().StringVar(&pageURL, "url", "", "the page's URL")

@@ -140,6 +140,8 @@ func runList(ro *reviewOptions, w io.Writer, format string) error {
 	})
 }
 
+// writeJSON prints v as indented JSON, "<" and "&" as written: the one
+// JSON form of every command's output.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

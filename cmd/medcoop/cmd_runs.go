@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -54,9 +53,7 @@ func runStatus(r store.RunRecord) string {
 // sources, or as one JSON array of the stored records.
 func writeRuns(w io.Writer, runs []store.RunRecord, format string) error {
 	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(runs); err != nil {
+		if err := writeJSON(w, runs); err != nil {
 			return fmt.Errorf("runs: %w", err)
 		}
 		return nil
