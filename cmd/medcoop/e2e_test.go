@@ -50,27 +50,51 @@ type fixtureSites struct {
 
 func serveFixtures(t *testing.T) *fixtureSites {
 	t.Helper()
-	fs := &fixtureSites{bases: map[string]string{}, paths: map[string][]string{}}
-	for _, site := range fixtures.Sites() {
-		srv := httptest.NewUnstartedServer(nil)
-		base := "http://" + srv.Listener.Addr().String() // known before Start: the handler is set before any request
-		h := fixtures.Handler(site, base)
-		srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	fs := &fixtureSites{paths: map[string][]string{}}
+	fs.bases = serveSites(t, func(site, _ string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			fs.mu.Lock()
 			fs.paths[site] = append(fs.paths[site], r.URL.RequestURI())
 			fs.mu.Unlock()
 			h.ServeHTTP(w, r)
 		})
+	})
+	return fs
+}
+
+// serveSites serves every bundled fixture site on its own httptest server
+// and returns their base URLs by site. Each server gets its handler
+// (fixtures.Handler, through wrap when wrap is not nil) before it starts:
+// a client in another process (wget) is then ordered after it for the race
+// detector too.
+func serveSites(t *testing.T, wrap func(site, base string, h http.Handler) http.Handler) map[string]string {
+	t.Helper()
+	bases := map[string]string{}
+	for _, site := range fixtures.Sites() {
+		srv := httptest.NewUnstartedServer(nil)
+		base := "http://" + srv.Listener.Addr().String() // known before Start
+		h := fixtures.Handler(site, base)
+		if wrap != nil {
+			h = wrap(site, base, h)
+		}
+		srv.Config.Handler = h
 		srv.Start()
 		t.Cleanup(srv.Close)
-		fs.bases[site] = base
+		bases[site] = base
 	}
-	return fs
+	return bases
 }
 
 func (fs *fixtureSites) sourcesFile(t *testing.T) string {
 	t.Helper()
-	yml, err := fixtures.SourcesYAML(fs.bases)
+	return writeSourcesFile(t, fs.bases)
+}
+
+// writeSourcesFile writes the sources file of fixture sites served at
+// bases into a temporary directory and returns its path.
+func writeSourcesFile(t *testing.T, bases map[string]string) string {
+	t.Helper()
+	yml, err := fixtures.SourcesYAML(bases)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,27 +12,14 @@ import (
 	"time"
 
 	medcoop "github.com/medcoop/medcoop"
-	"github.com/medcoop/medcoop/fixtures"
 	"github.com/medcoop/medcoop/store"
 	"github.com/medcoop/medcoop/warc"
 )
 
-// serveFixtureSites serves every bundled site on its own httptest server,
-// as serveFixtures does, but gives each its handler before it starts: wget
-// requests from another process, which the race detector cannot see as
-// ordered after a handler set on a running server.
+// serveFixtureSites serves every bundled site, unrecorded.
 func serveFixtureSites(t *testing.T) *fixtureSites {
 	t.Helper()
-	fs := &fixtureSites{bases: map[string]string{}, paths: map[string][]string{}}
-	for _, site := range fixtures.Sites() {
-		srv := httptest.NewUnstartedServer(nil)
-		base := "http://" + srv.Listener.Addr().String()
-		srv.Config.Handler = fixtures.Handler(site, base)
-		srv.Start()
-		t.Cleanup(srv.Close)
-		fs.bases[site] = base
-	}
-	return fs
+	return &fixtureSites{bases: serveSites(t, nil)}
 }
 
 // archiveFixtures fetches every expected page of the fixture sites, and a

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/medcoop/medcoop/fixtures"
 	"github.com/medcoop/medcoop/store"
 )
 
@@ -71,13 +69,9 @@ type recordedSites struct {
 
 func serveRecorded(t *testing.T, delay time.Duration) *recordedSites {
 	t.Helper()
-	rs := &recordedSites{bases: map[string]string{}}
-	for _, site := range fixtures.Sites() {
-		srv := httptest.NewUnstartedServer(nil)
-		srv.Start()
-		h := fixtures.Handler(site, srv.URL)
-		base := srv.URL
-		srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	rs := &recordedSites{}
+	rs.bases = serveSites(t, func(_, base string, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			rs.mu.Lock()
 			rs.reqs = append(rs.reqs, request{URL: base + r.URL.RequestURI(),
 				Conditional: r.Header.Get("If-None-Match") != "" || r.Header.Get("If-Modified-Since") != ""})
@@ -87,9 +81,7 @@ func serveRecorded(t *testing.T, delay time.Duration) *recordedSites {
 			}
 			h.ServeHTTP(w, r)
 		})
-		t.Cleanup(srv.Close)
-		rs.bases[site] = srv.URL
-	}
+	})
 	return rs
 }
 
@@ -116,15 +108,7 @@ func (rs *recordedSites) countMatching(substr string) int {
 
 func (rs *recordedSites) sourcesFile(t *testing.T) string {
 	t.Helper()
-	yml, err := fixtures.SourcesYAML(rs.bases)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "sources.yaml")
-	if err := os.WriteFile(path, yml, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeSourcesFile(t, rs.bases)
 }
 
 // crawlState is what a database holds after a crawl, read back from the file.
