@@ -19,7 +19,7 @@ import (
 // Page is one fetched HTML page, decoded to UTF-8, as handed to a Handler.
 type Page struct {
 	URL       string      // canonicalised final URL after redirects
-	Canonical string      // <link rel=canonical> resolved, or ""
+	Canonical string      // <link rel=canonical>, else og:url, resolved, or ""
 	Source    string      // source name
 	Lang      string      // the source's language hint
 	Status    int         // HTTP status (2xx)

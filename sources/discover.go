@@ -18,11 +18,24 @@ import (
 // htmlInfo is what discovery takes from an HTML page.
 type htmlInfo struct {
 	Links     []string // canonical absolute http(s) links, in document order, without repeats
-	Canonical string   // <link rel=canonical>, resolved and canonicalised, or ""
+	Canonical string   // <link rel=canonical>, else og:url, resolved and canonicalised, or ""
 	NoFollow  bool     // <meta name=robots> says nofollow or none
 }
 
-// parseHTML finds the links and the canonical URL of a UTF-8 HTML page fetched from pageURL.
+// PageURL returns the URL an HTML page fetched from (or archived as)
+// pageURL gives for itself — its <link rel="canonical">, else its og:url,
+// resolved and canonicalised — or "". The crawler and ingest read a page's
+// own URL by this one rule.
+func PageURL(body []byte, pageURL string) string {
+	info, err := parseHTML(body, pageURL)
+	if err != nil {
+		return ""
+	}
+	return info.Canonical
+}
+
+// parseHTML finds the links and the canonical URL (rel=canonical, else
+// og:url) of a UTF-8 HTML page fetched from pageURL.
 func parseHTML(body []byte, pageURL string) (*htmlInfo, error) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
@@ -65,6 +78,15 @@ func parseHTML(body []byte, pageURL string) (*htmlInfo, error) {
 		}
 		return true
 	})
+	if info.Canonical == "" {
+		if content, ok := doc.Find(`meta[property="og:url"]`).First().Attr("content"); ok {
+			if u, err := base.Parse(strings.TrimSpace(content)); err == nil {
+				if c, err := canonicalURL(u); err == nil {
+					info.Canonical = c
+				}
+			}
+		}
+	}
 	seen := map[string]bool{}
 	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")

@@ -25,6 +25,11 @@ func TestParseHTML(t *testing.T) {
 			canonical: "https://cdn.example/article/1",
 		},
 		{
+			name:      "og:url when there is no canonical link",
+			html:      `<head><meta property="og:url" content="https://h.example/news/a.html?utm_medium=x"></head>`,
+			canonical: "https://h.example/news/a.html",
+		},
+		{
 			name:     "meta robots nofollow",
 			html:     `<meta name="ROBOTS" content="noindex, nofollow"><a href="/z">z</a>`,
 			links:    []string{"https://h.example/z"},
@@ -127,4 +132,20 @@ func feedLinks(body []byte, feedURL string) ([]string, error) {
 		links = append(links, it.Link)
 	}
 	return links, err
+}
+
+// TestPageURL checks the rule ingest and the crawler share for a page's
+// own URL: a relative canonical link is resolved against the page, and a
+// page that names no URL gives "".
+func TestPageURL(t *testing.T) {
+	for body, want := range map[string]string{
+		`<link rel="canonical" href="/actualites/b.html">`:            "https://h.example/actualites/b.html",
+		`<meta property="og:url" content="https://h.example/c.html">`: "https://h.example/c.html",
+		`<p>no URL here</p>`:     "",
+		"plain text, not a page": "",
+	} {
+		if got := PageURL([]byte(body), "https://h.example/news/a.html"); got != want {
+			t.Errorf("PageURL(%q) = %q, want %q", body, got, want)
+		}
+	}
 }

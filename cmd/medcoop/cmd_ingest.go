@@ -194,7 +194,7 @@ func ingestRecord(p *pipeline, rec *warc.Record, target string) error {
 // URLs it fetches, so that a page ingested from a crawl's WARC lands on the
 // key the crawl stored it under.
 func pageURL(body []byte, fallback string) string {
-	u := extract.PageURL(body)
+	u := sources.PageURL(body, fallback)
 	if u == "" || (fallback != "" && !sameHost(u, fallback)) {
 		u = fallback // as in a crawl, a page names itself only on its own host
 	}
