@@ -18,6 +18,12 @@ const maxReportGap = 3 * 24 * time.Hour
 // days). An event without a date agrees with a date of its sources'
 // publication year, or the year next to it. The ids are not compared: the
 // same parties may meet twice in one year.
+//
+// Reports in two languages may also share only one party by id when the
+// other is an institution the gazetteer does not know: its id comes from its
+// name as written, so "Bệnh viện Đại học Udon Thani" and "l'hôpital
+// universitaire d'Udon Thani" differ. PairedPartners says when that is
+// still one event.
 func SameEvent(a, b *Event) bool {
 	shared := SharedParties(a, b)
 	need := 2
@@ -25,12 +31,131 @@ func SameEvent(a, b *Event) bool {
 		need = 1
 	}
 	if shared < need {
-		return false
+		return shared >= 1 && PairedPartners(a, b)
 	}
 	if a.Date == nil || b.Date == nil {
 		return yearsAgree(a, b)
 	}
 	return datesAgree(a.Date, b.Date)
+}
+
+// DiscoveredPrefix starts the id of an institution found by pattern and not
+// in the gazetteer (extract/lexicon.DiscoveredID), or added by an editor
+// under a new name: "x-" and a hash of its folded name.
+const DiscoveredPrefix = "x-"
+
+// Discovered reports whether the party is an institution the gazetteer does
+// not know, identified only by its name as written.
+func (p *Party) Discovered() bool { return strings.HasPrefix(p.ID, DiscoveredPrefix) }
+
+// PairedPartners reports whether a and b, which share at least one party by
+// id, are one event whose other parties are the same institutions written
+// in two ways: every party of either that the other lacks is discovered
+// (Party.Discovered) and has, among the parties the other lacks, a
+// discovered one of the same country (and kind, where both say one); both
+// dates are day-precise and the same day; and the two are not reports of
+// the very same pages (one page naming two partners of one country in two
+// events reports two events). The same day, not maxReportGap apart: a
+// delegation touring a country signs with one of its hospitals a day, and
+// only the partners' names, which are not compared, would tell those
+// signings apart. A gazetteer party is never paired: its id is the same in
+// every language, so a different id is a different institution.
+func PairedPartners(a, b *Event) bool {
+	if SharedParties(a, b) == 0 || a.Date == nil || b.Date == nil ||
+		a.Date.Precision != Day || b.Date.Precision != Day || a.Date.Value != b.Date.Value {
+		return false
+	}
+	if len(a.Sources) > 0 && sameSources(a.Sources, b.Sources) {
+		return false
+	}
+	onlyA, onlyB := unshared(a, b), unshared(b, a)
+	return len(onlyA) > 0 && len(onlyB) > 0 && allPaired(onlyA, onlyB) && allPaired(onlyB, onlyA)
+}
+
+// unshared returns the parties of a whose id b does not name.
+func unshared(a, b *Event) []*Party {
+	var out []*Party
+	for i := range a.Parties {
+		p := &a.Parties[i]
+		if !slices.ContainsFunc(b.Parties, func(q Party) bool { return q.ID == p.ID }) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// allPaired reports whether every party of xs is discovered and could be
+// one of ys.
+func allPaired(xs, ys []*Party) bool {
+	for _, x := range xs {
+		if !x.Discovered() || !slices.ContainsFunc(ys, func(y *Party) bool { return couldBeSame(x, y) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// couldBeSame reports whether two discovered parties could be one
+// institution named in two languages: the same known country, and the same
+// kind unless one of them says none.
+func couldBeSame(x, y *Party) bool {
+	if !x.Discovered() || !y.Discovered() || x.Country == "" || x.Country != y.Country {
+		return false
+	}
+	return x.Kind == y.Kind || vagueKind(x.Kind) || vagueKind(y.Kind)
+}
+
+func vagueKind(k PartyKind) bool { return k == "" || k == OtherKind }
+
+// pairing maps the id of each party of b that a lacks to the index in
+// a.Parties of the one party a has and b lacks that could be it, when
+// neither has another candidate: a partner spelled in two languages is
+// folded, two partners of one country that either report names are not.
+func pairing(a, b *Event) map[string]int {
+	onlyA, onlyB := unshared(a, b), unshared(b, a)
+	out := map[string]int{}
+	for _, pb := range onlyB {
+		var match *Party
+		n := 0
+		for _, pa := range onlyA {
+			if couldBeSame(pb, pa) {
+				match, n = pa, n+1
+			}
+		}
+		if n != 1 || countFunc(onlyB, func(q *Party) bool { return couldBeSame(q, match) }) != 1 {
+			continue
+		}
+		out[pb.ID] = slices.IndexFunc(a.Parties, func(p Party) bool { return p.ID == match.ID })
+	}
+	return out
+}
+
+func countFunc[T any](xs []T, f func(T) bool) int {
+	n := 0
+	for _, x := range xs {
+		if f(x) {
+			n++
+		}
+	}
+	return n
+}
+
+// sameSources reports whether two lists name the same pages.
+func sameSources(a, b []Source) bool {
+	has := func(list []Source, url string) bool {
+		return slices.ContainsFunc(list, func(s Source) bool { return s.URL == url })
+	}
+	for _, s := range a {
+		if !has(b, s.URL) {
+			return false
+		}
+	}
+	for _, s := range b {
+		if !has(a, s.URL) {
+			return false
+		}
+	}
+	return true
 }
 
 // yearsAgree compares the years of two events when one has no date: the
@@ -98,8 +223,15 @@ func datesAgree(a, b *Date) bool {
 // Merge folds the report b into a: sources, parties' surfaces and evidence,
 // people, domains and countries that a lacks are added; a's own values win
 // where both have one, except that a more precise date replaces a vaguer one.
-// An event an editor has reviewed keeps its fields and only gains sources.
+// When PairedPartners says b names a discovered partner of a in its own
+// language, and that pairing is one to one, the partner stays one party
+// that gains b's spellings, and b's people affiliated to it are a's. An
+// event an editor has reviewed keeps its fields and only gains sources.
 func (a *Event) Merge(b *Event) {
+	var fold map[string]int
+	if !a.Reviewed() && PairedPartners(a, b) {
+		fold = pairing(a, b)
+	}
 	for _, s := range b.Sources {
 		if !slices.ContainsFunc(a.Sources, func(x Source) bool { return x.URL == s.URL }) {
 			a.Sources = append(a.Sources, s)
@@ -116,6 +248,9 @@ func (a *Event) Merge(b *Event) {
 	}
 	for _, pb := range b.Parties {
 		i := slices.IndexFunc(a.Parties, func(p Party) bool { return p.ID == pb.ID })
+		if j, ok := fold[pb.ID]; ok && i < 0 {
+			i = j
+		}
 		if i < 0 {
 			a.Parties = append(a.Parties, pb)
 			continue
@@ -138,6 +273,9 @@ func (a *Event) Merge(b *Event) {
 	}
 	for _, pb := range b.People {
 		if !slices.ContainsFunc(a.People, func(p Person) bool { return strings.EqualFold(p.NameASCII, pb.NameASCII) }) {
+			if j, ok := fold[pb.Affiliation]; ok {
+				pb.Affiliation = a.Parties[j].ID
+			}
 			a.People = append(a.People, pb)
 		}
 	}
