@@ -102,3 +102,48 @@ func TestRankingAUC(t *testing.T) {
 		})
 	}
 }
+
+// TestGroupingAsTheStoreFiles: two reports whose ids differ are one event
+// when the store would file them as one (a foreign partner found by
+// pattern, spelled in each language), and two signings of one hospital
+// with two partners on two days stay two.
+func TestGroupingAsTheStoreFiles(t *testing.T) {
+	day := func(v string) *medcoop.Date { return &medcoop.Date{Value: v, Precision: medcoop.Day} }
+	cantho := medcoop.Party{ID: "vn-can-tho-children", Country: "VN", Kind: medcoop.Hospital}
+	partner := func(id string) medcoop.Party {
+		return medcoop.Party{ID: id, Country: "TH", Kind: medcoop.Hospital}
+	}
+	report := func(id, url, lang string, date *medcoop.Date, p medcoop.Party) *medcoop.Document {
+		return &medcoop.Document{URL: url, Lang: lang, Published: date.Value, Events: []medcoop.Event{{ID: id, Date: date,
+			Parties: []medcoop.Party{cantho, p}}}}
+	}
+	gold := GoldAnswer{IsCooperation: true}
+	tests := []struct {
+		name   string
+		a, b   *medcoop.Document
+		sameEv bool
+		want   PRF
+	}{
+		{"one signing, partner spelled in two languages", report("e1", "u1", "vi", day("2025-03-12"), partner("x-0001")),
+			report("e2", "u2", "fr", day("2025-03-12"), partner("x-0002")), true, PRF{TP: 1}},
+		{"two signings on two days", report("e1", "u1", "vi", day("2025-03-12"), partner("x-0001")),
+			report("e2", "u2", "vi", day("2025-03-13"), partner("x-0002")), false, PRF{}},
+		{"one signing the store cannot join", report("e1", "u1", "vi", day("2025-03-12"), partner("x-0001")),
+			report("e2", "u2", "fr", day("2025-03-13"), partner("x-0002")), true, PRF{FN: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			second := "k2"
+			if tt.sameEv {
+				second = "k1"
+			}
+			r := Score([]Scored{
+				{Gold: GoldDoc{File: "a", URL: tt.a.URL, EventID: "k1", Gold: gold}, Doc: tt.a},
+				{Gold: GoldDoc{File: "b", URL: tt.b.URL, EventID: second, Gold: gold}, Doc: tt.b},
+			})
+			if r.Grouping != tt.want {
+				t.Errorf("grouping %+v, want %+v", r.Grouping, tt.want)
+			}
+		})
+	}
+}

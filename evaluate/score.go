@@ -259,7 +259,10 @@ func bestEvent(events []medcoop.Event, gold []GoldParty) *medcoop.Event {
 }
 
 // scoreGrouping scores pairs of cooperation documents: two reports of one
-// gold event should share an event id, two of different events should not.
+// gold event should land on one stored event, two of different events
+// should not. The store files a report under an event with its id or one
+// medcoop.SameEvent says it reports (reports in two languages with a
+// partner spelled in each have different ids), and so does this.
 func (r *Report) scoreGrouping(items []Scored) {
 	for i := range items {
 		for j := i + 1; j < len(items); j++ {
@@ -274,24 +277,33 @@ func (r *Report) scoreGrouping(items []Scored) {
 				r.Grouping.TP++
 			case same:
 				r.Grouping.FN++
-				r.Misses = append(r.Misses, fmt.Sprintf("%s and %s: one event, given different ids", a.Gold.URL, b.Gold.URL))
+				r.Misses = append(r.Misses, fmt.Sprintf("%s and %s: one event, filed as two", a.Gold.URL, b.Gold.URL))
 			case shared:
 				r.Grouping.FP++
-				r.Misses = append(r.Misses, fmt.Sprintf("%s and %s: different events, given one id", a.Gold.URL, b.Gold.URL))
+				r.Misses = append(r.Misses, fmt.Sprintf("%s and %s: different events, filed as one", a.Gold.URL, b.Gold.URL))
 			}
 		}
 	}
 }
 
+// shareEvent reports whether the store would file an event of a and one
+// of b as one: the same id, or two reports of one event (SameEvent), each
+// with its page as its source, as the store gives it.
 func shareEvent(a, b *medcoop.Document) bool {
 	for _, x := range a.Events {
 		for _, y := range b.Events {
-			if x.ID == y.ID {
+			if x.ID == y.ID || medcoop.SameEvent(withSource(x, a), withSource(y, b)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// withSource returns a copy of ev whose one source is the page d.
+func withSource(ev medcoop.Event, d *medcoop.Document) *medcoop.Event {
+	ev.Sources = []medcoop.Source{{URL: d.URL, Lang: d.Lang, Title: d.Title, Published: d.Published}}
+	return &ev
 }
 
 func partyNames(ps []medcoop.Party) []string {
