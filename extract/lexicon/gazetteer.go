@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -176,6 +177,7 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 	text := ft.orig
 	var out []InstitutionMention
 	known := g.names.findAll(ft)
+	known = slices.DeleteFunc(known, func(mt match[*Institution]) bool { return g.namesAnotherCity(ft, mt) })
 	for _, mt := range known {
 		s, e := ft.span(mt.From, mt.To)
 		out = append(out, InstitutionMention{Start: s, End: e, Surface: text[s:e], Institution: mt.Values[0]})
@@ -183,6 +185,23 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 	out = append(out, g.discover(ft, known)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// namesAnotherCity reports whether a known name runs on, on the same
+// line, into a city of its country other than its own: "Bệnh viện Nhi
+// đồng Thành phố" is Ho Chi Minh City's, "Bệnh viện Nhi đồng thành phố
+// Cần Thơ" another hospital, which discovery then finds whole.
+func (g *Gazetteer) namesAnotherCity(ft *foldedText, mt match[*Institution]) bool {
+	in := mt.Values[0]
+	if in.City == "" || mt.To >= len(ft.toks) || strings.TrimSpace(ft.gap(mt.To)) != "" {
+		return false
+	}
+	p := places.matcherFor(g.allLangs).longestAt(ft, mt.To)
+	if p.To == 0 {
+		return false
+	}
+	v := p.Values[0]
+	return !v.isCountry && v.country == in.Country && textnorm.Key(v.name) != textnorm.Key(in.City)
 }
 
 // ---- discovery ----

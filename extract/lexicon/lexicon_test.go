@@ -170,6 +170,8 @@ func TestFindInstitutions(t *testing.T) {
 			[]instWant{{"UCA", "fr-u-clermont-auvergne"}, {"WHO", "int-who"}}},
 		{"china", "L'hôpital mère-enfant de la province du Shanxi et Ruijin Hospital.",
 			[]instWant{{"hôpital mère-enfant de la province du Shanxi", "cn-shanxi-mch"}, {"Ruijin Hospital", "cn-ruijin"}}},
+		{"a name that runs on into another city is another institution's", "Bệnh viện Nhi đồng Thành phố và Bệnh viện Nhi đồng thành phố Cần Thơ; Bệnh viện Bạch Mai Hà Nội.",
+			[]instWant{{"Bệnh viện Nhi đồng Thành phố", "vn-nhi-dong-thanh-pho"}, {"Bệnh viện Nhi đồng thành phố Cần Thơ", DiscoveredID("Bệnh viện Nhi đồng thành phố Cần Thơ")}, {"Bệnh viện Bạch Mai", "vn-bach-mai"}}},
 		{"nothing", "Le temps était clair sur la ville.", nil},
 	}
 	g := Institutions()
