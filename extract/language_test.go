@@ -375,3 +375,70 @@ func gunzip(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// TestCertainLanguageAgreesWithLingua checks whatlanggo's step against
+// lingua on real text: wherever whatlanggo is certain of French or English,
+// lingua alone labels the text the same, and whatlanggo is certain of most
+// long French and English texts (else the step saves nothing).
+func TestCertainLanguageAgreesWithLingua(t *testing.T) {
+	type sample struct{ name, text string }
+	var samples []sample
+	for i, tt := range languageCases {
+		samples = append(samples, sample{fmt.Sprintf("languageCases[%d]", i), tt.text})
+	}
+	corpus := filepath.Join(schematest.SharedDir(), "corpus")
+	paths, _ := filepath.Glob(filepath.Join(corpus, "vi-health-news-dantri", "suc-khoe", "*.txt"))
+	for _, p := range paths {
+		text := firstParagraphs(t, p, 3)
+		samples = append(samples, sample{filepath.Base(p), text}, sample{filepath.Base(p) + " without diacritics", foldASCII(text)})
+	}
+	if f, err := os.Open(filepath.Join(corpus, "winer-fr", "winer-fr.jsonl")); err == nil {
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 4<<20)
+		for line := 1; sc.Scan(); line++ {
+			if (testing.Short() || raceEnabled()) && line%10 != 0 {
+				continue // every tenth document: lingua alone is slow under -race
+			}
+			var doc struct {
+				DocID string `json:"doc_id"`
+				Text  string `json:"text"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			samples = append(samples, sample{"winer-fr " + doc.DocID, doc.Text})
+		}
+		f.Close()
+	}
+	if !testing.Short() && !raceEnabled() {
+		// The main text of the 360 benchmark pages, as Document reads it.
+		for _, p := range loadCorpus(t) {
+			mt, _, err := pageMainText(p.body, p.url)
+			if err != nil {
+				t.Fatalf("%s: %v", p.file, err)
+			}
+			samples = append(samples, sample{p.file, mt.Title + "\n" + truncateUTF8(mt.Text, 2*maxDetectBytes)})
+		}
+	}
+	if len(samples) < 500 {
+		t.Skipf("only %d texts: the shared corpora are not in %s", len(samples), corpus)
+	}
+	decided, frenchOrEnglish := 0, 0
+	for _, s := range samples {
+		got, _, byWhatlang := detectLanguage(s.text, true)
+		want, _, _ := detectLanguage(s.text, false)
+		if got != want {
+			t.Errorf("%s: %s with whatlanggo's step, %s with lingua alone", s.name, got, want)
+		}
+		if want == "fr" || want == "en" {
+			frenchOrEnglish++
+			if byWhatlang {
+				decided++
+			}
+		}
+	}
+	t.Logf("%d texts; whatlanggo decided %d of the %d in French or English", len(samples), decided, frenchOrEnglish)
+	if decided < frenchOrEnglish*9/10 {
+		t.Errorf("whatlanggo decided only %d of %d French and English texts", decided, frenchOrEnglish)
+	}
+}

@@ -111,22 +111,22 @@ func notLede(n *html.Node) bool {
 // minLedeBytes keeps a one-line teaser or label from passing for a lede.
 const minLedeBytes = 60
 
-// findLede returns the text of the page's standfirst, if it marks one.
+// findLede returns the text of the page's standfirst, if it marks one. It
+// does not look inside boilerplate (navigation, header, footer, forms,
+// scripts, and blocks [notLede] names), where no standfirst is taken.
 func findLede(doc *html.Node) string {
 	var lede string
-	var walk func(n *html.Node, inBoilerplate bool) bool
-	walk = func(n *html.Node, inBoilerplate bool) bool {
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
 		if n.Type == html.ElementNode {
 			switch n.Data {
-			case "nav", "header", "footer", "aside", "form":
-				inBoilerplate = true
-			case "script", "style", "noscript", "template":
+			case "nav", "header", "footer", "aside", "form", "script", "style", "noscript", "template":
 				return false
 			}
 			if notLede(n) {
-				inBoilerplate = true
+				return false
 			}
-			if !inBoilerplate && (n.Data == "p" || n.Data == "div" || n.Data == "h2") && hasClass(n, ledeClasses) {
+			if (n.Data == "p" || n.Data == "div" || n.Data == "h2") && hasClass(n, ledeClasses) {
 				var b strings.Builder
 				writeBlocks(&b, n)
 				if t := tidyLines(b.String()); len(t) >= minLedeBytes {
@@ -136,13 +136,13 @@ func findLede(doc *html.Node) string {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if walk(c, inBoilerplate) {
+			if walk(c) {
 				return true
 			}
 		}
 		return false
 	}
-	walk(doc, false)
+	walk(doc)
 	return lede
 }
 
@@ -153,7 +153,7 @@ func hasClass(n *html.Node, names []string) bool {
 		if a.Key != "class" {
 			continue
 		}
-		for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+		for tok := range strings.FieldsSeq(strings.ToLower(a.Val)) {
 			for _, name := range names {
 				if tok == name || strings.HasPrefix(tok, name+"-") || strings.HasSuffix(tok, "-"+name) || strings.HasSuffix(tok, "_"+name) {
 					return true
