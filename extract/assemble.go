@@ -38,6 +38,7 @@ type assemblyLexicon struct {
 	Attendance    []string `yaml:"attendance"`
 	Parent        []string `yaml:"parent"`
 	NameWords     []string `yaml:"name_words"`
+	Another       []string `yaml:"another"`
 }
 
 var (
@@ -67,7 +68,7 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -98,10 +99,12 @@ type mentions struct {
 	people    []people.Mention
 	titleInst []lexicon.InstitutionMention
 	titleCues []lexicon.Cue
-	publisher *lexicon.Institution
-	siteName  string
-	text      string // the document's text
-	lang      string
+	// titlePlaces are the places the title names outside institutions' names.
+	titlePlaces []lexicon.PlaceMention
+	publisher   *lexicon.Institution
+	siteName    string
+	text        string // the document's text
+	lang        string
 	// attendance are the sentences that open on who attended.
 	attendance map[int]bool
 	// keys caches each sentence folded, filled by sentenceKey.
@@ -128,6 +131,11 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 		lang:      doc.Lang,
 	}
 	titlePlaces := lexicon.FindPlacesPrepared(title, doc.Lang)
+	// A place inside a name ("Bệnh viện Đa khoa Đồng Tháp") names no
+	// institution by itself.
+	m.titlePlaces = slices.DeleteFunc(slices.Clone(titlePlaces), func(p lexicon.PlaceMention) bool {
+		return slices.ContainsFunc(m.titleInst, func(im lexicon.InstitutionMention) bool { return im.Start <= p.Start && p.End <= im.End })
+	})
 	m.resolveShortForms(g, titlePlaces)
 	m.keys = make([]string, len(m.sentences))
 	m.attendance = m.attendanceSentences()
@@ -458,6 +466,11 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]me
 // in its seventh sentence is not a cooperation event.
 const ledeSentences = 4
 
+// titleCue reports whether the title holds a cooperation cue.
+func (m mentions) titleCue() bool {
+	return slices.ContainsFunc(m.titleCues, func(c lexicon.Cue) bool { return c.Negative == "" && c.Strength >= minCueStrength })
+}
+
 // headlineCue reports whether the title or the lede holds a cooperation cue.
 func (m mentions) headlineCue(cueSents []int) bool {
 	for _, c := range m.titleCues {
@@ -501,9 +514,16 @@ func (m mentions) cueSentences(published time.Time) []int {
 		if c.Negative != "" || c.Strength < minCueStrength {
 			continue
 		}
-		if si := m.sentenceOf(c.Start); si >= 0 && !history[si] && !slices.Contains(out, si) {
-			out = append(out, si)
+		si := m.sentenceOf(c.Start)
+		if si < 0 || history[si] || slices.Contains(out, si) {
+			continue
 		}
+		// "Le CHU a reçu ce mois-ci une autre délégation étrangère": the
+		// page turns to another event.
+		if containsWord(m.sentenceKey(si), assemblyWords(m.lang).Another) {
+			continue
+		}
+		out = append(out, si)
 	}
 	slices.Sort(out)
 	return out
@@ -645,6 +665,18 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		c.discovered = c.discovered || im.Discovered
 		if !slices.Contains(c.surface, im.Surface) {
 			c.surface = append(c.surface, im.Surface)
+		}
+	}
+	// A headline that names a city for its institution ("une délégation
+	// de Ca Mau en visite au CHU de Poitiers") names the one the lede
+	// names in that city.
+	if m.titleCue() {
+		for _, c := range cands {
+			if c.lede && c.inst.City != "" && slices.ContainsFunc(m.titlePlaces, func(p lexicon.PlaceMention) bool {
+				return !p.IsCountry && textnorm.Key(p.Name) == textnorm.Key(c.inst.City)
+			}) {
+				c.score += titleWeight
+			}
 		}
 	}
 	if pub := m.publisher; pub != nil && (len(cueSents) > 0 || len(m.titleCues) > 0) {

@@ -266,3 +266,36 @@ func TestForeignName(t *testing.T) {
 		}
 	}
 }
+
+// TestDelegationOfACity checks that a headline naming a city for its
+// institution ("une délégation de Hué") makes the institution of that city
+// the lede names a party, and that a sentence on another delegation is not
+// this event's.
+func TestDelegationOfACity(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // party ids, in any order
+	}{
+		{"fr", "Une délégation de Hué en visite au CHU d'Amiens\n\n" +
+			"Cinq médecins de l'hôpital central de Hué ont passé la semaine au CHU d'Amiens pour préparer un service de dialyse.\n\n" +
+			"Le CHU a reçu en mai une autre délégation, venue de l'hôpital universitaire de Sfax, en Tunisie, pour la chirurgie ambulatoire.",
+			[]string{"fr-chu-amiens", "vn-hue-central"}},
+		{"en", "Hue delegation visits CHU Amiens\n\n" +
+			"Five doctors from Hue Central Hospital spent the week at CHU Amiens to prepare a dialysis unit.\n\n" +
+			"The hospital hosted another delegation in May, from Sfax University Hospital in Tunisia.",
+			[]string{"fr-chu-amiens", "vn-hue-central"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+			var got []string
+			for _, p := range ev.Parties {
+				got = append(got, p.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("parties %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
