@@ -29,6 +29,12 @@ type Input struct {
 	// UTF-8 (the sources package decodes charsets at the edge).
 	Body   []byte
 	IsText bool
+	// Root, when set, is Body already parsed by golang.org/x/net/html (the
+	// document node html.Parse returns, as the crawler's goquery holds it):
+	// the HTML is then not parsed again. Body must still be the page, and
+	// is still checked against MaxBodyBytes and read for whether it is HTML
+	// at all. Extraction only reads the tree; it never modifies it.
+	Root *html.Node
 	// URL is the page's address, if known.
 	URL string
 	// Published overrides the publication date read from the page.
@@ -72,11 +78,19 @@ func document(in Input) (*medcoop.Document, pageContext, error) {
 		doc.Title = headline(doc.Text)
 		published, _ = dates.Published(nil, in.URL, doc.Text)
 	} else {
-		root, err := html.Parse(bytes.NewReader(in.Body))
-		if err != nil {
-			return nil, pageContext{}, fmt.Errorf("extract %s: parse html: %w", in.URL, err)
+		root := in.Root
+		if root == nil {
+			var err error
+			if root, err = html.Parse(bytes.NewReader(in.Body)); err != nil {
+				return nil, pageContext{}, fmt.Errorf("extract %s: parse html: %w", in.URL, err)
+			}
 		}
-		// One tree for every stage: go-trafilatura works on its own clone.
+		// One tree for every stage, which none of them modifies, so that a
+		// caller's tree (Input.Root) is left as it was (TestDocumentRoot):
+		// dates.Published and go-htmldate read it (go-htmldate prunes a
+		// view, not the tree), isListing and findLede only walk it, and
+		// go-trafilatura reads its metadata in place and extracts from its
+		// own deep clones (dom.Clone copies attributes too).
 		published, _ = dates.Published(root, in.URL, "")
 		listing = isListing(root)
 		mt, err := mainTextOf(root, in.URL, listing)

@@ -95,7 +95,7 @@ func benchCrawlExtracting(b *testing.B, templates []articleTemplate, n int) {
 		if p.Hub {
 			return nil
 		}
-		doc, err := extract.Document(extract.Input{Body: p.Body, URL: p.URL, LangHint: p.Lang})
+		doc, err := extract.Document(extract.Input{Body: p.Body, Root: p.Root, URL: p.URL, LangHint: p.Lang})
 		if err != nil {
 			return err
 		}

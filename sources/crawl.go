@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/temoto/robotstxt"
+	"golang.org/x/net/html"
 )
 
 // Page is one fetched HTML page, decoded to UTF-8, as handed to a Handler.
@@ -33,6 +34,11 @@ type Page struct {
 	// Crawler has a Frontier: a Handler that stores the page marks it done in the same
 	// transaction, so that a killed crawl never fetches a stored page again.
 	FrontierURL string
+	// Root is Body parsed (golang.org/x/net/html's document node), as the crawler read it
+	// for links, so that a Handler need not parse the page again. It is nil when the page
+	// could not be parsed. The Handler must not modify the tree, and must not keep it (nor
+	// the Page) after HandlePage returns: the crawler holds a page only while it is handed over.
+	Root *html.Node
 }
 
 // Handler is what the crawler hands pages to. It is called from several goroutines at once
@@ -951,6 +957,7 @@ func (r *run) handlePage(t task, resp *response, listing bool) (finished, handle
 		r.log.Warn("parse html", "url", resp.URL, "err", err)
 	} else {
 		page.Canonical = info.Canonical
+		page.Root = info.Root
 		if !info.NoFollow && t.depth < src.MaxDepth {
 			for _, l := range info.Links {
 				if src.Follows(l) {

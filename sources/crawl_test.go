@@ -10,11 +10,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 // site is an httptest server that records when each path was requested.
@@ -732,5 +736,96 @@ func TestParseRetryAfter(t *testing.T) {
 		if got := parseRetryAfter(in, now); got != want {
 			t.Errorf("parseRetryAfter(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// TestPageRoot checks that a page comes with the tree the crawler parsed it into: the tree
+// of its decoded body, which discovery left as it was.
+func TestPageRoot(t *testing.T) {
+	s := newSite(t)
+	// "Hôpital: coopération" in windows-1252: the tree is of the UTF-8 body, not the bytes sent.
+	s.mux.HandleFunc("/cp1252", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html><head><meta charset=\"windows-1252\"><title>H\xf4pital</title>" +
+			"<link rel=\"canonical\" href=\"/page\"></head><body><p>coop\xe9ration</p><a href=\"/other\">x</a></body></html>"))
+	})
+	s.html("/other", `<base href="/dir/"><meta name="robots" content="nofollow"><p>Bệnh viện <b>Bạch Mai</p>`)
+	rep, col := crawl(t, testCrawler(), Source{Start: []string{s.url("/cp1252")}, Follow: []string{`/`}, MaxDepth: 1})
+	if rep.Handled != 2 {
+		t.Fatalf("handled %d, want 2: %v", rep.Handled, rep.Errors)
+	}
+	for _, path := range []string{"/cp1252", "/other"} {
+		p := col.get(s.url(path))
+		if p == nil || p.Root == nil {
+			t.Fatalf("%s: page %+v has no tree", path, p)
+		}
+		want, err := html.Parse(bytes.NewReader(p.Body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := renderHTML(t, p.Root), renderHTML(t, want); got != want {
+			t.Errorf("%s: tree renders as\n%s\nwant the body's\n%s", path, got, want)
+		}
+	}
+	if got := renderHTML(t, col.get(s.url("/cp1252")).Root); !strings.Contains(got, "Hôpital") {
+		t.Errorf("cp1252 tree %q is not of the decoded body", got)
+	}
+}
+
+func renderHTML(t *testing.T, n *html.Node) string {
+	t.Helper()
+	var b strings.Builder
+	if err := html.Render(&b, n); err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return b.String()
+}
+
+// TestPagesNotHeld checks that the crawler keeps no page, nor its tree, once its Handler has
+// returned: on one host pages are handed over one at a time, so when a page is handed over
+// every earlier page's tree can be collected.
+func TestPagesNotHeld(t *testing.T) {
+	const n = 12
+	s := newSite(t)
+	for i := range n {
+		s.html(fmt.Sprintf("/p%d", i), strings.Repeat("<p>text</p>", 200)+link(fmt.Sprintf("/p%d", i+1)))
+	}
+	var collected atomic.Int64
+	handled := 0
+	var held []string
+	h := HandlerFunc(func(_ context.Context, p *Page) error {
+		if p.Root == nil {
+			return fmt.Errorf("%s: no tree", p.URL)
+		}
+		// Collected once the crawler lets the page go (the cleanup must not refer to p).
+		runtime.AddCleanup(p.Root, func(c *atomic.Int64) { c.Add(1) }, &collected)
+		runtime.AddCleanup(p, func(c *atomic.Int64) { c.Add(1) }, &collected)
+		if handled > 0 {
+			want := int64(2 * handled)
+			deadline := time.Now().Add(2 * time.Second)
+			for collected.Load() < want && time.Now().Before(deadline) {
+				runtime.GC()
+				time.Sleep(5 * time.Millisecond)
+			}
+			if got := collected.Load(); got < want {
+				held = append(held, fmt.Sprintf("%s: %d of the %d earlier pages and trees still held", p.URL, want-got, want))
+			}
+		}
+		handled++
+		return nil
+	})
+	c := testCrawler()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	src := Source{Name: "test", Start: []string{s.url("/p0")}, Follow: []string{`/p`}, MaxDepth: n}
+	rep, err := c.Run(ctx, &Config{UserAgent: "medcoop-test/1.0 (+https://example.org)", Sources: []Source{src}}, h)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if got := rep.PerSource["test"].Handled; got != n {
+		t.Fatalf("handled %d pages, want %d: %v", got, n, rep.PerSource["test"].Errors)
+	}
+	for _, m := range held {
+		t.Error(m)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
@@ -20,6 +21,9 @@ type htmlInfo struct {
 	Links     []string // canonical absolute http(s) links, in document order, without repeats
 	Canonical string   // <link rel=canonical>, else og:url, resolved and canonicalised, or ""
 	NoFollow  bool     // <meta name=robots> says nofollow or none
+	// Root is the parsed page (the document node), which discovery only reads: the
+	// crawler hands it on in Page.Root so that extraction need not parse the page again.
+	Root *html.Node
 }
 
 // PageURL returns the URL an HTML page fetched from (or archived as)
@@ -50,7 +54,7 @@ func parseHTML(body []byte, pageURL string) (*htmlInfo, error) {
 			base = b
 		}
 	}
-	info := &htmlInfo{}
+	info := &htmlInfo{Root: doc.Nodes[0]}
 	doc.Find("meta[name]").Each(func(_ int, s *goquery.Selection) {
 		name, _ := s.Attr("name")
 		if !strings.EqualFold(strings.TrimSpace(name), "robots") {

@@ -64,7 +64,9 @@ func (p *pipeline) HandlePage(ctx context.Context, pg *sources.Page) error {
 	if len(hint) != 2 {
 		hint = "" // documents carry ISO 639-1 codes; a three-letter hint is not one
 	}
-	res, err := p.save(extract.Input{Body: pg.Body, URL: url, LangHint: hint}, meta)
+	// The crawler's tree of the page (nil if it could not parse it) spares
+	// extraction a second parse; extraction only reads it.
+	res, err := p.save(extract.Input{Body: pg.Body, Root: pg.Root, URL: url, LangHint: hint}, meta)
 	p.count(pg.Source, res, err)
 	return err
 }
