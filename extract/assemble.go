@@ -473,12 +473,7 @@ func (m mentions) titleCue() bool {
 
 // headlineCue reports whether the title or the lede holds a cooperation cue.
 func (m mentions) headlineCue(cueSents []int) bool {
-	for _, c := range m.titleCues {
-		if c.Negative == "" && c.Strength >= minCueStrength {
-			return true
-		}
-	}
-	return len(cueSents) > 0 && cueSents[0] < ledeSentences
+	return m.titleCue() || len(cueSents) > 0 && cueSents[0] < ledeSentences
 }
 
 // cueSentences are the indexes of sentences holding a strong enough cue.
