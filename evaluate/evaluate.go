@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	medcoop "github.com/medcoop/medcoop"
 	"github.com/medcoop/medcoop/extract/textnorm"
@@ -58,6 +59,19 @@ type GoldPerson struct {
 	NameASCII   string `json:"name_ascii"`
 	Role        string `json:"role"`
 	Affiliation string `json:"affiliation"`
+}
+
+// PublishedTime is the document's publication date, the zero time when
+// the gold gives none; relative dates resolve against it.
+func (g GoldDoc) PublishedTime() (time.Time, error) {
+	if g.Published == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", g.Published)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("gold %s: published %q: %w", g.File, g.Published, err)
+	}
+	return t, nil
 }
 
 // LoadGold reads a gold file.

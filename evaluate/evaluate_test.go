@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"testing"
+	"time"
 
 	medcoop "github.com/medcoop/medcoop"
 )
@@ -145,5 +146,23 @@ func TestGroupingAsTheStoreFiles(t *testing.T) {
 				t.Errorf("grouping %+v, want %+v", r.Grouping, tt.want)
 			}
 		})
+	}
+}
+
+func TestPublishedTime(t *testing.T) {
+	tests := []struct {
+		published string
+		want      time.Time
+		wantErr   bool
+	}{
+		{"2025-11-12", time.Date(2025, 11, 12, 0, 0, 0, 0, time.UTC), false},
+		{"", time.Time{}, false},
+		{"12/11/2025", time.Time{}, true},
+	}
+	for _, tt := range tests {
+		got, err := GoldDoc{File: "f", Published: tt.published}.PublishedTime()
+		if (err != nil) != tt.wantErr || !got.Equal(tt.want) {
+			t.Errorf("PublishedTime(%q) = %v, %v; want %v, error %v", tt.published, got, err, tt.want, tt.wantErr)
+		}
 	}
 }

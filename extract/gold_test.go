@@ -2,8 +2,9 @@ package extract
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/medcoop/medcoop/evaluate"
 )
@@ -49,22 +50,7 @@ var goldFloors = map[string]map[string]float64{
 func TestGold(t *testing.T) {
 	for path, floors := range goldFloors {
 		t.Run(path, func(t *testing.T) {
-			gold, err := evaluate.LoadGold(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var items []evaluate.Scored
-			for _, g := range gold {
-				in := Input{Body: []byte(g.Text), IsText: true, URL: g.URL}
-				if g.Published != "" {
-					in.Published, _ = time.Parse("2006-01-02", g.Published)
-				}
-				doc, err := Document(in)
-				if err != nil {
-					t.Fatalf("%s: %v", g.File, err)
-				}
-				items = append(items, evaluate.Scored{Gold: g, Doc: doc})
-			}
+			items := extractGold(t, path)
 			r := evaluate.Score(items)
 			var table bytes.Buffer
 			r.WriteTable(&table, false)
@@ -81,4 +67,34 @@ func TestGold(t *testing.T) {
 			}
 		})
 	}
+}
+
+// extractGold extracts every document of a gold file as `medcoop eval`
+// does, its text read from the file beside the gold file when the gold
+// keeps none, and pairs each with its gold answer.
+func extractGold(t *testing.T, path string) []evaluate.Scored {
+	t.Helper()
+	gold, err := evaluate.LoadGold(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := make([]evaluate.Scored, 0, len(gold))
+	for _, g := range gold {
+		body := []byte(g.Text)
+		if g.Text == "" {
+			if body, err = os.ReadFile(filepath.Join(filepath.Dir(path), g.File)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		published, err := g.PublishedTime()
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Document(Input{Body: body, IsText: true, URL: g.URL, Published: published})
+		if err != nil {
+			t.Fatalf("%s: %v", g.File, err)
+		}
+		items = append(items, evaluate.Scored{Gold: g, Doc: doc})
+	}
+	return items
 }

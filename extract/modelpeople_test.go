@@ -134,29 +134,10 @@ func goldSets(t *testing.T) map[string]string {
 // finders and returns the people scores.
 func scorePeople(t *testing.T, path string, f peopleFinders) evaluate.PRF {
 	t.Helper()
-	gold, err := evaluate.LoadGold(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	saved := finders
 	finders = f
 	defer func() { finders = saved }()
-	var items []evaluate.Scored
-	for _, g := range gold {
-		body := []byte(g.Text)
-		if g.Text == "" { // the devset keeps its texts beside the gold file
-			if body, err = os.ReadFile(filepath.Join(filepath.Dir(path), g.File)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		in := Input{Body: body, IsText: true, URL: g.URL}
-		in.Published, _ = time.Parse("2006-01-02", g.Published)
-		doc, err := Document(in)
-		if err != nil {
-			t.Fatalf("%s: %v", g.File, err)
-		}
-		items = append(items, evaluate.Scored{Gold: g, Doc: doc})
-	}
+	items := extractGold(t, path)
 	return evaluate.Score(items).People
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -51,13 +50,9 @@ func newEvalCmd(_ *options) *cobra.Command {
 // extractGold extracts a gold document's text as `medcoop extract` would,
 // with its publication date when the gold gives one.
 func extractGold(g evaluate.GoldDoc) (*medcoop.Document, error) {
-	in := extract.Input{Body: []byte(g.Text), IsText: true, URL: g.URL}
-	if g.Published != "" {
-		t, err := time.Parse("2006-01-02", g.Published)
-		if err != nil {
-			return nil, fmt.Errorf("published %q: %w", g.Published, err)
-		}
-		in.Published = t
+	published, err := g.PublishedTime()
+	if err != nil {
+		return nil, err
 	}
-	return extract.Document(in)
+	return extract.Document(extract.Input{Body: []byte(g.Text), IsText: true, URL: g.URL, Published: published})
 }
