@@ -505,6 +505,7 @@ func (m mentions) cueSentences(published time.Time) []int {
 	for si := range histCue {
 		history[si] = histDate[si]
 	}
+	another := assemblyWords(m.lang).Another
 	for _, c := range m.cues {
 		if c.Negative != "" || c.Strength < minCueStrength {
 			continue
@@ -515,7 +516,7 @@ func (m mentions) cueSentences(published time.Time) []int {
 		}
 		// "Le CHU a reçu ce mois-ci une autre délégation étrangère": the
 		// page turns to another event.
-		if containsWord(m.sentenceKey(si), assemblyWords(m.lang).Another) {
+		if containsWord(m.sentenceKey(si), another) {
 			continue
 		}
 		out = append(out, si)

@@ -177,7 +177,8 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 	text := ft.orig
 	var out []InstitutionMention
 	known := g.names.findAll(ft)
-	known = slices.DeleteFunc(known, func(mt match[*Institution]) bool { return g.namesAnotherCity(ft, mt) })
+	pm := places.matcherFor(g.allLangs)
+	known = slices.DeleteFunc(known, func(mt match[*Institution]) bool { return namesAnotherCity(ft, pm, mt) })
 	for _, mt := range known {
 		s, e := ft.span(mt.From, mt.To)
 		out = append(out, InstitutionMention{Start: s, End: e, Surface: text[s:e], Institution: mt.Values[0]})
@@ -191,12 +192,12 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 // line, into a city of its country other than its own: "Bệnh viện Nhi
 // đồng Thành phố" is Ho Chi Minh City's, "Bệnh viện Nhi đồng thành phố
 // Cần Thơ" another hospital, which discovery then finds whole.
-func (g *Gazetteer) namesAnotherCity(ft *foldedText, mt match[*Institution]) bool {
+func namesAnotherCity(ft *foldedText, pm *matcher[placeValue], mt match[*Institution]) bool {
 	in := mt.Values[0]
 	if in.City == "" || mt.To >= len(ft.toks) || strings.TrimSpace(ft.gap(mt.To)) != "" {
 		return false
 	}
-	p := places.matcherFor(g.allLangs).longestAt(ft, mt.To)
+	p := pm.longestAt(ft, mt.To)
 	if p.To == 0 {
 		return false
 	}
