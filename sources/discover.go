@@ -29,13 +29,15 @@ type htmlInfo struct {
 // PageURL returns the URL an HTML page fetched from (or archived as)
 // pageURL gives for itself — its <link rel="canonical">, else its og:url,
 // resolved and canonicalised — or "". The crawler and ingest read a page's
-// own URL by this one rule.
-func PageURL(body []byte, pageURL string) string {
+// own URL by this one rule. It also returns the parsed page (nil when it
+// could not be parsed), for extraction to read instead of parsing it again
+// (extract.Input.Root).
+func PageURL(body []byte, pageURL string) (string, *html.Node) {
 	info, err := parseHTML(body, pageURL)
 	if err != nil {
-		return ""
+		return "", nil
 	}
-	return info.Canonical
+	return info.Canonical, info.Root
 }
 
 // parseHTML finds the links and the canonical URL (rel=canonical, else

@@ -144,7 +144,7 @@ func TestPageURL(t *testing.T) {
 		`<p>no URL here</p>`:     "",
 		"plain text, not a page": "",
 	} {
-		if got := PageURL([]byte(body), "https://h.example/news/a.html"); got != want {
+		if got, _ := PageURL([]byte(body), "https://h.example/news/a.html"); got != want {
 			t.Errorf("PageURL(%q) = %q, want %q", body, got, want)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/net/html"
 
 	"github.com/medcoop/medcoop/extract"
 	"github.com/medcoop/medcoop/sources"
@@ -97,7 +98,7 @@ func ingestFile(p *pipeline, path string) error {
 	if err != nil {
 		return err
 	}
-	url := pageURL(body, "")
+	url, root := pageURL(body, "")
 	if url == "" {
 		abs, err := filepath.Abs(path)
 		if err != nil {
@@ -110,6 +111,9 @@ func ingestFile(p *pipeline, path string) error {
 		return fmt.Errorf("ingest %s: %w", path, err)
 	}
 	in := extract.Input{Body: body, URL: url, IsText: strings.EqualFold(filepath.Ext(path), ".txt")}
+	if !in.IsText {
+		in.Root = root // parsed once, for its URL and its extraction
+	}
 	meta := store.PageMeta{FetchedAt: info.ModTime(), SHA256: store.BodyHash(body)}
 	res, err := p.save(in, meta)
 	p.count("ingest", res, err)
@@ -177,14 +181,14 @@ func ingestRecord(p *pipeline, rec *warc.Record, target string) error {
 	if err != nil {
 		return err
 	}
-	url := pageURL(body, target)
+	url, root := pageURL(body, target)
 	meta := store.PageMeta{
 		FetchedAt:    rec.Date(),
 		ETag:         resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"),
 		SHA256:       store.BodyHash(body),
 	}
-	res, err := p.save(extract.Input{Body: body, URL: url}, meta)
+	res, err := p.save(extract.Input{Body: body, Root: root, URL: url}, meta)
 	p.count("ingest", res, err)
 	return err
 }
@@ -192,14 +196,14 @@ func ingestRecord(p *pipeline, rec *warc.Record, target string) error {
 // pageURL is the URL a page is stored under: its canonical link (else
 // og:url; on the fallback's host when there is one), else fallback, canonicalised as the crawler canonicalises the
 // URLs it fetches, so that a page ingested from a crawl's WARC lands on the
-// key the crawl stored it under.
-func pageURL(body []byte, fallback string) string {
-	u := sources.PageURL(body, fallback)
+// key the crawl stored it under; and the page parsed, for extraction.
+func pageURL(body []byte, fallback string) (string, *html.Node) {
+	u, root := sources.PageURL(body, fallback)
 	if u == "" || (fallback != "" && !sameHost(u, fallback)) {
 		u = fallback // as in a crawl, a page names itself only on its own host
 	}
 	if c, err := sources.Canonicalize(u); err == nil {
-		return c
+		return c, root
 	}
-	return u
+	return u, root
 }
