@@ -299,3 +299,39 @@ func TestDelegationOfACity(t *testing.T) {
 		})
 	}
 }
+
+// TestPartnerNamedWithTheProgramme checks that the sentence naming who a
+// course is run with ("run with", "en partenariat avec", "phối hợp với")
+// tells a party, not background.
+func TestPartnerNamedWithTheProgramme(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // party ids, in any order
+	}{
+		{"en", "Lyon surgeons begin a dialysis course in Hanoi\n\n" +
+			"Surgeons from Hospices Civils de Lyon on Monday began a training course in Hanoi for nurses who run dialysis units.\n\n" +
+			"The course, run with Bach Mai Hospital, brings together thirty nurses from the north of the country.",
+			[]string{"fr-hcl", "vn-bach-mai"}},
+		{"fr", "Des chirurgiens lyonnais forment des infirmiers vietnamiens\n\n" +
+			"Des chirurgiens des Hospices civils de Lyon ont ouvert lundi une session de formation à Hanoï pour des infirmiers de dialyse.\n\n" +
+			"La session, organisée en partenariat avec l'hôpital Bach Mai, réunit trente infirmiers du nord du pays.",
+			[]string{"fr-hcl", "vn-bach-mai"}},
+		{"vi", "Khai giảng lớp tập huấn lọc máu cho điều dưỡng\n\n" +
+			"Sáng thứ Hai, các chuyên gia Hospices Civils de Lyon đã khai giảng lớp tập huấn về lọc máu cho điều dưỡng.\n\n" +
+			"Lớp học do Bệnh viện Bạch Mai phối hợp với các chuyên gia tổ chức, gồm 30 điều dưỡng các tỉnh phía Bắc.",
+			[]string{"fr-hcl", "vn-bach-mai"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+			var got []string
+			for _, p := range ev.Parties {
+				got = append(got, p.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("parties %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
