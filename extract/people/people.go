@@ -438,6 +438,14 @@ func (f *finder) roleBefore(i int) (int, bool) {
 	n := f.roleLen[i]
 	role := f.lx.roles[f.roleVal[i]].Role
 	rs := f.toks[i].start
+	// a title between role and name ("Deputy director Dr Lam Quoc Hung",
+	// "le doyen Pr Jean Dupont") is the title's to read
+	if k := i + n; k < len(f.toks) && !f.toks[k].nl {
+		if tn, _, _ := f.titleChain(k); tn > 0 {
+			f.pending = &pendingRole{at: k, role: role, start: rs, end: f.toks[k-1].end}
+			return k, true
+		}
+	}
 	// the name right after the role phrase: "le président Jean Dupont"
 	if k := i + n; k < len(f.toks) && !f.toks[k].nl && f.nameWord(k) {
 		end, words, blocked := f.nameRun(k, false)

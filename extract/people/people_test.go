@@ -54,6 +54,7 @@ func checkFind(t *testing.T, lang string, cases []findCase) {
 
 func TestFindFrench(t *testing.T) {
 	checkFind(t, "fr", []findCase{
+		{"Le doyen Pr Jean Dupont a ouvert la séance.", []want{{"Jean Dupont", "dean", "Pr", ""}}},
 		{"Le Pr Jean Dupont, chef du service de cardiologie du CHU de Lyon, a ouvert la séance.",
 			[]want{{"Jean Dupont", "head of department", "Pr", "CHU de Lyon"}}},
 		{"Selon le professeur, docteur et médecin du peuple Le Van Hung, recteur de l'Université de médecine de Hué, l'accord est historique.",
@@ -133,6 +134,8 @@ func TestFindEnglish(t *testing.T) {
 			[]want{{"Nguyen Van An", "", "Mr", ""}, {"Tran Thi Binh", "", "Ms", ""}}},
 		{"Deputy Minister of Health Tran Thi Thu Ha attended the ceremony.",
 			[]want{{"Tran Thi Thu Ha", "deputy minister of health", "", ""}}},
+		{"Deputy director Dr Lam Quoc Hung said survival had improved.",
+			[]want{{"Lam Quoc Hung", "deputy director", "Dr", ""}}},
 		{"Hospital director Pham Quoc Bao said the two sides agreed.",
 			[]want{{"Pham Quoc Bao", "director", "", ""}}},
 		{"Professors Henri de Montclar and Tran Duc Long founded the programme.",
