@@ -332,7 +332,12 @@ func TestFindDomains(t *testing.T) {
 		{"benh than va dai thao duong", "vi", []string{"benh than=nephrology", "dai thao duong=chronic-diseases", "dai thao duong=endocrinology"}},
 		// No field across a sentence's or a bracket's edge.
 		{"Bệnh viện Mittaphab (Lào).\nKhóa học", "vi", nil},
-		{"Le service de chirurgie. Cardiaque, il", "fr", []string{"chirurgie=surgery"}},
+		{"Le service de réanimation. Néonatale, il", "fr", []string{"service de réanimation=intensive-care", "Néonatale=neonatology"}},
+		// A bare "chirurgie", "surgery" or "phẫu thuật" names no field (every
+		// hospital operates); a kind of surgery does.
+		{"Le service de chirurgie pratique la chirurgie robotique.", "fr", []string{"chirurgie robotique=surgery"}},
+		{"Its surgeons teach surgical skills and laparoscopic surgery.", "en", []string{"laparoscopic surgery=surgery"}},
+		{"Các phẫu thuật viên đã thực hiện ca mổ bằng phẫu thuật nội soi.", "vi", []string{"phẫu thuật nội soi=surgery"}},
 		// Both tone placements; "mắt" and "lao" only inside a field's name.
 		{"Lễ ra mắt khoa Mắt; người lao động; hoá trị, hóa trị và bệnh lao", "vi",
 			[]string{"khoa Mắt=ophthalmology", "hoá trị=oncology", "hóa trị=oncology", "bệnh lao=infectious-diseases", "bệnh lao=pulmonology"}},
