@@ -55,6 +55,11 @@ func checkFind(t *testing.T, lang string, cases []findCase) {
 func TestFindFrench(t *testing.T) {
 	checkFind(t, "fr", []findCase{
 		{"Le doyen Pr Jean Dupont a ouvert la séance.", []want{{"Jean Dupont", "dean", "Pr", ""}}},
+		// A trade is a role: the person speaks as one.
+		{"« Tout est prêt », explique Léa Morin, ergothérapeute au CHU de Brest.",
+			[]want{{"Léa Morin", "occupational therapist", "", "CHU de Brest"}}},
+		{"« Le matériel tient », a indiqué Paul Roux, ingénieur biomédical au CHU de Tours.",
+			[]want{{"Paul Roux", "biomedical engineer", "", "CHU de Tours"}}},
 		{"Le Pr Jean Dupont, chef du service de cardiologie du CHU de Lyon, a ouvert la séance.",
 			[]want{{"Jean Dupont", "head of department", "Pr", "CHU de Lyon"}}},
 		{"Selon le professeur, docteur et médecin du peuple Le Van Hung, recteur de l'Université de médecine de Hué, l'accord est historique.",
@@ -134,6 +139,8 @@ func TestFindEnglish(t *testing.T) {
 			[]want{{"Nguyen Van An", "", "Mr", ""}, {"Tran Thi Binh", "", "Ms", ""}}},
 		{"Deputy Minister of Health Tran Thi Thu Ha attended the ceremony.",
 			[]want{{"Tran Thi Thu Ha", "deputy minister of health", "", ""}}},
+		{"Anna Berg, a senior nurse clinician at Oslo University Hospital, said the course was full.",
+			[]want{{"Anna Berg", "senior nurse clinician", "", "Oslo University Hospital"}}},
 		{"Deputy director Dr Lam Quoc Hung said survival had improved.",
 			[]want{{"Lam Quoc Hung", "deputy director", "Dr", ""}}},
 		{"Hospital director Pham Quoc Bao said the two sides agreed.",
