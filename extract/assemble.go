@@ -39,6 +39,7 @@ type assemblyLexicon struct {
 	Parent        []string `yaml:"parent"`
 	NameWords     []string `yaml:"name_words"`
 	Another       []string `yaml:"another"`
+	EquipmentUse  []string `yaml:"equipment_use"`
 }
 
 var (
@@ -68,7 +69,7 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -167,6 +168,11 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 		}
 		if i+1 < len(ims) && !ims[i+1].Discovered && ims[i+1].Institution.Kind == im.Institution.Kind && glosses(text, im.End, ims[i+1].Start) {
 			im.Institution, im.Discovered = ims[i+1].Institution, false
+			out = append(out, im)
+			continue
+		}
+		if i > 0 && apposes(text, ims[i-1], im) {
+			im.Institution, im.Discovered = ims[i-1].Institution, false
 			out = append(out, im)
 			continue
 		}
@@ -308,6 +314,23 @@ func glosses(text string, end, next int) bool {
 	return strings.TrimSpace(text[end:next]) == "("
 }
 
+// appositionBytes bounds what stands between a name and its apposition:
+// a comma and an article.
+const appositionBytes = 6
+
+// apposes reports whether discovered mention im describes the known
+// institution named right before it, after a comma, in its city:
+// "l'Angkor Hospital for Children, l'hôpital pédiatrique de Siem Reap".
+func apposes(text string, prev, im lexicon.InstitutionMention) bool {
+	if prev.Discovered || prev.Institution.Kind != im.Institution.Kind || prev.Institution.City == "" ||
+		textnorm.Key(prev.Institution.City) != textnorm.Key(im.Institution.City) ||
+		im.Start < prev.End || im.Start-prev.End > appositionBytes {
+		return false
+	}
+	between := text[prev.End:im.Start]
+	return strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.()")
+}
+
 // besideBytes is how close a place must stand to a name to give it its country.
 const besideBytes = 24
 
@@ -445,6 +468,7 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]me
 		Domains:   m.eventDomains(published, parties),
 		People:    []medcoop.Person{},
 	}
+	ev.Domains = m.typeDomain(ev.Type, cueSents, ev.Domains)
 	ev.Date = m.eventDate(cueSents, published)
 	ev.Place = m.eventPlace(cueSents)
 	m.addModelPeople() // only for events: the model is slow
@@ -817,6 +841,42 @@ func (m mentions) eventType(cueSents []int) medcoop.EventType {
 	return medcoop.OtherCooperation
 }
 
+// typeDomains are the fields an event's type is in by itself: a training
+// or an exchange programme is medical education, whatever else it covers.
+var typeDomains = map[medcoop.EventType]string{
+	medcoop.TrainingProgramme: medicalEducation,
+	medcoop.ExchangeProgramme: medicalEducation,
+}
+
+// medicalEducation is the contract's code for teaching and training.
+const medicalEducation = "medical-education"
+
+// typeDomain adds the field the event's type is in when no word of the
+// text named it ("ont formé leurs collègues"), with the cue that set the
+// type as its surface.
+func (m mentions) typeDomain(t medcoop.EventType, cueSents []int, ds []medcoop.Domain) []medcoop.Domain {
+	code, ok := typeDomains[t]
+	if !ok || slices.ContainsFunc(ds, func(d medcoop.Domain) bool { return d.Code == code }) {
+		return ds
+	}
+	surface := ""
+	for _, c := range m.titleCues {
+		if c.Type == t && c.Negative == "" {
+			surface = c.Surface
+			break
+		}
+	}
+	for _, c := range m.cues {
+		if surface == "" && c.Type == t && c.Negative == "" && slices.Contains(cueSents, m.sentenceOf(c.Start)) {
+			surface = c.Surface
+		}
+	}
+	if surface != "" {
+		ds = append(ds, medcoop.Domain{Code: code, Label: lexicon.DomainLabel(code), Surface: []string{surface}})
+	}
+	return ds
+}
+
 // specificity ranks event types when cues of equal strength disagree.
 var specificity = map[medcoop.EventType]int{
 	medcoop.OtherCooperation: 0, medcoop.AgreementSigned: 1, medcoop.DelegationVisit: 2,
@@ -901,6 +961,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 	background := m.backgroundSentences()
 	quotes := m.quoteSpans()
 	others := m.otherEventSentences(parties)
+	words := assemblyWords(m.lang)
 	for _, d := range m.domains {
 		if past[m.sentenceOf(d.Start)] {
 			continue // "La première convention, en 2012, portait sur l'anesthésie"
@@ -917,6 +978,9 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 		if others[m.sentenceOf(d.Start)] {
 			continue // "a week after, X signed with Inha University Hospital on emergency medicine": another event's
 		}
+		if d.Code == medicalEducation && m.deviceTraining(m.sentenceOf(d.Start), words.EquipmentUse) {
+			continue // "deux techniciens ont installé les appareils et formé les utilisateurs": the delivery's, not education
+		}
 		if m.quoted(quotes, d.Start, d.End) {
 			continue // "« Une infection évitée, c'est des antibiotiques en moins », a résumé…": a view, not what is covered
 		}
@@ -931,6 +995,20 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []m
 		}
 	}
 	return out
+}
+
+// deviceTraining reports whether sentence si teaches only how to use
+// equipment ("former les utilisateurs", "trained the staff to use them"):
+// it says so and names no field beside medical education. Teaching a
+// clinical skill with the device ("hướng dẫn sử dụng thiết bị và kỹ thuật
+// hồi sức sơ sinh") is education.
+func (m mentions) deviceTraining(si int, equipmentUse []string) bool {
+	if !containsWord(m.sentenceKey(si), equipmentUse) {
+		return false
+	}
+	return !slices.ContainsFunc(m.domains, func(d lexicon.DomainMention) bool {
+		return d.Code != medicalEducation && m.sentenceOf(d.Start) == si
+	})
 }
 
 // earlierMonths is how long before publication a date in a sentence with

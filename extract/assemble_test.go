@@ -90,6 +90,34 @@ func TestDomainsInPassing(t *testing.T) {
 			want:      []string{"nephrology"},
 			notWanted: []string{"dermatology", "ophthalmology", "oncology", "research"},
 		},
+		{
+			name: "showing staff how to use a donated device is the delivery's, not education",
+			text: "Le CHU d'Angers offre deux échographes à l'hôpital de Vinh\n\n" +
+				"Le CHU d'Angers a remis mardi deux échographes à l'hôpital général de Nghe An.\n\n" +
+				"Un technicien angevin est resté trois jours pour installer les appareils et former les utilisateurs.",
+			want:      []string{"diagnostic-imaging"},
+			notWanted: []string{"medical-education"},
+		},
+		{
+			name: "teaching a clinical skill with the device is education",
+			text: "Westmead trao tặng lồng ấp cho Bệnh viện Nhi Trung ương\n\n" +
+				"Hôm qua, Bệnh viện Nhi Westmead (Úc) đã trao tặng Bệnh viện Nhi Trung ương 4 lồng ấp.\n\n" +
+				"Các điều dưỡng Úc đã tập huấn cho điều dưỡng của khoa về cách sử dụng máy và kỹ thuật chăm sóc trẻ sinh non.",
+			want: []string{"medical-education", "neonatology"},
+		},
+		{
+			name: "a training verb names education",
+			text: "Le CHU de Reims et l'hôpital de Thanh Hoa signent un accord\n\n" +
+				"Le CHU de Reims et l'hôpital général de Thanh Hoa ont signé lundi un accord sur le cancer du sein.\n\n" +
+				"Des infirmières de Thanh Hoa seront formées à Reims.",
+			want: []string{"oncology", "medical-education"},
+		},
+		{
+			name: "a workshop is education even when no word of the text says so",
+			text: "Hospices Civils de Lyon and Bach Mai Hospital hold a workshop\n\n" +
+				"Hospices Civils de Lyon and Bach Mai Hospital held a workshop on dialysis in Hanoi on Monday.",
+			want: []string{"nephrology", "medical-education"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -288,12 +316,7 @@ func TestDelegationOfACity(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
-			var got []string
-			for _, p := range ev.Parties {
-				got = append(got, p.ID)
-			}
-			slices.Sort(got)
-			if !slices.Equal(got, tt.want) {
+			if got := partyIDs(ev); !slices.Equal(got, tt.want) {
 				t.Errorf("parties %v, want %v", got, tt.want)
 			}
 		})
@@ -302,7 +325,9 @@ func TestDelegationOfACity(t *testing.T) {
 
 // TestPartnerNamedWithTheProgramme checks that the sentence naming who a
 // course is run with ("run with", "en partenariat avec", "phối hợp với")
-// tells a party, not background.
+// or whom it trains ("a formé … les infirmiers de") tells a party, and
+// that an apposition describing that party ("l'hôpital pédiatrique de
+// Siem Reap") is not another.
 func TestPartnerNamedWithTheProgramme(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -316,6 +341,9 @@ func TestPartnerNamedWithTheProgramme(t *testing.T) {
 			"Des chirurgiens des Hospices civils de Lyon ont ouvert lundi une session de formation à Hanoï pour des infirmiers de dialyse.\n\n" +
 			"La session, organisée en partenariat avec l'hôpital Bach Mai, réunit trente infirmiers du nord du pays.",
 			[]string{"fr-hcl", "vn-bach-mai"}},
+		{"an apposition in the partner's city is the partner", "Des soignants nîmois forment leurs collègues cambodgiens\n\n" +
+			"Une équipe du CHU de Nîmes a formé en juin les infirmiers de l'Angkor Hospital for Children, l'hôpital pédiatrique de Siem Reap.",
+			[]string{"fr-chu-nimes", "kh-angkor-hospital-for-children"}},
 		{"vi", "Khai giảng lớp tập huấn lọc máu cho điều dưỡng\n\n" +
 			"Sáng thứ Hai, các chuyên gia Hospices Civils de Lyon đã khai giảng lớp tập huấn về lọc máu cho điều dưỡng.\n\n" +
 			"Lớp học do Bệnh viện Bạch Mai phối hợp với các chuyên gia tổ chức, gồm 30 điều dưỡng các tỉnh phía Bắc.",
@@ -324,14 +352,30 @@ func TestPartnerNamedWithTheProgramme(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
-			var got []string
-			for _, p := range ev.Parties {
-				got = append(got, p.ID)
-			}
-			slices.Sort(got)
-			if !slices.Equal(got, tt.want) {
+			if got := partyIDs(ev); !slices.Equal(got, tt.want) {
 				t.Errorf("parties %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// partyIDs returns the ids of an event's parties, sorted.
+func partyIDs(ev medcoop.Event) []string {
+	var ids []string
+	for _, p := range ev.Parties {
+		ids = append(ids, p.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// TestCountryInDiscoveredName checks that a partner the gazetteer does not
+// know gets the country its own name gives ("Đại học … Quốc gia Nga").
+func TestCountryInDiscoveredName(t *testing.T) {
+	ev := oneEvent(t, "Bệnh viện Bạch Mai hợp tác đào tạo gây mê\n\n"+
+		"Hôm qua, Bệnh viện Bạch Mai ký thỏa thuận hợp tác với Trường Đại học Y khoa Nghiên cứu Quốc gia Nga về đào tạo gây mê.",
+		time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+	if !slices.Equal(ev.Countries, []string{"RU", "VN"}) {
+		t.Errorf("countries %v, want [RU VN]", ev.Countries)
 	}
 }
