@@ -332,6 +332,8 @@ func TestFindDomains(t *testing.T) {
 		{"benh than va dai thao duong", "vi", []string{"benh than=nephrology", "dai thao duong=chronic-diseases", "dai thao duong=endocrinology"}},
 		// No field across a sentence's or a bracket's edge.
 		{"Bệnh viện Mittaphab (Lào).\nKhóa học", "vi", nil},
+		// "Chống độc" in the ICU's name is no emergency department of its own.
+		{"khoa Hồi sức tích cực – Chống độc", "vi", []string{"khoa Hồi sức tích cực – Chống độc=intensive-care"}},
 		{"Le service de réanimation. Néonatale, il", "fr", []string{"service de réanimation=intensive-care", "Néonatale=neonatology"}},
 		// A bare "chirurgie", "surgery" or "phẫu thuật" names no field (every
 		// hospital operates); a kind of surgery does.
