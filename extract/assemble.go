@@ -859,17 +859,14 @@ func (m mentions) typeDomain(t medcoop.EventType, cueSents []int, ds []medcoop.D
 	if !ok || slices.ContainsFunc(ds, func(d medcoop.Domain) bool { return d.Code == code }) {
 		return ds
 	}
+	typed := func(c lexicon.Cue) bool { return c.Type == t && c.Negative == "" }
 	surface := ""
-	for _, c := range m.titleCues {
-		if c.Type == t && c.Negative == "" {
-			surface = c.Surface
-			break
-		}
-	}
-	for _, c := range m.cues {
-		if surface == "" && c.Type == t && c.Negative == "" && slices.Contains(cueSents, m.sentenceOf(c.Start)) {
-			surface = c.Surface
-		}
+	if i := slices.IndexFunc(m.titleCues, typed); i >= 0 {
+		surface = m.titleCues[i].Surface
+	} else if i := slices.IndexFunc(m.cues, func(c lexicon.Cue) bool {
+		return typed(c) && slices.Contains(cueSents, m.sentenceOf(c.Start))
+	}); i >= 0 {
+		surface = m.cues[i].Surface
 	}
 	if surface != "" {
 		ds = append(ds, medcoop.Domain{Code: code, Label: lexicon.DomainLabel(code), Surface: []string{surface}})
