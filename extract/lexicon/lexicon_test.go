@@ -350,6 +350,10 @@ func TestFindDomains(t *testing.T) {
 			[]string{"paediatric anaesthesia=anesthesia", "paediatric anaesthesia=pediatrics", "A&E=emergency-medicine"}},
 		{"cardiac surgery, neonatal intensive care and pelvic floor disorders", "en",
 			[]string{"cardiac surgery=cardiovascular-surgery", "neonatal intensive care=intensive-care", "neonatal intensive care=neonatology", "pelvic floor disorders=pelvic-floor"}},
+		// A word with an everyday sense is a field only in a longer form;
+		// "AED" (the dirham) is no defibrillator.
+		{"The incubator hosts start-ups; residents saw drug seizures and an AED 5m gift. Neonatal incubators, radiology residents, epileptic seizures.", "en",
+			[]string{"Neonatal incubators=neonatology", "radiology residents=diagnostic-imaging", "radiology residents=medical-education", "epileptic seizures=neurology"}},
 	}
 	for _, tt := range tests {
 		var got []string
