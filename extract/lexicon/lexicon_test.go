@@ -340,6 +340,15 @@ func TestFindDomains(t *testing.T) {
 		// A bare "chirurgie", "surgery" or "phẫu thuật" names no field (every
 		// hospital operates); a kind of surgery does.
 		{"Le service de chirurgie pratique la chirurgie robotique.", "fr", []string{"chirurgie robotique=surgery"}},
+		// The longest term wins over the field a word names alone: Ehpad
+		// residents are no trainees, an associated laboratory does research
+		// and a skin graft is no organ transplant.
+		{"Des résidents d'Ehpad, un laboratoire associé et une greffe de peau.", "fr",
+			[]string{"résidents d'Ehpad=geriatrics", "laboratoire associé=research", "greffe de peau=surgery"}},
+		// Acronyms match only as written: the CLIN, not a "clin d'œil"; those
+		// also written as words ("Ehpad", "Samu") are listed as words too.
+		{"Le CLIN, un clin d'œil, la PMA.", "fr", []string{"CLIN=infection-control", "PMA=obstetrics-gynecology"}},
+		{"Le Samu et les Ehpad", "fr", []string{"Samu=emergency-medicine", "Ehpad=geriatrics"}},
 		{"Its surgeons teach surgical skills and laparoscopic surgery.", "en", []string{"laparoscopic surgery=surgery"}},
 		{"Các phẫu thuật viên đã thực hiện ca mổ bằng phẫu thuật nội soi.", "vi", []string{"phẫu thuật nội soi=surgery"}},
 		// Both tone placements; "mắt" and "lao" only inside a field's name.
