@@ -70,6 +70,9 @@ type Report struct {
 	Confidence Ranking `json:"-"`
 	// Misses says, per document, what was wrong: for reading, not parsing.
 	Misses []string `json:"misses"`
+	// Agreement, when domains were scored against a second annotation,
+	// is how far that annotation agrees with the first.
+	Agreement *PRF `json:"-"`
 }
 
 // Scored is one gold document with what was extracted from it.
@@ -335,6 +338,9 @@ func (r Report) WriteTable(w io.Writer, withMisses bool) error {
 		auc = fmt.Sprintf("%.3f", r.Confidence.AUC())
 	}
 	fmt.Fprintf(tw, "confidence (AUC, %d wrong)\t\t\t\t%s\t%d\n", len(r.Confidence.Wrong), auc, r.Confidence.N())
+	if a := r.Agreement; a != nil {
+		fmt.Fprintf(tw, "domains: second annotator vs first\t%.3f\t%.3f\t%.3f\t\t%d\n", a.Precision(), a.Recall(), a.F1(), a.TP+a.FN)
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -383,6 +389,10 @@ func (r Report) Summary() Summary {
 		conf.Accuracy = &auc
 	}
 	s.Fields["confidence_auc"] = conf
+	if a := r.Agreement; a != nil {
+		p, rc, f := a.Precision(), a.Recall(), a.F1()
+		s.Fields["domains_agreement"] = FieldStat{Precision: &p, Recall: &rc, F1: &f, N: a.TP + a.FN}
+	}
 	if s.Misses == nil {
 		s.Misses = []string{}
 	}
