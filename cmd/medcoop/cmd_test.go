@@ -44,6 +44,32 @@ func TestExtractFollowsTheSchema(t *testing.T) {
 	}
 }
 
+// TestEvalAgainstASecondAnnotation checks that `eval --domains` scores
+// domains against the second annotation and says how far it agrees with
+// the first.
+func TestEvalAgainstASecondAnnotation(t *testing.T) {
+	code, out, stderr := medcoopCmd(t, "eval", "--format", "json", "--domains", "../../fixtures/gold/second/dev4-a.json", "../../fixtures/gold/dev4-a.json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Fields map[string]struct {
+			F1 *float64 `json:"f1"`
+			N  int      `json:"n"`
+		} `json:"fields"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	agree, domains := s.Fields["domains_agreement"], s.Fields["domains"]
+	if agree.F1 == nil || *agree.F1 <= 0 || *agree.F1 >= 1 || agree.N == 0 {
+		t.Errorf("domains_agreement %+v: want an F1 between the two annotations, neither 0 nor 1", agree)
+	}
+	if domains.F1 == nil || domains.N == agree.N {
+		t.Errorf("domains %+v scored against the first annotation (%d codes), not the second", domains, agree.N)
+	}
+}
+
 // TestExitStatus checks the contract's exit statuses and one-line reasons.
 func TestExitStatus(t *testing.T) {
 	dir := t.TempDir()
@@ -63,6 +89,7 @@ func TestExitStatus(t *testing.T) {
 		{"missing sources file", []string{"crawl", "--sources", filepath.Join(dir, "none.yaml"), "--db", filepath.Join(dir, "a.db")}, exitFailed, "none.yaml"},
 		{"missing page", []string{"extract", filepath.Join(dir, "none.html")}, exitFailed, "none.html"},
 		{"events of no database", []string{"events", "--db", filepath.Join(dir, "none.db")}, exitFailed, "none.db"},
+		{"a second annotation of another set", []string{"eval", "--domains", "../../fixtures/gold/second/dev4-a.json", "../../fixtures/gold/dev4-b.json"}, exitFailed, "missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
