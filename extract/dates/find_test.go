@@ -12,6 +12,40 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// findCase is one text, its language and reference date, and the
+// mentions Find must give on it.
+type findCase struct {
+	name string
+	lang string
+	ref  time.Time
+	text string
+	want []want
+}
+
+// checkFind fails t unless Find gives exactly want on text, each mention's
+// span its surface and its Time the start of its period.
+func checkFind(t *testing.T, text, lang string, ref time.Time, wants []want) {
+	t.Helper()
+	got := Find(text, lang, ref)
+	if len(got) != len(wants) {
+		t.Fatalf("Find(%q) = %d mentions %+v, want %d", text, len(got), got, len(wants))
+	}
+	for i, w := range wants {
+		g := got[i]
+		if g.Surface != w.surface || g.Value != w.value || g.Precision != w.prec || g.Relative != w.relative || g.Historical != w.historical {
+			t.Errorf("mention %d = {%q %s %s rel=%v hist=%v}, want {%q %s %s rel=%v hist=%v}", i,
+				g.Surface, g.Value, g.Precision, g.Relative, g.Historical,
+				w.surface, w.value, w.prec, w.relative, w.historical)
+		}
+		if text[g.Start:g.End] != g.Surface {
+			t.Errorf("mention %d: text[%d:%d] = %q, Surface %q", i, g.Start, g.End, text[g.Start:g.End], g.Surface)
+		}
+		if g.Time.Format("2006-01-02")[:len(g.Value)] != g.Value {
+			t.Errorf("mention %d: Time %s does not start the period %s", i, g.Time, g.Value)
+		}
+	}
+}
+
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // want is one expected mention: the surface it must cover and what it means.
@@ -25,13 +59,7 @@ type want struct {
 
 func TestFind(t *testing.T) {
 	monday := day(2022, 12, 19) // a Monday
-	tests := []struct {
-		name string
-		lang string
-		ref  time.Time
-		text string
-		want []want
-	}{
+	tests := []findCase{
 		{"fr relative weekday", "fr", monday, "Les deux hôpitaux ont signé jeudi dernier un accord.",
 			[]want{{"jeudi dernier", "2022-12-15", medcoop.Day, true, false}}},
 		{"fr next weekday", "fr", monday, "La délégation arrivera mardi prochain.",
@@ -125,24 +153,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Find(tc.text, tc.lang, tc.ref)
-			if len(got) != len(tc.want) {
-				t.Fatalf("Find(%q) = %d mentions %+v, want %d", tc.text, len(got), got, len(tc.want))
-			}
-			for i, w := range tc.want {
-				g := got[i]
-				if g.Surface != w.surface || g.Value != w.value || g.Precision != w.prec || g.Relative != w.relative || g.Historical != w.historical {
-					t.Errorf("mention %d = {%q %s %s rel=%v hist=%v}, want {%q %s %s rel=%v hist=%v}", i,
-						g.Surface, g.Value, g.Precision, g.Relative, g.Historical,
-						w.surface, w.value, w.prec, w.relative, w.historical)
-				}
-				if tc.text[g.Start:g.End] != g.Surface {
-					t.Errorf("mention %d: text[%d:%d] = %q, Surface %q", i, g.Start, g.End, tc.text[g.Start:g.End], g.Surface)
-				}
-				if g.Time.Format("2006-01-02")[:len(g.Value)] != g.Value {
-					t.Errorf("mention %d: Time %s does not start the period %s", i, g.Time, g.Value)
-				}
-			}
+			checkFind(t, tc.text, tc.lang, tc.ref, tc.want)
 		})
 	}
 }
