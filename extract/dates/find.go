@@ -367,7 +367,7 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 		if t, ok := lx.ruleDate(s, c, cur, hasYear); ok {
 			m := mention(a, b, t, prec)
 			m.Relative = !hasYear
-			return []Mention{m}
+			return []Mention{lx.toCome(s, m, ref)}
 		}
 		d, ok := parseDate(lx.lang, str, cur, formats...)
 		if !ok {
@@ -381,7 +381,7 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 		}
 		m := mention(a, b, d.Time, prec)
 		m.Relative = !hasYear
-		return []Mention{m}
+		return []Mention{lx.toCome(s, m, ref)}
 	case kindDecade:
 		y, ok := decadeYear(c.text(s, "year"))
 		if !ok {
@@ -653,12 +653,56 @@ func rangeYearFromStart(first, last Mention, ref time.Time) (Mention, Mention) {
 	if first.Time.Year() != y-1 || start.After(ref.AddDate(0, 0, graceDays)) || last.Time.Month() == 2 && last.Time.Day() == 29 {
 		return first, last
 	}
-	shift := func(m Mention) Mention {
-		moved := mention(m.Start, m.End, m.Time.AddDate(1, 0, 0), m.Precision)
-		moved.Relative, moved.Historical = m.Relative, m.Historical
-		return moved
+	return yearLater(first), yearLater(last)
+}
+
+// yearLater is m one year on.
+func yearLater(m Mention) Mention {
+	moved := mention(m.Start, m.End, m.Time.AddDate(1, 0, 0), m.Precision)
+	moved.Relative, moved.Historical = m.Relative, m.Historical
+	return moved
+}
+
+// maxFutureReach bounds how far before a date its sentence's verb of the
+// future may stand ("La délégation française reviendra à Hué en février").
+const maxFutureReach = 80
+
+// toCome moves m, a date written without its year and so resolved to the
+// latest such date, a year on when the text says it is still to come and
+// it would otherwise lie in the past: "février prochain", "tháng 2 tới",
+// "next February", or a verb of the future before it in its sentence
+// ("will return in February", "sẽ trở lại vào tháng 2") in a page of
+// November. A date of the last graceDays, or of the page's own month,
+// stays.
+func (lx *lexicon) toCome(s string, m Mention, ref time.Time) Mention {
+	if !m.Relative || ref.IsZero() {
+		return m
 	}
-	return shift(first), shift(last)
+	from := ref.AddDate(0, 0, -graceDays)
+	if m.Precision == medcoop.Month {
+		from = time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	if !m.Time.Before(from) || !lx.ahead(s, m.Start, m.End) {
+		return m
+	}
+	return yearLater(m)
+}
+
+// ahead reports whether the words around s[a:b] say the date is to come.
+func (lx *lexicon) ahead(s string, a, b int) bool {
+	after := s[b:min(len(s), b+48)]
+	if loc := lx.aheadAfter.FindStringIndex(after); loc != nil {
+		return !lx.dateNext.MatchString(after[loc[1]:]) // "từ tháng 2 tới tháng 5": a range, not a date to come
+	}
+	from := max(0, a-maxFutureReach)
+	for from < a && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	before := s[from:a]
+	if i := strings.LastIndexAny(before, ".!?\n"); i >= 0 {
+		before = before[i+1:] // the sentence's own words
+	}
+	return lx.aheadBefore.MatchString(before) || lx.future.MatchString(before)
 }
 
 // historical reports whether the words around s[a:b] make it part of a

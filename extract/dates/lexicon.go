@@ -43,7 +43,12 @@ type langData struct {
 	FirstDay         []string    `yaml:"first_day"`
 	DayMonthJoiners  []string    `yaml:"day_month_joiners"`
 	MonthYearJoiners []string    `yaml:"month_year_joiners"`
-	Historical       struct {
+	Ahead            struct {
+		After  []string `yaml:"after"`
+		Before []string `yaml:"before"`
+		Future []string `yaml:"future"`
+	} `yaml:"ahead"`
+	Historical struct {
 		Before        []string `yaml:"before"`
 		After         []string `yaml:"after"`
 		Decades       []string `yaml:"decades"`
@@ -135,6 +140,10 @@ type lexicon struct {
 	updated        *regexp.Regexp
 	fillers        *regexp.Regexp // the whole gap between a prefix and its date
 	weekdayLine    *regexp.Regexp // a line that opens with a weekday
+	aheadAfter     *regexp.Regexp // at the start of the text after a date without its year: "février prochain", "tháng 2 tới"
+	aheadBefore    *regexp.Regexp // at the end of the text before it: "next February"
+	future         *regexp.Regexp // a verb of the future in the text before it: "will return in February"
+	dateNext       *regexp.Regexp // a date's start at the start of a text: "tới tháng 5" is "to May", not "to come"
 }
 
 // weekdayShift says how a modifier moves a weekday.
@@ -454,6 +463,18 @@ func compileLexicon(d *langData) (*lexicon, error) {
 	}
 	if lx.histAfter, err = regexp.Compile(`(?i)^\s*` + alt(d.Historical.After) + `(?:$|[^\p{L}\p{N}])`); err != nil {
 		return nil, fmt.Errorf("historical words of %q: %w", d.Lang, err)
+	}
+	if lx.aheadAfter, err = regexp.Compile(`(?i)^\s*` + alt(d.Ahead.After) + `(?:$|[^\p{L}\p{N}])`); err != nil {
+		return nil, fmt.Errorf("words of dates to come of %q: %w", d.Lang, err)
+	}
+	if lx.aheadBefore, err = regexp.Compile(`(?i)` + boundary + alt(d.Ahead.Before) + `\s*$`); err != nil {
+		return nil, fmt.Errorf("words of dates to come of %q: %w", d.Lang, err)
+	}
+	if lx.dateNext, err = regexp.Compile(`(?i)^\s*(?:\p{N}|` + alt([]string{d.MonthWord, d.DayWord, d.YearWord}, lx.monthSpellings) + `(?:$|[^\p{L}\p{N}]))`); err != nil {
+		return nil, fmt.Errorf("date words of %q: %w", d.Lang, err)
+	}
+	if lx.future, err = regexp.Compile(`(?i)` + boundary + alt(d.Ahead.Future) + `(?:$|[^\p{L}\p{N}])`); err != nil {
+		return nil, fmt.Errorf("future verbs of %q: %w", d.Lang, err)
 	}
 	if lx.published, err = regexp.Compile(`(?i)` + boundary + alt(d.PublishedPrefix)); err != nil {
 		return nil, fmt.Errorf("publication prefixes of %q: %w", d.Lang, err)

@@ -121,6 +121,51 @@ func TestFindRelative(t *testing.T) {
 	}
 }
 
+// TestFindToCome covers dates written without their year that the text
+// says are to come: a word after or before them or a verb of the future
+// before them in their sentence puts them in the next year when the latest
+// such date has passed; a date of the page's month or of its last week, a
+// past verb and a range stay where they were.
+func TestFindToCome(t *testing.T) {
+	nov := day(2026, 11, 10)
+	const D, M = medcoop.Day, medcoop.Month
+	tests := []findCase{
+		{"fr future verb", "fr", nov, "La délégation reviendra à Hué en février.",
+			[]want{{"février", "2027-02", M, true, false}}},
+		{"fr prochain", "fr", nov, "Une seconde mission est attendue en mars prochain.",
+			[]want{{"mars", "2027-03", M, true, false}}},
+		{"fr future day", "fr", nov, "Les premiers internes arriveront le 12 janvier.",
+			[]want{{"12 janvier", "2027-01-12", D, true, false}}},
+		{"fr past verb stays", "fr", nov, "La délégation est venue à Hué en février.",
+			[]want{{"février", "2026-02", M, true, false}}},
+		{"fr this month stays", "fr", nov, "La formation débutera en novembre.",
+			[]want{{"novembre", "2026-11", M, true, false}}},
+		{"fr a date of last week stays", "fr", nov, "La convention, qui sera publiée, a été signée le 5 novembre.",
+			[]want{{"5 novembre", "2026-11-05", D, true, false}}},
+		{"fr future in another sentence", "fr", nov, "Elle reviendra. Le bloc a ouvert en mars.",
+			[]want{{"mars", "2026-03", M, true, false}}},
+		{"vi tới", "vi", nov, "Đoàn chuyên gia sẽ trở lại Huế vào tháng 2 tới.",
+			[]want{{"tháng 2", "2027-02", M, true, false}}},
+		{"vi dự kiến", "vi", nov, "Khóa đào tạo dự kiến khai giảng vào tháng 3.",
+			[]want{{"tháng 3", "2027-03", M, true, false}}},
+		{"vi range with tới stays", "vi", nov, "Khóa học kéo dài từ tháng 2 tới tháng 5.",
+			[]want{{"tháng 2", "2026-02", M, true, false}, {"tháng 5", "2026-05", M, true, false}}},
+		{"en will", "en", nov, "The surgeons will return to Da Nang in February.",
+			[]want{{"February", "2027-02", M, true, false}}},
+		{"en next month name", "en", nov, "The second cohort starts next February.",
+			[]want{{"February", "2027-02", M, true, false}}},
+		{"en past stays", "en", nov, "The surgeons came to Da Nang in February and will return.",
+			[]want{{"February", "2026-02", M, true, false}}},
+		{"en with a year", "en", nov, "The surgeons will return in February 2026 for an audit.",
+			[]want{{"February 2026", "2026-02", M, false, false}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkFind(t, tc.text, tc.lang, tc.ref, tc.want)
+		})
+	}
+}
+
 // TestRelativePeriodsAgreeWithDateparser checks the data file's weeks and
 // months against go-dateparser where it reads the phrase: it gives a week as
 // a day of that week (the rule gives the week's month) and a month as a
