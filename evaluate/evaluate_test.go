@@ -48,7 +48,8 @@ func TestScore(t *testing.T) {
 		Parties:   []GoldParty{{Name: "CHU Nîmes"}, {Name: "Shanxi Maternal and Child Health Hospital", Aliases: []string{"hôpital mère-enfant de Taiyuan"}}},
 		Countries: []string{"CN", "FR"}, Domains: []string{"neonatology", "pelvic-floor"}}
 	ev := medcoop.Event{ID: "e1", Type: medcoop.AgreementSigned, Date: &medcoop.Date{Value: "2025-11-12", Precision: medcoop.Day},
-		Parties:   []medcoop.Party{{Name: "CHU Nîmes"}, {Name: "x", Surface: []string{"hôpital mère-enfant de Taiyuan"}}, {Name: "Ambassade de France"}},
+		Parties: []medcoop.Party{{ID: "fr-chu-nimes", Name: "CHU Nîmes"}, {ID: "x-1", Name: "x", Surface: []string{"hôpital mère-enfant de Taiyuan"}},
+			{ID: "fr-embassy", Name: "Ambassade de France"}},
 		Countries: []string{"FR", "CN"}, Domains: []medcoop.Domain{{Code: "neonatology"}}}
 	items := []Scored{
 		{Gold: GoldDoc{File: "a", Lang: "fr", EventID: "k", Gold: gold}, Doc: &medcoop.Document{Lang: "fr", Events: []medcoop.Event{ev}}},
@@ -107,7 +108,8 @@ func TestRankingAUC(t *testing.T) {
 // TestGroupingAsTheStoreFiles: two reports whose ids differ are one event
 // when the store would file them as one (a foreign partner found by
 // pattern, spelled in each language), and two signings of one hospital
-// with two partners on two days stay two.
+// with two partners on two days stay two, as do a visit and a signing of
+// the same partners months apart, though their ids (parties and year) agree.
 func TestGroupingAsTheStoreFiles(t *testing.T) {
 	day := func(v string) *medcoop.Date { return &medcoop.Date{Value: v, Precision: medcoop.Day} }
 	cantho := medcoop.Party{ID: "vn-can-tho-children", Country: "VN", Kind: medcoop.Hospital}
@@ -131,6 +133,8 @@ func TestGroupingAsTheStoreFiles(t *testing.T) {
 			report("e2", "u2", "vi", day("2025-03-13"), partner("x-0002")), false, PRF{}},
 		{"one signing the store cannot join", report("e1", "u1", "vi", day("2025-03-12"), partner("x-0001")),
 			report("e2", "u2", "fr", day("2025-03-13"), partner("x-0002")), true, PRF{FN: 1}},
+		{"a visit and a later signing share an id", report("e1", "u1", "fr", day("2024-03-11"), partner("th-udon")),
+			report("e1", "u2", "vi", day("2024-10-24"), partner("th-udon")), false, PRF{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

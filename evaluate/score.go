@@ -263,9 +263,10 @@ func bestEvent(events []medcoop.Event, gold []GoldParty) *medcoop.Event {
 
 // scoreGrouping scores pairs of cooperation documents: two reports of one
 // gold event should land on one stored event, two of different events
-// should not. The store files a report under an event with its id or one
-// medcoop.SameEvent says it reports (reports in two languages with a
-// partner spelled in each have different ids), and so does this.
+// should not. The store files a report under an event that
+// medcoop.SameEvent says it reports, whatever their ids (reports in two
+// languages with a partner spelled in each have different ids; a visit and
+// a later signing of the same partners share one), and so does this.
 func (r *Report) scoreGrouping(items []Scored) {
 	for i := range items {
 		for j := i + 1; j < len(items); j++ {
@@ -290,12 +291,14 @@ func (r *Report) scoreGrouping(items []Scored) {
 }
 
 // shareEvent reports whether the store would file an event of a and one
-// of b as one: the same id, or two reports of one event (SameEvent), each
-// with its page as its source, as the store gives it.
+// of b as one: two reports of one event (SameEvent), each with its page as
+// its source, as the store gives it. The same id is not enough: the store
+// files a report under an event with its id only when SameEvent agrees
+// (the same partners' visit in March and signing in October share an id).
 func shareEvent(a, b *medcoop.Document) bool {
 	for _, x := range a.Events {
 		for _, y := range b.Events {
-			if x.ID == y.ID || medcoop.SameEvent(withSource(x, a), withSource(y, b)) {
+			if medcoop.SameEvent(withSource(x, a), withSource(y, b)) {
 				return true
 			}
 		}
