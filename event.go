@@ -97,10 +97,13 @@ type Place struct {
 // are the same whatever language or spelling the sources used; Surface keeps
 // the spellings as written.
 type Party struct {
-	ID       string     `json:"id"`
-	Name     string     `json:"name"`
-	Country  string     `json:"country,omitempty"`
-	Kind     PartyKind  `json:"kind"`
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Country string    `json:"country,omitempty"`
+	Kind    PartyKind `json:"kind"`
+	// City is where the institution is: the gazetteer's city, or a place
+	// a discovered name holds ("Bệnh viện Ung bướu Đà Nẵng": Da Nang).
+	City     string     `json:"city,omitempty"`
 	Surface  []string   `json:"surface"`
 	Evidence []Evidence `json:"evidence,omitempty"`
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/medcoop/medcoop/extract/textnorm"
 )
 
 // maxReportGap is how far apart two day-precise dates of one event may be:
@@ -50,16 +52,19 @@ func (p *Party) Discovered() bool { return strings.HasPrefix(p.ID, DiscoveredPre
 
 // PairedPartners reports whether a and b, which share at least one party by
 // id, are one event whose other parties are the same institutions written
-// in two ways: every party of either that the other lacks is discovered
-// (Party.Discovered) and has, among the parties the other lacks, a
-// discovered one of the same country (and kind, where both say one); both
-// dates are day-precise and the same day; and the two are not reports of
-// the very same pages (one page naming two partners of one country in two
-// events reports two events). The same day, not maxReportGap apart: a
-// delegation touring a country signs with one of its hospitals a day, and
-// only the partners' names, which are not compared, would tell those
-// signings apart. A gazetteer party is never paired: its id is the same in
-// every language, so a different id is a different institution.
+// in two ways: every party of either that the other lacks has, among the
+// parties the other lacks, one that could be it (couldBeSame: two
+// discovered ones of the same country and kind, where both say one; or a
+// discovered one and a gazetteer one of the same country, kind and city,
+// when one language's spelling is not in the gazetteer: "hôpital
+// d'oncologie de Da Nang" and Da Nang Oncology Hospital); both dates are
+// day-precise and the same day; and the two are not reports of the very
+// same pages (one page naming two partners of one country in two events
+// reports two events). The same day, not maxReportGap apart: a delegation
+// touring a country signs with one of its hospitals a day, and only the
+// partners' names, which are not compared, would tell those signings
+// apart. Two gazetteer parties are never paired: a gazetteer id is the
+// same in every language, so a different id is a different institution.
 func PairedPartners(a, b *Event) bool {
 	if SharedParties(a, b) == 0 || a.Date == nil || b.Date == nil ||
 		a.Date.Precision != Day || b.Date.Precision != Day || a.Date.Value != b.Date.Value {
@@ -84,25 +89,36 @@ func unshared(a, b *Event) []*Party {
 	return out
 }
 
-// allPaired reports whether every party of xs is discovered and could be
-// one of ys.
+// allPaired reports whether every party of xs could be one of ys.
 func allPaired(xs, ys []*Party) bool {
 	for _, x := range xs {
-		if !x.Discovered() || !slices.ContainsFunc(ys, func(y *Party) bool { return couldBeSame(x, y) }) {
+		if !slices.ContainsFunc(ys, func(y *Party) bool { return couldBeSame(x, y) }) {
 			return false
 		}
 	}
 	return true
 }
 
-// couldBeSame reports whether two discovered parties could be one
-// institution named in two languages: the same known country, and the same
-// kind unless one of them says none.
+// couldBeSame reports whether two parties, one of them at least discovered,
+// could be one institution named in two languages: the same known country,
+// the same kind unless one of them says none, and, when one is from the
+// gazetteer, the same city (the gazetteer's, and the place the discovered
+// name holds).
 func couldBeSame(x, y *Party) bool {
-	if !x.Discovered() || !y.Discovered() || x.Country == "" || x.Country != y.Country {
+	if !x.Discovered() && !y.Discovered() || x.Country == "" || x.Country != y.Country {
 		return false
 	}
-	return x.Kind == y.Kind || vagueKind(x.Kind) || vagueKind(y.Kind)
+	if !(x.Kind == y.Kind || vagueKind(x.Kind) || vagueKind(y.Kind)) {
+		return false
+	}
+	return x.Discovered() && y.Discovered() || sameCity(x.City, y.City)
+}
+
+// sameCity compares two city names folded, spaces aside: "Da Nang",
+// "Đà Nẵng" and "Danang" are one city. An unknown city is no city.
+func sameCity(a, b string) bool {
+	key := func(s string) string { return strings.ReplaceAll(textnorm.Key(s), " ", "") }
+	return a != "" && b != "" && key(a) == key(b)
 }
 
 func vagueKind(k PartyKind) bool { return k == "" || k == OtherKind }
@@ -254,6 +270,16 @@ func (a *Event) Merge(b *Event) {
 		if i < 0 {
 			a.Parties = append(a.Parties, pb)
 			continue
+		}
+		if pa := &a.Parties[i]; pa.ID != pb.ID && pa.Discovered() && !pb.Discovered() {
+			// b names in the gazetteer the partner a found by pattern: the
+			// event takes the gazetteer's identity, and a's people follow.
+			for k := range a.People {
+				if a.People[k].Affiliation == pa.ID {
+					a.People[k].Affiliation = pb.ID
+				}
+			}
+			pa.ID, pa.Name, pa.Country, pa.Kind, pa.City = pb.ID, pb.Name, pb.Country, pb.Kind, pb.City
 		}
 		for _, s := range pb.Surface {
 			if !slices.Contains(a.Parties[i].Surface, s) {

@@ -43,16 +43,19 @@ func TestSameEvent(t *testing.T) {
 // name as written.
 var (
 	canTho        = Party{ID: "vn-can-tho-central", Name: "Can Tho Central General Hospital", Country: "VN", Kind: Hospital}
-	udonThaniVI   = Party{ID: "x-664bedc71a", Name: "Bệnh viện Đại học Udon Thani", Country: "TH", Kind: Hospital}
-	udonThaniFR   = Party{ID: "x-0e2d16b817", Name: "hôpital universitaire d'Udon Thani", Country: "TH", Kind: Hospital}
-	udonThaniEN   = Party{ID: "x-5b0c1f2a9e", Name: "Udon Thani University Hospital", Country: "TH", Kind: Hospital}
-	khonKaenVI    = Party{ID: "x-9d41a07c33", Name: "Bệnh viện Đại học Khon Kaen", Country: "TH", Kind: Hospital}
-	udonThaniUniv = Party{ID: "x-27e6c0d4b1", Name: "Đại học Udon Thani", Country: "TH", Kind: University}
+	udonThaniVI   = Party{ID: "x-664bedc71a", Name: "Bệnh viện Đại học Udon Thani", Country: "TH", Kind: Hospital, City: "Udon Thani"}
+	udonThaniFR   = Party{ID: "x-0e2d16b817", Name: "hôpital universitaire d'Udon Thani", Country: "TH", Kind: Hospital, City: "Udon Thani"}
+	udonThaniEN   = Party{ID: "x-5b0c1f2a9e", Name: "Udon Thani University Hospital", Country: "TH", Kind: Hospital, City: "Udon Thani"}
+	khonKaenVI    = Party{ID: "x-9d41a07c33", Name: "Bệnh viện Đại học Khon Kaen", Country: "TH", Kind: Hospital, City: "Khon Kaen"}
+	udonThaniUniv = Party{ID: "x-27e6c0d4b1", Name: "Đại học Udon Thani", Country: "TH", Kind: University, City: "Udon Thani"}
 	udonThaniBare = Party{ID: "x-3f9a2c7e10", Name: "Udon Thani", Country: "", Kind: Hospital}
 	editorAdded   = Party{ID: "x-81c4e2a0f7", Name: "Udon Thani Hosp.", Country: "TH", Kind: OtherKind}
 	laoPartner    = Party{ID: "x-6a0e9b2d48", Name: "Bệnh viện Đại học Viêng Chăn", Country: "LA", Kind: Hospital}
 	mahidol       = Party{ID: "th-mahidol", Name: "Mahidol University", Country: "TH", Kind: University}
 	chula         = Party{ID: "th-chulalongkorn", Name: "Chulalongkorn University", Country: "TH", Kind: University}
+	// A gazetteer hospital of the city the discovered ones name ("Udon
+	// Thani" in one language's spelling only).
+	udonThaniGaz = Party{ID: "th-udon-thani-hospital", Name: "Udon Thani Hospital", Country: "TH", Kind: Hospital, City: "Udon Thani"}
 )
 
 func TestSameEventPairsDiscoveredPartners(t *testing.T) {
@@ -83,7 +86,11 @@ func TestSameEventPairsDiscoveredPartners(t *testing.T) {
 		{"one date only to the month", vi("2025-03-14", canTho, udonThaniVI), month, false},
 		{"one without a date", vi("2025-03-14", canTho, udonThaniVI), fr("", canTho, udonThaniFR), false},
 		{"two gazetteer partners", vi("2025-03-14", canTho, mahidol), fr("2025-03-14", canTho, chula), false},
-		{"a gazetteer partner and a discovered one", vi("2025-03-14", canTho, mahidol), fr("2025-03-14", canTho, udonThaniFR), false},
+		{"a gazetteer partner and a discovered one without a city", vi("2025-03-14", canTho, mahidol), fr("2025-03-14", canTho, udonThaniFR), false},
+		{"a gazetteer partner and a discovered one of its city", vi("2025-03-14", canTho, udonThaniGaz), fr("2025-03-14", canTho, udonThaniFR), true},
+		{"a gazetteer partner and a discovered one of another city", vi("2025-03-14", canTho, udonThaniGaz), fr("2025-03-14", canTho, khonKaenVI), false},
+		{"a gazetteer hospital and a discovered university of its city", vi("2025-03-14", canTho, udonThaniGaz), fr("2025-03-14", canTho, udonThaniUniv), false},
+		{"a gazetteer partner and a discovered one of its city on two days", vi("2025-03-14", canTho, udonThaniGaz), fr("2025-03-15", canTho, udonThaniFR), false},
 		{"partners of two countries", vi("2025-03-14", canTho, laoPartner), fr("2025-03-14", canTho, udonThaniFR), false},
 		{"a hospital and a university", vi("2025-03-14", canTho, udonThaniUniv), fr("2025-03-14", canTho, udonThaniFR), false},
 		{"a partner of no known country", vi("2025-03-14", canTho, udonThaniBare), fr("2025-03-14", canTho, udonThaniFR), false},
@@ -179,5 +186,33 @@ func TestMergeFoldsPairedPartner(t *testing.T) {
 		if len(a.People) != 1 || a.People[0].Affiliation != tt.wantAffil {
 			t.Errorf("%s: people %+v, want one affiliated to %s", tt.name, a.People, tt.wantAffil)
 		}
+	}
+}
+
+// TestMergeTakesTheGazetteerPartner: when one report names in the gazetteer
+// the partner another found by pattern, the event keeps one party with the
+// gazetteer's identity and both spellings, and its people follow it.
+func TestMergeTakesTheGazetteerPartner(t *testing.T) {
+	day := &Date{Value: "2025-03-14", Precision: Day}
+	withSurface := func(p Party) Party { p.Surface = []string{p.Name}; return p }
+	a := Event{Parties: []Party{canTho, withSurface(udonThaniFR)}, Date: day, Sources: []Source{{URL: "fr"}},
+		People: []Person{{NameASCII: "Anong Srisuk", Affiliation: udonThaniFR.ID}}}
+	b := Event{Parties: []Party{withSurface(udonThaniGaz), canTho}, Date: day, Sources: []Source{{URL: "en"}},
+		People: []Person{{NameASCII: "Somchai Prasert", Affiliation: udonThaniGaz.ID}}}
+	a.Merge(&b)
+	if len(a.Parties) != 2 {
+		t.Fatalf("parties %+v, want two", a.Parties)
+	}
+	p := a.Parties[1]
+	if p.ID != udonThaniGaz.ID || p.Name != udonThaniGaz.Name || !slices.Equal(p.Surface, []string{udonThaniFR.Name, udonThaniGaz.Name}) {
+		t.Errorf("partner %+v, want %s with both spellings", p, udonThaniGaz.ID)
+	}
+	for _, person := range a.People {
+		if person.Affiliation != udonThaniGaz.ID {
+			t.Errorf("%s affiliated to %s, want %s", person.NameASCII, person.Affiliation, udonThaniGaz.ID)
+		}
+	}
+	if len(a.People) != 2 {
+		t.Errorf("people %+v, want both", a.People)
 	}
 }

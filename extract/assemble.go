@@ -747,7 +747,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	total := 0.0
 	for _, c := range list {
 		out = append(out, medcoop.Party{
-			ID: c.inst.ID, Name: c.inst.Name, Country: c.inst.Country, Kind: c.inst.Kind,
+			ID: c.inst.ID, Name: c.inst.Name, Country: c.inst.Country, Kind: c.inst.Kind, City: c.inst.City,
 			Surface: c.surface, Evidence: c.evidence,
 		})
 		total += c.score
