@@ -832,6 +832,17 @@ func (m mentions) eventType(cueSents []int) medcoop.EventType {
 	if len(cueSents) > 0 {
 		first := cueSents[0]
 		if t := pick(m.cues, func(c lexicon.Cue) bool { return m.sentenceOf(c.Start) == first }); t != "" {
+			if t == medcoop.DelegationVisit && len(cueSents) > 1 && m.sameParagraph(first, cueSents[1]) {
+				// "Une délégation … était reçue jeudi au CHRU. Les deux
+				// établissements ont signé à cette occasion un mémorandum":
+				// what the visit was for names the event.
+				next := cueSents[1]
+				if s := pick(m.cues, func(c lexicon.Cue) bool {
+					return m.sentenceOf(c.Start) == next && signingTypes[c.Type] && c.Strength >= strongCue
+				}); s != "" {
+					return s
+				}
+			}
 			return t
 		}
 	}
@@ -875,6 +886,21 @@ func (m mentions) typeDomain(t medcoop.EventType, cueSents []int, ds []medcoop.D
 }
 
 // specificity ranks event types when cues of equal strength disagree.
+// signingTypes are the types of an event that is a signature.
+var signingTypes = map[medcoop.EventType]bool{
+	medcoop.AgreementSigned: true, medcoop.MOUSigned: true, medcoop.PartnershipRenewed: true,
+}
+
+// strongCue is the strength of a cue that names an event by itself ("ont
+// signé", "mémorandum d'entente", "ký kết").
+const strongCue = 0.8
+
+// sameParagraph reports whether sentences i and j lie in one paragraph.
+func (m mentions) sameParagraph(i, j int) bool {
+	a, b := m.sentences[min(i, j)], m.sentences[max(i, j)]
+	return !strings.Contains(m.text[a.End:b.Start], "\n")
+}
+
 var specificity = map[medcoop.EventType]int{
 	medcoop.OtherCooperation: 0, medcoop.AgreementSigned: 1, medcoop.DelegationVisit: 2,
 	medcoop.TrainingProgramme: 3, medcoop.ExchangeProgramme: 3, medcoop.JointResearch: 3,

@@ -376,3 +376,36 @@ func TestCountryInDiscoveredName(t *testing.T) {
 		t.Errorf("countries %v, want [RU VN]", ev.Countries)
 	}
 }
+
+// TestVisitForASigning checks that a visit during which the partners
+// signed is that signing, when the lede says so in the next sentence, and
+// that a visit with no signing, or a signing told paragraphs later, stays a
+// visit.
+func TestVisitForASigning(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       medcoop.EventType
+	}{
+		{"fr a memorandum signed during the visit", "Le CHU de Brest reçoit Hué\n\n" +
+			"Une délégation de l'hôpital central de Hué était reçue mardi au CHU de Brest. Les deux hôpitaux ont signé à cette occasion un mémorandum d'entente sur la dialyse.",
+			medcoop.MOUSigned},
+		{"en an agreement signed during the visit", "Hue in Brest\n\n" +
+			"A delegation from Hue Central Hospital visited CHU Brest on Tuesday. The two hospitals signed a cooperation agreement on dialysis during the visit.",
+			medcoop.AgreementSigned},
+		{"fr a visit alone", "Le CHU de Brest reçoit Hué\n\n" +
+			"Une délégation de l'hôpital central de Hué était reçue mardi au CHU de Brest. Les médecins ont visité le service de dialyse.",
+			medcoop.DelegationVisit},
+		{"fr an earlier signing paragraphs later", "Le CHU de Brest reçoit Hué\n\n" +
+			"Une délégation de l'hôpital central de Hué était reçue mardi au CHU de Brest pour préparer une unité de dialyse.\n\n" +
+			"Les deux hôpitaux avaient signé une convention en 2019.",
+			medcoop.DelegationVisit},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+			if ev.Type != tt.want {
+				t.Errorf("type %s, want %s", ev.Type, tt.want)
+			}
+		})
+	}
+}
