@@ -418,7 +418,7 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 				to = from
 			}
 		}
-		if to > from && (!h.needsPlace || len(places.matcherFor(g.allLangs).findRange(ft, from, to)) > 0) {
+		if to > from && (!h.needsPlace || len(places.matcherFor(g.allLangs).findRange(ft, from, to)) > 0) && !g.countryOnly(ft, from, to, hm) {
 			out = append(out, g.discovered(ft, h, from, to, hm))
 			lower = to
 			i = to
@@ -503,6 +503,22 @@ func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p i
 		break
 	}
 	return start
+}
+
+// countryOnly reports whether the name in tokens [from, to) says nothing
+// beside its head but a country ("bệnh viện Australia", "an Australian
+// hospital"): a description, not a name.
+func (g *Gazetteer) countryOnly(ft *foldedText, from, to int, head match[*headRule]) bool {
+	ps := places.matcherFor(g.allLangs).findRange(ft, from, to)
+	if len(ps) != 1 || !ps[0].Values[0].isCountry {
+		return false
+	}
+	for j := from; j < to; j++ {
+		if (j < head.From || j >= head.To) && (j < ps[0].From || j >= ps[0].To) {
+			return false
+		}
+	}
+	return true
 }
 
 // discovered makes the mention of a name found by pattern in tokens

@@ -221,6 +221,11 @@ func TestDiscovery(t *testing.T) {
 		{"Bệnh viện Đà Nẵng ký hợp tác với Trung tâm Nghiên cứu Phục hồi chức năng Trung Quốc và đi thăm Trung tâm Ghép tạng.",
 			[]want{{"Bệnh viện Đà Nẵng", false, "vn-da-nang-hospital", medcoop.Hospital, "VN"}, {"Trung tâm Nghiên cứu Phục hồi chức năng Trung Quốc", true, "", medcoop.Hospital, "CN"}}},
 		{"Nghiên cứu của Trung tâm Chăm sóc lão khoa Baycrest cho thấy.", nil},
+		// A head and a country only is a description, not a name.
+		{"Thiết bị do bệnh viện Australia tài trợ đã về tới Bệnh viện Sản Nhi Lào Cai.",
+			[]want{{"Bệnh viện Sản Nhi Lào Cai", true, "", medcoop.Hospital, "VN"}}},
+		{"Le CHU de Lille a signé avec l'hôpital d'obstétrique et de pédiatrie de Nghe An.",
+			[]want{{"CHU de Lille", false, "fr-chu-lille", medcoop.Hospital, "FR"}, {"hôpital d'obstétrique et de pédiatrie de Nghe An", true, "", medcoop.Hospital, "VN"}}},
 		{"Des médecins de l'hôpital universitaire de Sétif, en Algérie, sont venus.",
 			[]want{{"hôpital universitaire de Sétif", true, "", medcoop.Hospital, "DZ"}}},
 		{"Menzies and Binh Thuan hospital begin a study with the Menzies School of Health Research.",
