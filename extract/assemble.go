@@ -40,6 +40,12 @@ type assemblyLexicon struct {
 	NameWords     []string `yaml:"name_words"`
 	Another       []string `yaml:"another"`
 	EquipmentUse  []string `yaml:"equipment_use"`
+	// WitnessAround frames a name that funds or hosts without acting: a
+	// word right before it and one right after ("do JICA tài trợ").
+	WitnessAround []struct {
+		Before string   `yaml:"before"`
+		After  []string `yaml:"after"`
+	} `yaml:"witness_around"`
 }
 
 var (
@@ -68,6 +74,12 @@ func assemblyWords(lang string) assemblyLexicon {
 			var lex assemblyLexicon
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
+			}
+			for i := range lex.WitnessAround {
+				lex.WitnessAround[i].Before = textnorm.Key(lex.WitnessAround[i].Before)
+				for j, w := range lex.WitnessAround[i].After {
+					lex.WitnessAround[i].After[j] = textnorm.Key(w)
+				}
 			}
 			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse} {
 				for i, w := range list {
@@ -568,12 +580,32 @@ func (m mentions) evidence(pos int) *medcoop.Evidence {
 }
 
 // isWitness reports whether the institution mention at [start, end) is
-// introduced by a witness phrase ("en présence de", "với sự chứng kiến của").
-func isWitness(text string, start int, lang string) bool {
+// introduced by a witness phrase ("en présence de", "với sự chứng kiến của",
+// "funded by") or framed by one ("do Cơ quan Hợp tác Quốc tế Nhật Bản
+// (JICA) tài trợ": funded by, in Vietnamese word order).
+func isWitness(text string, start, end int, lang string) bool {
 	from := max(0, start-60)
+	for from < start && !utf8.RuneStart(text[from]) {
+		from++
+	}
 	before := textnorm.Key(text[from:start])
-	for _, w := range assemblyWords(lang).Witness {
+	words := assemblyWords(lang)
+	for _, w := range words.Witness {
 		if strings.HasSuffix(before, w) || strings.Contains(before, w+" ") && len(before)-strings.LastIndex(before, w) < len(w)+25 {
+			return true
+		}
+	}
+	after := text[end:min(len(text), end+40)]
+	if rest, ok := strings.CutPrefix(strings.TrimLeft(after, " "), "("); ok {
+		if _, tail, closed := strings.Cut(rest, ")"); closed {
+			after = tail // the acronym after a name: "(JICA) tài trợ"
+		}
+	}
+	after = " " + textnorm.Key(after) + " "
+	for _, a := range words.WitnessAround {
+		if (before == a.Before || strings.HasSuffix(before, " "+a.Before)) && slices.ContainsFunc(a.After, func(w string) bool {
+			return strings.HasPrefix(after, " "+w+" ")
+		}) {
 			return true
 		}
 	}
@@ -661,7 +693,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		if !slices.Contains(c.surface, im.Surface) {
 			c.surface = append(c.surface, im.Surface)
 		}
-		if isWitness(doc.Text, im.Start, doc.Lang) || m.attendance[si] || m.parentOf(i) {
+		if isWitness(doc.Text, im.Start, im.End, doc.Lang) || m.attendance[si] || m.parentOf(i) {
 			continue
 		}
 		w := 0.2
@@ -1174,7 +1206,7 @@ func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
 		if si < 0 || out[si] || isParty[im.Institution.ID] || m.attendance[si] || m.parentOf(i) ||
-			m.attribution(im.Start, im.End) || isWitness(m.text, im.Start, m.lang) {
+			m.attribution(im.Start, im.End) || isWitness(m.text, im.Start, im.End, m.lang) {
 			continue
 		}
 		switch im.Institution.Kind {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/medcoop/medcoop"
+	"github.com/medcoop/medcoop/extract/lexicon"
 )
 
 // TestDomainsInPassing checks that fields named only in a speaker's role,
@@ -408,4 +409,23 @@ func TestVisitForASigning(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFunderIsNotParty checks that an agency that funds a programme
+// ("funded by", "financé par", "do … tài trợ") is not a party to it.
+func TestFunderIsNotParty(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"vi", "Bạch Mai mở khóa đào tạo với Đại học Kanazawa\n\n" +
+			"Sáng 12/6, Bệnh viện Bạch Mai phối hợp với Đại học Kanazawa (Nhật Bản) khai giảng khóa đào tạo về lọc máu. " +
+			"Đây là khóa đầu tiên của chương trình do Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) tài trợ.",
+			[]string{"vn-bach-mai", lexicon.DiscoveredID("Đại học Kanazawa")}},
+		{"en", "Bach Mai and Kanazawa open a dialysis course\n\n" +
+			"Bach Mai Hospital and Kanazawa University opened a training course on dialysis on June 12. " +
+			"The course is funded by the Japan International Cooperation Agency (JICA).",
+			[]string{"vn-bach-mai", lexicon.DiscoveredID("Kanazawa University")}},
+		{"fr", "Bach Mai et Kanazawa ouvrent une formation\n\n" +
+			"L'hôpital Bach Mai et l'université de Kanazawa ont lancé le 12 juin une formation à la dialyse. " +
+			"Le programme est financé par l'Agence japonaise de coopération internationale (JICA).",
+			[]string{"vn-bach-mai", lexicon.DiscoveredID("université de Kanazawa")}},
+	})
 }
