@@ -111,12 +111,12 @@ func couldBeSame(x, y *Party) bool {
 	if !(x.Kind == y.Kind || vagueKind(x.Kind) || vagueKind(y.Kind)) {
 		return false
 	}
-	return x.Discovered() && y.Discovered() || sameCity(x.City, y.City)
+	return x.Discovered() && y.Discovered() || SameCity(x.City, y.City)
 }
 
-// sameCity compares two city names folded, spaces aside: "Da Nang",
+// SameCity compares two city names folded, spaces aside: "Da Nang",
 // "Đà Nẵng" and "Danang" are one city. An unknown city is no city.
-func sameCity(a, b string) bool {
+func SameCity(a, b string) bool {
 	key := func(s string) string { return strings.ReplaceAll(textnorm.Key(s), " ", "") }
 	return a != "" && b != "" && key(a) == key(b)
 }

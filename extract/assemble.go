@@ -40,6 +40,7 @@ type assemblyLexicon struct {
 	NameWords     []string `yaml:"name_words"`
 	Another       []string `yaml:"another"`
 	EquipmentUse  []string `yaml:"equipment_use"`
+	CityHospital  []string `yaml:"city_hospital"`
 	// WitnessAround frames a name that funds or hosts without acting: a
 	// word right before it and one right after ("do JICA tài trợ").
 	WitnessAround []struct {
@@ -81,7 +82,7 @@ func assemblyWords(lang string) assemblyLexicon {
 					lex.WitnessAround[i].After[j] = textnorm.Key(w)
 				}
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -154,7 +155,52 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	m.attendance = m.attendanceSentences()
 	m.insts = m.settleDiscovered(doc.Text, m.insts, m.places)
 	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst, titlePlaces)
+	m.resolveCityHospitals()
 	return m
+}
+
+// resolveCityHospitals points a hospital named only by its city ("l'hôpital
+// de Da Nang", "Da Nang hospital", "bệnh viện Đà Nẵng") at the one other
+// hospital of that city the page names more fully ("l'hôpital d'oncologie
+// de Da Nang"): a report shortens its partner's name so, rather than
+// bring in the city's general hospital. With none, or two, it stays.
+func (m *mentions) resolveCityHospitals() {
+	generic := assemblyWords(m.lang).CityHospital
+	for i, im := range m.insts {
+		in := im.Institution
+		if im.Discovered || in.Kind != medcoop.Hospital || in.City == "" || !cityOnly(im.Surface, in.City, generic) {
+			continue
+		}
+		var other *lexicon.Institution
+		n := 0
+		for _, x := range append(slices.Clone(m.insts), m.titleInst...) {
+			if x.Institution.ID != in.ID && x.Institution.Kind == medcoop.Hospital && medcoop.SameCity(x.Institution.City, in.City) &&
+				(other == nil || other.ID != x.Institution.ID) {
+				other = x.Institution
+				n++
+			}
+		}
+		if n == 1 {
+			m.insts[i].Institution, m.insts[i].Discovered = other, strings.HasPrefix(other.ID, medcoop.DiscoveredPrefix)
+		}
+	}
+}
+
+// cityOnly reports whether name says nothing but its city and generic
+// words (generic, folded).
+func cityOnly(name, city string, generic []string) bool {
+	rest := " " + textnorm.Key(name) + " "
+	c := textnorm.Key(city)
+	if !strings.Contains(rest, " "+c+" ") {
+		return false
+	}
+	rest = strings.Replace(rest, " "+c+" ", " ", 1)
+	for _, w := range strings.Fields(rest) {
+		if !slices.Contains(generic, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // settleDiscovered reviews the institutions found by pattern in text: a

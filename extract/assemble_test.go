@@ -429,3 +429,36 @@ func TestFunderIsNotParty(t *testing.T) {
 			[]string{"vn-bach-mai", lexicon.DiscoveredID("université de Kanazawa")}},
 	})
 }
+
+// TestHospitalNamedByItsCity checks that "l'hôpital de Da Nang", in a page
+// whose partner is another Da Nang hospital named in full, is that
+// partner (and its director speaks for it), and that alone it is the
+// city's general hospital.
+func TestHospitalNamedByItsCity(t *testing.T) {
+	oncology := lexicon.DiscoveredID("hôpital d'oncologie de Da Nang")
+	tests := []struct {
+		name, text string
+		parties    []string
+		person     string // the affiliation of the one person
+	}{
+		{"shortened partner", "Le CHRU de Tours signe avec Da Nang\n\n" +
+			"Le CHRU de Tours et l'hôpital d'oncologie de Da Nang ont signé mardi une convention sur la radiothérapie. " +
+			"« Nous manquons de physiciens », a déclaré le Dr Tran Quang Vu, directeur adjoint de l'hôpital de Da Nang.",
+			[]string{"fr-chu-tours", oncology}, oncology},
+		{"the city's hospital alone", "Le CHRU de Tours signe avec Da Nang\n\n" +
+			"Le CHRU de Tours et l'hôpital de Da Nang ont signé mardi une convention sur la radiothérapie. " +
+			"« Nous manquons de physiciens », a déclaré le Dr Tran Quang Vu, directeur adjoint de l'hôpital de Da Nang.",
+			[]string{"fr-chu-tours", "vn-da-nang-hospital"}, "vn-da-nang-hospital"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+			if got := partyIDs(ev); !slices.Equal(got, tt.parties) {
+				t.Errorf("parties %v, want %v", got, tt.parties)
+			}
+			if len(ev.People) != 1 || ev.People[0].Affiliation != tt.person {
+				t.Errorf("people %+v, want one of %s", ev.People, tt.person)
+			}
+		})
+	}
+}
