@@ -41,6 +41,8 @@ type assemblyLexicon struct {
 	Another       []string `yaml:"another"`
 	EquipmentUse  []string `yaml:"equipment_use"`
 	CityHospital  []string `yaml:"city_hospital"`
+	ParentJoiner  []string `yaml:"parent_joiner"`
+	Venue         []string `yaml:"venue"`
 	// WitnessAround frames a name that funds or hosts without acting: a
 	// word right before it and one right after ("do JICA tài trợ").
 	WitnessAround []struct {
@@ -82,7 +84,7 @@ func assemblyWords(lang string) assemblyLexicon {
 					lex.WitnessAround[i].After[j] = textnorm.Key(w)
 				}
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -675,7 +677,12 @@ func (m mentions) parentOf(i int) bool {
 		return true
 	}
 	key := " " + textnorm.Key(between) + " "
-	return strings.HasPrefix(between, ",") && slices.ContainsFunc(assemblyWords(m.lang).Parent, func(w string) bool {
+	words := assemblyWords(m.lang)
+	if prev.Institution.Kind == medcoop.Hospital && im.Institution.Kind == medcoop.University &&
+		slices.Contains(words.ParentJoiner, strings.TrimSpace(key)) {
+		return true // "l'hôpital de Chine occidentale de l'université du Sichuan": the university's own hospital
+	}
+	return strings.HasPrefix(between, ",") && slices.ContainsFunc(words.Parent, func(w string) bool {
 		return strings.HasPrefix(key, " "+w+" ")
 	})
 }
@@ -1252,7 +1259,7 @@ func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
 		if si < 0 || out[si] || isParty[im.Institution.ID] || m.attendance[si] || m.parentOf(i) ||
-			m.attribution(im.Start, im.End) || isWitness(m.text, im.Start, im.End, m.lang) {
+			m.attribution(im.Start, im.End) || isWitness(m.text, im.Start, im.End, m.lang) || m.venue(im.Start) {
 			continue
 		}
 		switch im.Institution.Kind {
@@ -1264,6 +1271,18 @@ func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
 		}
 	}
 	return out
+}
+
+// venue reports whether the institution named at start is where something
+// takes place ("sang học tập ngắn hạn tại Bệnh viện Đại học Liège",
+// "trained at Hanoi Heart Hospital"), not a partner of its own.
+func (m mentions) venue(start int) bool {
+	from := max(0, start-12)
+	for from < start && !utf8.RuneStart(m.text[from]) {
+		from++
+	}
+	before := " " + textnorm.Key(m.text[from:start])
+	return slices.ContainsFunc(assemblyWords(m.lang).Venue, func(w string) bool { return strings.HasSuffix(before, " "+w) })
 }
 
 // sentenceKey is sentence si folded (textnorm.Key) with a space at each
