@@ -451,13 +451,14 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 		if m := g.heads.longestAt(ft, j); m.To > 0 {
 			break // "Hôpital X et Hôpital Y": a new name begins
 		}
-		if m := r.stop.longestAt(ft, j); m.To > 0 {
-			break
-		}
 		if m := r.connectors.longestAt(ft, j); m.To > 0 && m.To <= upper {
+			// before the stop words, which hold a sentence's opening "Và"
 			j = m.To
 			afterName = false
 			continue
+		}
+		if m := r.stop.longestAt(ft, j); m.To > 0 {
+			break
 		}
 		if ft.capitalised(j) {
 			j++

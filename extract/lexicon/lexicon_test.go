@@ -221,6 +221,10 @@ func TestDiscovery(t *testing.T) {
 		{"Bệnh viện Đà Nẵng ký hợp tác với Trung tâm Nghiên cứu Phục hồi chức năng Trung Quốc và đi thăm Trung tâm Ghép tạng.",
 			[]want{{"Bệnh viện Đà Nẵng", false, "vn-da-nang-hospital", medcoop.Hospital, "VN"}, {"Trung tâm Nghiên cứu Phục hồi chức năng Trung Quốc", true, "", medcoop.Hospital, "CN"}}},
 		{"Nghiên cứu của Trung tâm Chăm sóc lão khoa Baycrest cho thấy.", nil},
+		// "và" joins two words of one name; a head after it begins another.
+		{"Bệnh viện Đa khoa vùng Tây Nguyên hợp tác với Đại học Khoa học và Sức khỏe Oregon và Bệnh viện Nhi Oregon.",
+			[]want{{"Bệnh viện Đa khoa vùng Tây Nguyên", true, "", medcoop.Hospital, "VN"}, {"Đại học Khoa học và Sức khỏe Oregon", true, "", medcoop.University, ""},
+				{"Bệnh viện Nhi Oregon", true, "", medcoop.Hospital, ""}}},
 		// A head and a country only is a description, not a name.
 		{"Thiết bị do bệnh viện Australia tài trợ đã về tới Bệnh viện Sản Nhi Lào Cai.",
 			[]want{{"Bệnh viện Sản Nhi Lào Cai", true, "", medcoop.Hospital, "VN"}}},
