@@ -223,8 +223,8 @@ func TestDiscovery(t *testing.T) {
 		{"Nghiên cứu của Trung tâm Chăm sóc lão khoa Baycrest cho thấy.", nil},
 		// "và" joins two words of one name; a head after it begins another.
 		{"Bệnh viện Đa khoa vùng Tây Nguyên hợp tác với Đại học Khoa học và Sức khỏe Oregon và Bệnh viện Nhi Oregon.",
-			[]want{{"Bệnh viện Đa khoa vùng Tây Nguyên", true, "", medcoop.Hospital, "VN"}, {"Đại học Khoa học và Sức khỏe Oregon", true, "", medcoop.University, ""},
-				{"Bệnh viện Nhi Oregon", true, "", medcoop.Hospital, ""}}},
+			[]want{{"Bệnh viện Đa khoa vùng Tây Nguyên", true, "", medcoop.Hospital, "VN"}, {"Đại học Khoa học và Sức khỏe Oregon", true, "", medcoop.University, "US"},
+				{"Bệnh viện Nhi Oregon", true, "", medcoop.Hospital, "US"}}},
 		// A head and a country only is a description, not a name.
 		{"Thiết bị do bệnh viện Australia tài trợ đã về tới Bệnh viện Sản Nhi Lào Cai.",
 			[]want{{"Bệnh viện Sản Nhi Lào Cai", true, "", medcoop.Hospital, "VN"}}},
