@@ -225,6 +225,11 @@ func TestDiscovery(t *testing.T) {
 		{"Bệnh viện Đa khoa vùng Tây Nguyên hợp tác với Đại học Khoa học và Sức khỏe Oregon và Bệnh viện Nhi Oregon.",
 			[]want{{"Bệnh viện Đa khoa vùng Tây Nguyên", true, "", medcoop.Hospital, "VN"}, {"Đại học Khoa học và Sức khỏe Oregon", true, "", medcoop.University, "US"},
 				{"Bệnh viện Nhi Oregon", true, "", medcoop.Hospital, "US"}}},
+		// Schools and universities named by their field ("Haute École de Santé Vaud", "de technologie médicale").
+		{"La Haute École de Santé Vaud accueille des étudiantes de l'Université de technologie médicale de Hué.",
+			[]want{{"Haute École de Santé Vaud", true, "", medcoop.University, "CH"}, {"Université de technologie médicale de Hué", true, "", medcoop.University, "VN"}}},
+		{"Le Centre hospitalier de Luxembourg a remis six générateurs.",
+			[]want{{"Centre hospitalier de Luxembourg", true, "", medcoop.Hospital, "LU"}}},
 		// A head and a country only is a description, not a name.
 		{"Thiết bị do bệnh viện Australia tài trợ đã về tới Bệnh viện Sản Nhi Lào Cai.",
 			[]want{{"Bệnh viện Sản Nhi Lào Cai", true, "", medcoop.Hospital, "VN"}}},
