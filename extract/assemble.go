@@ -231,7 +231,15 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
-		if i > 0 && apposes(text, ims[i-1], im) {
+		if i > 0 && !ims[i-1].Discovered && ims[i-1].End <= im.Start && strings.TrimSpace(text[ims[i-1].End:im.Start]) == "" &&
+			ims[i-1].Institution.Kind == im.Institution.Kind {
+			// "Vinmec Times City International Hospital": the rest of the
+			// known name, not another institution
+			im.Institution, im.Discovered = ims[i-1].Institution, false
+			out = append(out, im)
+			continue
+		}
+		if i > 0 && (apposes(text, ims[i-1], im) || describes(text, ims[i-1], im)) {
 			im.Institution, im.Discovered = ims[i-1].Institution, false
 			out = append(out, im)
 			continue
@@ -275,7 +283,34 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out[i].Institution = &inst
 		}
 	}
+	sameWithPlace(out, places)
 	return out
+}
+
+// sameWithPlace makes a discovered name written once with its city and
+// once without ("l'hôpital Preah Ang Duong de Phnom Penh", "l'hôpital
+// Preah Ang Duong") one institution: the fuller mention's.
+func sameWithPlace(ims []lexicon.InstitutionMention, places []lexicon.PlaceMention) {
+	for i, short := range ims {
+		if !short.Discovered {
+			continue
+		}
+		key := textnorm.Key(short.Surface)
+		for _, long := range ims {
+			if !long.Discovered || long.Institution.ID == short.Institution.ID || long.Institution.City == "" {
+				continue
+			}
+			lk := textnorm.Key(long.Surface)
+			rest, ok := strings.CutPrefix(lk, key+" ")
+			if !ok || !slices.ContainsFunc(places, func(p lexicon.PlaceMention) bool {
+				return long.Start <= p.Start && p.End == long.End && strings.HasSuffix(lk, textnorm.Key(p.Surface))
+			}) || len(strings.Fields(rest)) > len(strings.Fields(textnorm.Key(long.Institution.City)))+1 {
+				continue // only a connector and the city may follow: "de Phnom Penh"
+			}
+			ims[i].Institution = long.Institution
+			break
+		}
+	}
 }
 
 // mainForeignCountry is the country other than Viet Nam that the page's
@@ -385,6 +420,27 @@ func apposes(text string, prev, im lexicon.InstitutionMention) bool {
 	if prev.Discovered || prev.Institution.Kind != im.Institution.Kind || prev.Institution.City == "" ||
 		textnorm.Key(prev.Institution.City) != textnorm.Key(im.Institution.City) ||
 		im.Start < prev.End || im.Start-prev.End > appositionBytes {
+		return false
+	}
+	between := text[prev.End:im.Start]
+	return strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.()")
+}
+
+// descriptionBytes bounds what stands between a name and a description
+// of it: a comma and a word or two ("principal", "the largest").
+const descriptionBytes = 24
+
+// describes reports whether discovered mention im, a name in lower case
+// that says only its country, describes the institution right before it:
+// "l'hôpital Preah Ang Duong de Phnom Penh, principal hôpital
+// ophtalmologique public du Cambodge".
+func describes(text string, prev, im lexicon.InstitutionMention) bool {
+	if prev.Institution.Kind != im.Institution.Kind || im.Institution.City != "" || im.Institution.Country == "" ||
+		prev.Institution.Country != "" && prev.Institution.Country != im.Institution.Country ||
+		im.Start < prev.End || im.Start-prev.End > descriptionBytes {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(im.Surface); !unicode.IsLower(r) {
 		return false
 	}
 	between := text[prev.End:im.Start]

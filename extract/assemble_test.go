@@ -465,3 +465,19 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 		})
 	}
 }
+
+// TestOneInstitutionWrittenTwoWays checks that the rest of a known name
+// ("Vinmec Times City International Hospital"), a found name written with
+// and without its city, and a description after a comma ("principal
+// hôpital ophtalmologique public du Cambodge") add no party.
+func TestOneInstitutionWrittenTwoWays(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"en", "Vinmec and Lyon sign on transplants\n\n" +
+			"Hospices Civils de Lyon signed a memorandum on Monday with Vinmec Times City International Hospital on stem cell transplants.",
+			[]string{"fr-hcl", "vn-vinmec"}},
+		{"fr", "La Fondation Rothschild renouvelle sa convention avec Phnom Penh\n\n" +
+			"L'Hôpital Fondation Adolphe de Rothschild et l'hôpital Preah Ang Duong de Phnom Penh, principal hôpital ophtalmologique public du Cambodge, ont renouvelé mardi leur convention. " +
+			"Le directeur de l'hôpital Preah Ang Duong a salué le partenariat.",
+			[]string{"fr-fondation-rothschild", lexicon.DiscoveredID("hôpital Preah Ang Duong de Phnom Penh")}},
+	})
+}
