@@ -162,47 +162,58 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 }
 
 // resolveCityHospitals points a hospital named only by its city ("l'hôpital
-// de Da Nang", "Da Nang hospital", "bệnh viện Đà Nẵng") at the one other
-// hospital of that city the page names more fully ("l'hôpital d'oncologie
-// de Da Nang"): a report shortens its partner's name so, rather than
-// bring in the city's general hospital. With none, or two, it stays.
+// de Da Nang", "Da Nang hospital", "bệnh viện Đà Nẵng", "Central Highlands
+// hospital") at the one other hospital of that city the page names more
+// fully ("l'hôpital d'oncologie de Da Nang"): a report shortens its
+// partner's name so, rather than bring in the city's general hospital or
+// a second, found one. With none, or two, it stays.
 func (m *mentions) resolveCityHospitals() {
 	generic := assemblyWords(m.lang).CityHospital
-	for i, im := range m.insts {
-		in := im.Institution
-		if im.Discovered || in.Kind != medcoop.Hospital || in.City == "" || !cityOnly(im.Surface, in.City, generic) {
-			continue
-		}
-		var other *lexicon.Institution
-		n := 0
-		for _, x := range append(slices.Clone(m.insts), m.titleInst...) {
-			if x.Institution.ID != in.ID && x.Institution.Kind == medcoop.Hospital && medcoop.SameCity(x.Institution.City, in.City) &&
-				(other == nil || other.ID != x.Institution.ID) {
-				other = x.Institution
-				n++
+	all := append(slices.Clone(m.insts), m.titleInst...)
+	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		for i, im := range ims {
+			in := im.Institution
+			if in.Kind != medcoop.Hospital || in.City == "" || !m.cityOnly(im, generic) {
+				continue
 			}
-		}
-		if n == 1 {
-			m.insts[i].Institution, m.insts[i].Discovered = other, strings.HasPrefix(other.ID, medcoop.DiscoveredPrefix)
+			fuller := map[string]*lexicon.Institution{}
+			for _, x := range all {
+				if x.Institution.ID != in.ID && x.Institution.Kind == medcoop.Hospital && medcoop.SameCity(x.Institution.City, in.City) &&
+					!m.cityOnly(x, generic) {
+					fuller[x.Institution.ID] = x.Institution
+				}
+			}
+			if len(fuller) != 1 {
+				continue
+			}
+			for _, other := range fuller {
+				ims[i].Institution, ims[i].Discovered = other, strings.HasPrefix(other.ID, medcoop.DiscoveredPrefix)
+			}
 		}
 	}
 }
 
-// cityOnly reports whether name says nothing but its city and generic
-// words (generic, folded).
-func cityOnly(name, city string, generic []string) bool {
-	rest := " " + textnorm.Key(name) + " "
-	c := textnorm.Key(city)
-	if !strings.Contains(rest, " "+c+" ") {
+// cityOnly reports whether an institution's name says nothing but its city
+// (as the gazetteer spells it, or as the text does: "Tay Nguyen Hospital"
+// for the Central Highlands) and generic words (generic, folded).
+func (m *mentions) cityOnly(im lexicon.InstitutionMention, generic []string) bool {
+	if im.Institution.City == "" {
 		return false
 	}
-	rest = strings.Replace(rest, " "+c+" ", " ", 1)
-	for _, w := range strings.Fields(rest) {
-		if !slices.Contains(generic, w) {
-			return false
+	cities := []string{im.Institution.City}
+	for _, p := range m.places {
+		if im.Start <= p.Start && p.End <= im.End && m.text[im.Start:im.End] == im.Surface {
+			cities = append(cities, p.Surface)
 		}
 	}
-	return true
+	name := " " + textnorm.Key(im.Surface) + " "
+	return slices.ContainsFunc(cities, func(city string) bool {
+		c := " " + textnorm.Key(city) + " "
+		if !strings.Contains(name, c) {
+			return false
+		}
+		return !slices.ContainsFunc(strings.Fields(strings.Replace(name, c, " ", 1)), func(w string) bool { return !slices.Contains(generic, w) })
+	})
 }
 
 // settleDiscovered reviews the institutions found by pattern in text: a

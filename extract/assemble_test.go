@@ -452,6 +452,11 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 			"Le CHRU de Tours et l'hôpital de Da Nang ont signé mardi une convention sur la radiothérapie. " +
 			"« Nous manquons de physiciens », a déclaré le Dr Tran Quang Vu, directeur adjoint de l'hôpital de Da Nang.",
 			[]string{"fr-chu-tours", "vn-da-nang-hospital"}, "vn-da-nang-hospital"},
+		{"a found hospital shortened, with a local name too", "Oregon team trains nurses at Central Highlands hospital\n\n" +
+			"Oregon Health & Science University opened a training course in palliative care on Monday at the Central Highlands Regional General Hospital. " +
+			"\"Pain control is not a luxury,\" said Dr Y Thuat Nie, deputy director of Tay Nguyen Hospital.",
+			[]string{lexicon.DiscoveredID("Central Highlands Regional General Hospital"), lexicon.DiscoveredID("Oregon Health & Science University")},
+			lexicon.DiscoveredID("Central Highlands Regional General Hospital")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
