@@ -33,7 +33,10 @@ func SameEvent(a, b *Event) bool {
 		need = 1
 	}
 	if shared < need {
-		return shared >= 1 && PairedPartners(a, b)
+		if shared == 0 {
+			return pairedByCity(a, b)
+		}
+		return PairedPartners(a, b)
 	}
 	if a.Date == nil || b.Date == nil {
 		return yearsAgree(a, b)
@@ -75,6 +78,35 @@ func PairedPartners(a, b *Event) bool {
 	}
 	onlyA, onlyB := unshared(a, b), unshared(b, a)
 	return len(onlyA) > 0 && len(onlyB) > 0 && allPaired(onlyA, onlyB) && allPaired(onlyB, onlyA)
+}
+
+// pairedByCity reports whether a and b, which share no party by id, are one
+// event all of whose partners each report spells its own way: two or more
+// parties on each side, each of a pairing with exactly one of b that
+// could be it (couldBeSame) in the same known city ("Bệnh viện Đa khoa
+// vùng Tây Nguyên" and "Central Highlands Regional General Hospital";
+// "Đại học Khoa học và Sức khỏe Oregon" and "Oregon Health & Science
+// University"), on the same day, from different pages.
+func pairedByCity(a, b *Event) bool {
+	if len(a.Parties) < 2 || len(a.Parties) != len(b.Parties) || a.Date == nil || b.Date == nil ||
+		a.Date.Precision != Day || b.Date.Precision != Day || a.Date.Value != b.Date.Value ||
+		len(a.Sources) > 0 && sameSources(a.Sources, b.Sources) {
+		return false
+	}
+	for i := range a.Parties {
+		x := &a.Parties[i]
+		n := countFunc(b.Parties, func(y Party) bool { return couldBeSame(x, &y) && SameCity(x.City, y.City) })
+		if n != 1 {
+			return false
+		}
+	}
+	for i := range b.Parties {
+		y := &b.Parties[i]
+		if countFunc(a.Parties, func(x Party) bool { return couldBeSame(y, &x) && SameCity(x.City, y.City) }) != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // unshared returns the parties of a whose id b does not name.

@@ -55,7 +55,10 @@ var (
 	chula         = Party{ID: "th-chulalongkorn", Name: "Chulalongkorn University", Country: "TH", Kind: University}
 	// A gazetteer hospital of the city the discovered ones name ("Udon
 	// Thani" in one language's spelling only).
-	udonThaniGaz = Party{ID: "th-udon-thani-hospital", Name: "Udon Thani Hospital", Country: "TH", Kind: Hospital, City: "Udon Thani"}
+	// A Vietnamese hospital the gazetteer does not know, found in each language.
+	canThoFoundVI = Party{ID: "x-5d2e8f1a40", Name: "Bệnh viện Đa khoa vùng Cần Thơ", Country: "VN", Kind: Hospital, City: "Cần Thơ"}
+	canThoFoundFR = Party{ID: "x-7b3c9e0d21", Name: "hôpital régional de Can Tho", Country: "VN", Kind: Hospital, City: "Can Tho"}
+	udonThaniGaz  = Party{ID: "th-udon-thani-hospital", Name: "Udon Thani Hospital", Country: "TH", Kind: Hospital, City: "Udon Thani"}
 )
 
 func TestSameEventPairsDiscoveredPartners(t *testing.T) {
@@ -96,6 +99,10 @@ func TestSameEventPairsDiscoveredPartners(t *testing.T) {
 		{"a partner of no known country", vi("2025-03-14", canTho, udonThaniBare), fr("2025-03-14", canTho, udonThaniFR), false},
 		{"a gazetteer party on one side only", vi("2025-03-14", canTho, udonThaniVI, mahidol), fr("2025-03-14", canTho, udonThaniFR), false},
 		{"nothing in common by id", vi("2025-03-14", udonThaniVI, khonKaenVI), fr("2025-03-14", udonThaniFR, laoPartner), false},
+		{"every partner spelled in each language, one city each", vi("2025-03-14", canThoFoundVI, udonThaniVI), fr("2025-03-14", udonThaniFR, canThoFoundFR), true},
+		{"every partner spelled in each language, on two days", vi("2025-03-14", canThoFoundVI, udonThaniVI), fr("2025-03-15", udonThaniFR, canThoFoundFR), false},
+		{"every partner spelled in each language, a third on one side", vi("2025-03-14", canThoFoundVI, udonThaniVI), fr("2025-03-14", udonThaniFR, canThoFoundFR, khonKaenVI), false},
+		{"no shared id, a partner without a city", vi("2025-03-14", canThoFoundVI, udonThaniBare), fr("2025-03-14", udonThaniFR, canThoFoundFR), false},
 		{"two events of one page", vi("2025-03-14", canTho, udonThaniVI), vi("2025-03-14", canTho, khonKaenVI), false},
 	}
 	for _, tt := range tests {
