@@ -271,13 +271,14 @@ func datesAgree(a, b *Date) bool {
 // Merge folds the report b into a: sources, parties' surfaces and evidence,
 // people, domains and countries that a lacks are added; a's own values win
 // where both have one, except that a more precise date replaces a vaguer one.
-// When PairedPartners says b names a discovered partner of a in its own
-// language, and that pairing is one to one, the partner stays one party
+// When PairedPartners (or, for reports that share no id, the pairing by
+// city) says b names a discovered partner of a in its own language, and
+// that pairing is one to one, the partner stays one party
 // that gains b's spellings, and b's people affiliated to it are a's. An
 // event an editor has reviewed keeps its fields and only gains sources.
 func (a *Event) Merge(b *Event) {
 	var fold map[string]int
-	if !a.Reviewed() && PairedPartners(a, b) {
+	if !a.Reviewed() && (PairedPartners(a, b) || pairedByCity(a, b)) {
 		fold = pairing(a, b)
 	}
 	for _, s := range b.Sources {

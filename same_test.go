@@ -223,3 +223,19 @@ func TestMergeTakesTheGazetteerPartner(t *testing.T) {
 		t.Errorf("people %+v, want both", a.People)
 	}
 }
+
+// TestMergeFoldsPartnersPairedByCity: two reports that share no id but pair
+// every partner by city become one event with one party per partner.
+func TestMergeFoldsPartnersPairedByCity(t *testing.T) {
+	day := &Date{Value: "2025-03-14", Precision: Day}
+	a := Event{Parties: []Party{canThoFoundVI, udonThaniVI}, Date: day, Sources: []Source{{URL: "vi"}}}
+	b := Event{Parties: []Party{udonThaniFR, canThoFoundFR}, Date: day, Sources: []Source{{URL: "fr"}}}
+	a.Merge(&b)
+	var ids []string
+	for _, p := range a.Parties {
+		ids = append(ids, p.ID)
+	}
+	if !slices.Equal(ids, []string{canThoFoundVI.ID, udonThaniVI.ID}) {
+		t.Errorf("parties %v, want the two of the first report", ids)
+	}
+}
