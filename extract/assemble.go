@@ -295,7 +295,27 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 		}
 	}
 	sameWithPlace(out, places)
+	universityHospitals(out)
 	return out
+}
+
+// universityHospitals makes a found hospital named after a university the
+// page names before it ("Bệnh viện Đại học Y khoa Fujita" after "Đại học Y
+// khoa Fujita", "Kanazawa University Hospital" after "Kanazawa
+// University") that university: its own hospital, not another party.
+func universityHospitals(ims []lexicon.InstitutionMention) {
+	for i, h := range ims {
+		if !h.Discovered || h.Institution.Kind != medcoop.Hospital {
+			continue
+		}
+		name := " " + textnorm.Key(h.Surface) + " "
+		for _, u := range ims[:i] {
+			if u.Institution.Kind == medcoop.University && u.End <= h.Start && strings.Contains(name, " "+textnorm.Key(u.Surface)+" ") {
+				ims[i].Institution, ims[i].Discovered = u.Institution, u.Discovered
+				break
+			}
+		}
+	}
 }
 
 // sameWithPlace makes a discovered name written once with its city and

@@ -484,5 +484,9 @@ func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 			"L'Hôpital Fondation Adolphe de Rothschild et l'hôpital Preah Ang Duong de Phnom Penh, principal hôpital ophtalmologique public du Cambodge, ont renouvelé mardi leur convention. " +
 			"Le directeur de l'hôpital Preah Ang Duong a salué le partenariat.",
 			[]string{"fr-fondation-rothschild", lexicon.DiscoveredID("hôpital Preah Ang Duong de Phnom Penh")}},
+		{"vi", "Bạch Mai mở khóa đào tạo với Đại học Y khoa Fujita\n\n" +
+			"Sáng 18/11, Bệnh viện Bạch Mai phối hợp với Đại học Y khoa Fujita (Nhật Bản) khai giảng khóa đào tạo phục hồi chức năng. " +
+			"Sáu chuyên gia của Bệnh viện Đại học Y khoa Fujita trực tiếp giảng dạy.",
+			[]string{"vn-bach-mai", lexicon.DiscoveredID("Đại học Y khoa Fujita")}},
 	})
 }
