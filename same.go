@@ -25,7 +25,8 @@ const maxReportGap = 3 * 24 * time.Hour
 // other is an institution the gazetteer does not know: its id comes from its
 // name as written, so "Bệnh viện Đại học Udon Thani" and "l'hôpital
 // universitaire d'Udon Thani" differ. PairedPartners says when that is
-// still one event.
+// still one event, and pairedByCity when the two share no id at all
+// because every partner is spelled each report's own way.
 func SameEvent(a, b *Event) bool {
 	shared := SharedParties(a, b)
 	need := 2
@@ -93,16 +94,15 @@ func pairedByCity(a, b *Event) bool {
 		len(a.Sources) > 0 && sameSources(a.Sources, b.Sources) {
 		return false
 	}
-	for i := range a.Parties {
-		x := &a.Parties[i]
-		n := countFunc(b.Parties, func(y Party) bool { return couldBeSame(x, &y) && SameCity(x.City, y.City) })
-		if n != 1 {
-			return false
-		}
-	}
-	for i := range b.Parties {
-		y := &b.Parties[i]
-		if countFunc(a.Parties, func(x Party) bool { return couldBeSame(y, &x) && SameCity(x.City, y.City) }) != 1 {
+	return pairsOnce(a.Parties, b.Parties) && pairsOnce(b.Parties, a.Parties)
+}
+
+// pairsOnce reports whether every party of xs could be exactly one of ys
+// in the same known city.
+func pairsOnce(xs, ys []Party) bool {
+	for i := range xs {
+		x := &xs[i]
+		if countFunc(ys, func(y Party) bool { return couldBeSame(x, &y) && SameCity(x.City, y.City) }) != 1 {
 			return false
 		}
 	}

@@ -202,7 +202,7 @@ func (m *mentions) cityOnly(im lexicon.InstitutionMention, generic []string) boo
 	}
 	cities := []string{im.Institution.City}
 	for _, p := range m.places {
-		if im.Start <= p.Start && p.End <= im.End && m.text[im.Start:im.End] == im.Surface {
+		if im.Start <= p.Start && p.End <= im.End && im.End <= len(m.text) && m.text[im.Start:im.End] == im.Surface {
 			cities = append(cities, p.Surface)
 		}
 	}
@@ -1057,7 +1057,6 @@ func (m mentions) typeDomain(t medcoop.EventType, cueSents []int, ds []medcoop.D
 	return ds
 }
 
-// specificity ranks event types when cues of equal strength disagree.
 // signingTypes are the types of an event that is a signature.
 var signingTypes = map[medcoop.EventType]bool{
 	medcoop.AgreementSigned: true, medcoop.MOUSigned: true, medcoop.PartnershipRenewed: true,
@@ -1073,6 +1072,7 @@ func (m mentions) sameParagraph(i, j int) bool {
 	return !strings.Contains(m.text[a.End:b.Start], "\n")
 }
 
+// specificity ranks event types when cues of equal strength disagree.
 var specificity = map[medcoop.EventType]int{
 	medcoop.OtherCooperation: 0, medcoop.AgreementSigned: 1, medcoop.DelegationVisit: 2,
 	medcoop.TrainingProgramme: 3, medcoop.ExchangeProgramme: 3, medcoop.JointResearch: 3,
