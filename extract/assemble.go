@@ -169,27 +169,39 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 // a second, found one. With none, or two, it stays.
 func (m *mentions) resolveCityHospitals() {
 	generic := assemblyWords(m.lang).CityHospital
-	all := append(slices.Clone(m.insts), m.titleInst...)
+	// The page's hospitals, each read once: named by its city only, or
+	// more fully.
+	type hospital struct {
+		im       *lexicon.InstitutionMention
+		cityOnly bool
+	}
+	var all []hospital
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
-		for i, im := range ims {
-			in := im.Institution
-			if in.Kind != medcoop.Hospital || in.City == "" || !m.cityOnly(im, generic) {
-				continue
-			}
-			fuller := map[string]*lexicon.Institution{}
-			for _, x := range all {
-				if x.Institution.ID != in.ID && x.Institution.Kind == medcoop.Hospital && medcoop.SameCity(x.Institution.City, in.City) &&
-					!m.cityOnly(x, generic) {
-					fuller[x.Institution.ID] = x.Institution
-				}
-			}
-			if len(fuller) != 1 {
-				continue
-			}
-			for _, other := range fuller {
-				ims[i].Institution, ims[i].Discovered = other, strings.HasPrefix(other.ID, medcoop.DiscoveredPrefix)
+		for i := range ims {
+			if ims[i].Institution.Kind == medcoop.Hospital {
+				all = append(all, hospital{&ims[i], m.cityOnly(ims[i], generic)})
 			}
 		}
+	}
+	fuller := map[*lexicon.InstitutionMention]*lexicon.Institution{}
+	for _, h := range all {
+		if !h.cityOnly {
+			continue
+		}
+		found := map[string]*lexicon.Institution{}
+		for _, x := range all {
+			if in := x.im.Institution; !x.cityOnly && in.ID != h.im.Institution.ID && medcoop.SameCity(in.City, h.im.Institution.City) {
+				found[in.ID] = in
+			}
+		}
+		for _, other := range found {
+			if len(found) == 1 {
+				fuller[h.im] = other
+			}
+		}
+	}
+	for im, other := range fuller {
+		im.Institution, im.Discovered = other, strings.HasPrefix(other.ID, medcoop.DiscoveredPrefix)
 	}
 }
 
@@ -448,9 +460,14 @@ const appositionBytes = 6
 // institution named right before it, after a comma, in its city:
 // "l'Angkor Hospital for Children, l'hôpital pédiatrique de Siem Reap".
 func apposes(text string, prev, im lexicon.InstitutionMention) bool {
-	if prev.Discovered || prev.Institution.Kind != im.Institution.Kind || prev.Institution.City == "" ||
-		textnorm.Key(prev.Institution.City) != textnorm.Key(im.Institution.City) ||
-		im.Start < prev.End || im.Start-prev.End > appositionBytes {
+	return !prev.Discovered && prev.Institution.Kind == im.Institution.Kind &&
+		medcoop.SameCity(prev.Institution.City, im.Institution.City) && afterComma(text, prev, im, appositionBytes)
+}
+
+// afterComma reports whether im follows prev within max bytes, after a
+// comma and with no other punctuation between them.
+func afterComma(text string, prev, im lexicon.InstitutionMention, max int) bool {
+	if im.Start < prev.End || im.Start-prev.End > max {
 		return false
 	}
 	between := text[prev.End:im.Start]
@@ -467,15 +484,11 @@ const descriptionBytes = 24
 // ophtalmologique public du Cambodge".
 func describes(text string, prev, im lexicon.InstitutionMention) bool {
 	if prev.Institution.Kind != im.Institution.Kind || im.Institution.City != "" || im.Institution.Country == "" ||
-		prev.Institution.Country != "" && prev.Institution.Country != im.Institution.Country ||
-		im.Start < prev.End || im.Start-prev.End > descriptionBytes {
+		prev.Institution.Country != "" && prev.Institution.Country != im.Institution.Country {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(im.Surface); !unicode.IsLower(r) {
-		return false
-	}
-	between := text[prev.End:im.Start]
-	return strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.()")
+	r, _ := utf8.DecodeRuneInString(im.Surface)
+	return unicode.IsLower(r) && afterComma(text, prev, im, descriptionBytes)
 }
 
 // besideBytes is how close a place must stand to a name to give it its country.
@@ -719,11 +732,7 @@ func (m mentions) evidence(pos int) *medcoop.Evidence {
 // "funded by") or framed by one ("do Cơ quan Hợp tác Quốc tế Nhật Bản
 // (JICA) tài trợ": funded by, in Vietnamese word order).
 func isWitness(text string, start, end int, lang string) bool {
-	from := max(0, start-60)
-	for from < start && !utf8.RuneStart(text[from]) {
-		from++
-	}
-	before := textnorm.Key(text[from:start])
+	before := textnorm.Key(text[textnorm.Back(text, start, 60):start])
 	words := assemblyWords(lang)
 	for _, w := range words.Witness {
 		if strings.HasSuffix(before, w) || strings.Contains(before, w+" ") && len(before)-strings.LastIndex(before, w) < len(w)+25 {
@@ -865,7 +874,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	if m.titleCue() {
 		for _, c := range cands {
 			if c.lede && c.inst.City != "" && slices.ContainsFunc(m.titlePlaces, func(p lexicon.PlaceMention) bool {
-				return !p.IsCountry && textnorm.Key(p.Name) == textnorm.Key(c.inst.City)
+				return !p.IsCountry && medcoop.SameCity(p.Name, c.inst.City)
 			}) {
 				c.score += titleWeight
 			}
@@ -1364,11 +1373,7 @@ func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
 // takes place ("sang học tập ngắn hạn tại Bệnh viện Đại học Liège",
 // "trained at Hanoi Heart Hospital"), not a partner of its own.
 func (m mentions) venue(start int) bool {
-	from := max(0, start-12)
-	for from < start && !utf8.RuneStart(m.text[from]) {
-		from++
-	}
-	before := " " + textnorm.Key(m.text[from:start])
+	before := " " + textnorm.Key(m.text[textnorm.Back(m.text, start, 12):start])
 	return slices.ContainsFunc(assemblyWords(m.lang).Venue, func(w string) bool { return strings.HasSuffix(before, " "+w) })
 }
 

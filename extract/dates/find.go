@@ -478,10 +478,7 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 // ("tháng trước đó" is the month before another date, "last week's report")
 // makes it no date.
 func (lx *lexicon) relativePeriod(s string, a, b int, ref time.Time) []Mention {
-	from := max(0, a-24)
-	for from < a && !utf8.RuneStart(s[from]) {
-		from++
-	}
+	from := textnorm.Back(s, a, 24)
 	if lx.countBefore.MatchString(s[from:a]) || lx.relStop.MatchString(s[b:min(len(s), b+24)]) {
 		return nil
 	}
@@ -624,10 +621,7 @@ func (lx *lexicon) rangeStart(s string, m Mention) (Mention, bool) {
 	if m.Precision != medcoop.Day {
 		return Mention{}, false
 	}
-	from := max(0, m.Start-24)
-	for from < m.Start && !utf8.RuneStart(s[from]) {
-		from++
-	}
+	from := textnorm.Back(s, m.Start, 24)
 	sub := lx.dayRange.FindStringSubmatchIndex(s[from:m.Start])
 	if sub == nil {
 		return Mention{}, false
@@ -694,10 +688,7 @@ func (lx *lexicon) ahead(s string, a, b int) bool {
 	if loc := lx.aheadAfter.FindStringIndex(after); loc != nil {
 		return !lx.dateNext.MatchString(after[loc[1]:]) // "từ tháng 2 tới tháng 5": a range, not a date to come
 	}
-	from := max(0, a-maxFutureReach)
-	for from < a && !utf8.RuneStart(s[from]) {
-		from++
-	}
+	from := textnorm.Back(s, a, maxFutureReach)
 	before := s[from:a]
 	if i := strings.LastIndexAny(before, ".!?\n"); i >= 0 {
 		before = before[i+1:] // the sentence's own words
@@ -708,10 +699,7 @@ func (lx *lexicon) ahead(s string, a, b int) bool {
 // historical reports whether the words around s[a:b] make it part of a
 // history or range: "depuis 1991", "De 1991 à nos jours".
 func (lx *lexicon) historical(s string, a, b int) bool {
-	from := max(0, a-48)
-	for from < a && !utf8.RuneStart(s[from]) {
-		from++
-	}
+	from := textnorm.Back(s, a, 48)
 	if lx.histBefore.MatchString(s[from:a]) {
 		return true
 	}

@@ -418,8 +418,12 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 				to = from
 			}
 		}
-		if to > from && (!h.needsPlace || len(places.matcherFor(g.allLangs).findRange(ft, from, to)) > 0) && !g.countryOnly(ft, from, to, hm) {
-			out = append(out, g.discovered(ft, h, from, to, hm))
+		var ps []match[placeValue] // the places the name holds, found once
+		if to > from {
+			ps = places.matcherFor(g.allLangs).findRange(ft, from, to)
+		}
+		if to > from && (!h.needsPlace || len(ps) > 0) && !countryOnly(ps, from, to, hm) {
+			out = append(out, g.discovered(ft, h, from, to, hm, ps))
 			lower = to
 			i = to
 			continue
@@ -509,8 +513,8 @@ func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p i
 // countryOnly reports whether the name in tokens [from, to) says nothing
 // beside its head but a country ("bệnh viện Australia", "an Australian
 // hospital"): a description, not a name.
-func (g *Gazetteer) countryOnly(ft *foldedText, from, to int, head match[*headRule]) bool {
-	ps := places.matcherFor(g.allLangs).findRange(ft, from, to)
+// ps are the places in those tokens.
+func countryOnly(ps []match[placeValue], from, to int, head match[*headRule]) bool {
 	if len(ps) != 1 || !ps[0].Values[0].isCountry {
 		return false
 	}
@@ -523,11 +527,11 @@ func (g *Gazetteer) countryOnly(ft *foldedText, from, to int, head match[*headRu
 }
 
 // discovered makes the mention of a name found by pattern in tokens
-// [from, to): a gazetteer hospital when the name says nothing but its
-// city, else a new institution with an id from its folded name.
-func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head match[*headRule]) InstitutionMention {
+// [from, to), which hold the places ps: a gazetteer hospital when the
+// name says nothing but its city, else a new institution with an id from
+// its folded name.
+func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head match[*headRule], ps []match[placeValue]) InstitutionMention {
 	pm := places.matcherFor(g.allLangs)
-	ps := pm.findRange(ft, from, to)
 	if len(ps) > 0 && ps[0].From == from && ps[0].To+1 < to && ft.word(ps[0].To) == "s" && strings.ContainsAny(ft.gap(ps[0].To), "'’") {
 		// "Canada's McGill University": the country is not part of the name.
 		from = ps[0].To + 1

@@ -13,6 +13,17 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// Back returns where the at most n bytes of s before pos begin, moved
+// forward to the start of a rune: the window a rule reads before a match
+// ("depuis" before "1991", "funded by" before a name).
+func Back(s string, pos, n int) int {
+	from := max(0, pos-n)
+	for from < pos && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	return from
+}
+
 // NFC returns s in Unicode normal form C. Vietnamese text often arrives
 // decomposed (NFD), which defeats both matching and language detection.
 func NFC(s string) string { return norm.NFC.String(s) }

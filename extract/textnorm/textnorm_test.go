@@ -66,3 +66,20 @@ func FuzzFoldSpan(f *testing.F) {
 		}
 	})
 }
+
+func TestBack(t *testing.T) {
+	s := "đã ký hôm qua" // "đ" and "ã" are two bytes each
+	tests := []struct {
+		pos, n, want int
+	}{
+		{len(s), 100, 0},    // the window reaches the start
+		{len(s), 0, len(s)}, // an empty window
+		{4, 1, 4},           // one byte back from "ký" lands inside "ã": moved to the rune after it
+		{4, 2, 2},           // two bytes back is the start of "ã"
+	}
+	for _, tt := range tests {
+		if got := Back(s, tt.pos, tt.n); got != tt.want {
+			t.Errorf("Back(%q, %d, %d) = %d, want %d", s, tt.pos, tt.n, got, tt.want)
+		}
+	}
+}
