@@ -43,6 +43,10 @@ type assemblyLexicon struct {
 	CityHospital  []string `yaml:"city_hospital"`
 	ParentJoiner  []string `yaml:"parent_joiner"`
 	Venue         []string `yaml:"venue"`
+	Routine       []string `yaml:"routine"`
+	// Future are the words that put a sentence in the future ("will",
+	// "sẽ"); an entry that begins with "-" is a verb ending ("-eront").
+	Future []string `yaml:"future"`
 	// WitnessAround frames a name that funds or hosts without acting: a
 	// word right before it and one right after ("do JICA tài trợ").
 	WitnessAround []struct {
@@ -84,9 +88,16 @@ func assemblyWords(lang string) assemblyLexicon {
 					lex.WitnessAround[i].After[j] = textnorm.Key(w)
 				}
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue, lex.Routine} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
+				}
+			}
+			for i, w := range lex.Future {
+				if end, ok := strings.CutPrefix(w, "-"); ok {
+					lex.Future[i] = "-" + textnorm.Key(end)
+				} else {
+					lex.Future[i] = textnorm.Key(w)
 				}
 			}
 			for _, w := range lex.Abbreviations {
@@ -621,15 +632,16 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]me
 	if len(parties) < 2 || !international(parties) {
 		return []medcoop.Event{}, &m
 	}
+	others := m.otherEventSentences(parties)
 	ev := medcoop.Event{
 		Type:      m.eventType(cueSents),
 		Parties:   parties,
 		Countries: countriesOf(parties),
-		Domains:   m.eventDomains(published, parties),
+		Domains:   m.eventDomains(published, parties, others),
 		People:    []medcoop.Person{},
 	}
 	ev.Domains = m.typeDomain(ev.Type, cueSents, ev.Domains)
-	ev.Date = m.eventDate(cueSents, published)
+	ev.Date = m.eventDate(cueSents, published, others)
 	ev.Place = m.eventPlace(cueSents)
 	m.addModelPeople() // only for events: the model is slow
 	ev.People = m.eventPeople(parties)
@@ -1090,10 +1102,11 @@ var specificity = map[medcoop.EventType]int{
 
 // eventDate picks the date of the event among the non-historical dates of
 // the text: one in a cue sentence beats one elsewhere, an earlier sentence
-// a later one, a precise date a vague one; dates after publication are
+// a later one, a precise date a vague one; one in a sentence about another
+// event (others) comes last but for history; dates after publication are
 // plans and dates long before it are history, both kept only when nothing
 // better is said.
-func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
+func (m mentions) eventDate(cueSents []int, published time.Time, others map[int]bool) *medcoop.Date {
 	var pick *dates.Mention
 	best := math.Inf(-1)
 	for i := range m.dates {
@@ -1103,7 +1116,10 @@ func (m mentions) eventDate(cueSents []int, published time.Time) *medcoop.Date {
 		}
 		score := float64(medcoop.PrecisionRank(d.Precision))
 		si := m.sentenceOf(d.Start)
-		if slices.Contains(cueSents, si) {
+		switch {
+		case others[si]:
+			score -= 3 // "jeudi, elle recevait également une délégation de l'hôpital Calmette": another event's day
+		case slices.Contains(cueSents, si):
 			score += 3
 		}
 		score -= float64(si) * 0.05
@@ -1158,13 +1174,12 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 // background sentence, a sentence about the past, a speaker's quoted view
 // (quoted) or a sentence about cooperation with someone else
 // (otherEventSentences).
-func (m mentions) eventDomains(published time.Time, parties []medcoop.Party) []medcoop.Domain {
+func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, others map[int]bool) []medcoop.Domain {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	past := m.pastSentences(published, parties)
 	background := m.backgroundSentences()
 	quotes := m.quoteSpans()
-	others := m.otherEventSentences(parties)
 	words := assemblyWords(m.lang)
 	for _, d := range m.domains {
 		if past[m.sentenceOf(d.Start)] {
@@ -1428,8 +1443,9 @@ func (m mentions) insideRole(start, end int) bool {
 }
 
 // backgroundSentences are the sentences that set the scene (a country's
-// health challenges, a hospital's strengths, a delegation's make-up) or
-// speak of a possibility ("could later extend to"), rather than saying
+// health challenges, a hospital's strengths, a delegation's make-up, a
+// hospital's yearly figures when the sentence holds no cooperation cue)
+// or speak of a possibility ("could later extend to"), rather than saying
 // what the cooperation covers.
 // Only the sentences that name a field are read, each once.
 func (m mentions) backgroundSentences() map[int]bool {
@@ -1447,8 +1463,29 @@ func (m mentions) backgroundSentences() map[int]bool {
 			containsWord(key, words.Extension) && m.hasCue(si, "hypothetical", 0) {
 			out[si] = true // "Une extension à la cancérologie pourrait être étudiée"
 		}
+		if containsWord(key, words.Routine) && !m.hasCue(si, "", minCueStrength) && !future(key, words.Future) {
+			out[si] = true // "the hospital operates on 600 children with heart disease a year"
+		}
 	}
 	return out
+}
+
+// future reports whether key, folded and padded by sentenceKey, speaks of
+// the future: it holds one of words, or a word with one of its endings
+// ("-eront" for "passeront").
+func future(key string, words []string) bool {
+	for _, w := range words {
+		if end, ok := strings.CutPrefix(w, "-"); ok {
+			for _, f := range strings.Fields(key) {
+				if strings.HasSuffix(f, end) && len(f) > len(end)+1 {
+					return true
+				}
+			}
+		} else if strings.Contains(key, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // insideInstitution reports whether [start, end) lies within an

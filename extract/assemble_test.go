@@ -115,6 +115,25 @@ func TestDomainsInPassing(t *testing.T) {
 			want: []string{"oncology", "medical-education"},
 		},
 		{
+			name: "a hospital's yearly figures are its own; a yearly figure in a plan is the agreement's",
+			text: "Le CHU de Tours et l'hôpital de Hué signent une convention\n\n" +
+				"Le CHU de Tours et l'hôpital central de Hué ont signé lundi une convention sur la dialyse.\n\n" +
+				"L'hôpital de Hué opère près de 900 enfants atteints de cardiopathies par an.\n\n" +
+				"Chaque année, deux internes de Hué passeront six mois en réanimation à Tours.\n\n" +
+				"Elle porterait éventuellement aussi sur l'ophtalmologie.",
+			want:      []string{"nephrology", "intensive-care"},
+			notWanted: []string{"cardiology", "ophthalmology"},
+		},
+		{
+			name: "yearly figures in Vietnamese and English",
+			text: "Cho Ray Hospital and CHU Tours sign an agreement\n\n" +
+				"Cho Ray Hospital and CHU Tours signed an agreement on dialysis on Monday.\n\n" +
+				"The 1,800-bed hospital treats some 3,000 stroke patients a year.\n\n" +
+				"Each year, two Cho Ray nurses will spend three months in the intensive care unit in Tours.",
+			want:      []string{"nephrology", "intensive-care"},
+			notWanted: []string{"neurology"},
+		},
+		{
 			name: "a workshop is education even when no word of the text says so",
 			text: "Hospices Civils de Lyon and Bach Mai Hospital hold a workshop\n\n" +
 				"Hospices Civils de Lyon and Bach Mai Hospital held a workshop on dialysis in Hanoi on Monday.",
