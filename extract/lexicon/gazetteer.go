@@ -488,7 +488,12 @@ func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p i
 	// place's hospital, not a proper name joined by "and" or "of".
 	plain := !ft.capitalised(p)
 	start := p
-	for j := p; j > lower; {
+	// joined is where the name began before it last took a connector: a
+	// place after "in" does not begin the name that follows its "and"
+	// ("KK Hospital in Singapore and Bac Giang Hospital").
+	joined := -1
+	j := p
+	for j > lower {
 		if !gapOK(ft, j) {
 			break
 		}
@@ -496,7 +501,12 @@ func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p i
 		if r.stop.longestAt(ft, t).To == t+1 {
 			break
 		}
-		if !plain && r.connectors.longestAt(ft, t).To == t+1 || r.modifiers.longestAt(ft, t).To == t+1 {
+		if !plain && r.connectors.longestAt(ft, t).To == t+1 {
+			joined = start
+			j--
+			continue
+		}
+		if r.modifiers.longestAt(ft, t).To == t+1 {
 			j--
 			continue
 		}
@@ -506,6 +516,10 @@ func (g *Gazetteer) extendBackward(ft *foldedText, r *discoveryRules, lower, p i
 			continue
 		}
 		break
+	}
+	if joined >= 0 && start < joined && j > 0 && g.placeWords.longestAt(ft, j-1).To == j &&
+		places.matcherFor(g.allLangs).longestAt(ft, start).To > 0 {
+		return joined
 	}
 	return start
 }

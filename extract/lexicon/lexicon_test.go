@@ -225,6 +225,9 @@ func TestDiscovery(t *testing.T) {
 		{"Bệnh viện Đa khoa vùng Tây Nguyên hợp tác với Đại học Khoa học và Sức khỏe Oregon và Bệnh viện Nhi Oregon.",
 			[]want{{"Bệnh viện Đa khoa vùng Tây Nguyên", true, "", medcoop.Hospital, "VN"}, {"Đại học Khoa học và Sức khỏe Oregon", true, "", medcoop.University, "US"},
 				{"Bệnh viện Nhi Oregon", true, "", medcoop.Hospital, "US"}}},
+		// A place after "in" ends the name before it, it does not begin the one after "and".
+		{"Raffles Hospital in Singapore and Hai Duong Obstetrics and Pediatrics Hospital signed.",
+			[]want{{"Raffles Hospital", true, "", medcoop.Hospital, "SG"}, {"Hai Duong Obstetrics and Pediatrics Hospital", true, "", medcoop.Hospital, "VN"}}},
 		// Schools and universities named by their field ("Haute École de Santé Vaud", "de technologie médicale").
 		{"La Haute École de Santé Vaud accueille des étudiantes de l'Université de technologie médicale de Hué.",
 			[]want{{"Haute École de Santé Vaud", true, "", medcoop.University, "CH"}, {"Université de technologie médicale de Hué", true, "", medcoop.University, "VN"}}},
