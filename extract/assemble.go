@@ -265,10 +265,11 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
-		if i > 0 && !ims[i-1].Discovered && ims[i-1].End <= im.Start && strings.TrimSpace(text[ims[i-1].End:im.Start]) == "" &&
-			ims[i-1].Institution.Kind == im.Institution.Kind {
-			// "Vinmec Times City International Hospital": the rest of the
-			// known name, not another institution
+		if i > 0 && !ims[i-1].Discovered && ims[i-1].End <= im.Start && restOfName(text[ims[i-1].End:im.Start], ims[i-1].Institution.Kind, im.Institution.Kind) {
+			// "Vinmec Times City International Hospital", "Seoul National
+			// University Bundang Hospital", "Osaka University's Graduate
+			// School of Medicine": the rest of the known name, or a part
+			// of that institution, not another one
 			im.Institution, im.Discovered = ims[i-1].Institution, false
 			out = append(out, im)
 			continue
@@ -320,6 +321,22 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	sameWithPlace(out, places)
 	universityHospitals(out)
 	return out
+}
+
+// restOfName reports whether a found name of kind after, right after a
+// known one of kind before with between in the middle, goes on that name
+// or names a part of it: the two are joined by a space alone and are of
+// one kind, or a university's hospital follows it ("Seoul National
+// University Bundang Hospital"), or a possessive joins them ("Osaka
+// University's Graduate School of Medicine").
+func restOfName(between string, before, after medcoop.PartyKind) bool {
+	switch strings.TrimSpace(between) {
+	case "":
+		return before == after || before == medcoop.University && after == medcoop.Hospital
+	case "'s", "’s":
+		return true
+	}
+	return false
 }
 
 // universityHospitals makes a found hospital named after a university the

@@ -507,5 +507,11 @@ func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 			"Sáng 18/11, Bệnh viện Bạch Mai phối hợp với Đại học Y khoa Fujita (Nhật Bản) khai giảng khóa đào tạo phục hồi chức năng. " +
 			"Sáu chuyên gia của Bệnh viện Đại học Y khoa Fujita trực tiếp giảng dạy.",
 			[]string{"vn-bach-mai", lexicon.DiscoveredID("Đại học Y khoa Fujita")}},
+		{"en", "Korean and Vietnamese hospitals sign on digital records\n\n" +
+			"Hue Central Hospital signed a memorandum on Monday with Seoul National University Bundang Hospital on electronic records.",
+			[]string{"kr-snu", "vn-hue-central"}},
+		{"en", "Osaka and Hue team up on antibiotics\n\n" +
+			"Osaka University's Graduate School of Medicine and Hue Central Hospital launched a joint study on Monday on antibiotic resistance.",
+			[]string{"jp-osaka-university-hospital", "vn-hue-central"}},
 	})
 }
