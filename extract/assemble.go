@@ -44,6 +44,9 @@ type assemblyLexicon struct {
 	ParentJoiner  []string `yaml:"parent_joiner"`
 	Venue         []string `yaml:"venue"`
 	Routine       []string `yaml:"routine"`
+	// NotParty are the words that, soon after a name, say it is no party
+	// ("sans être partie à l'accord").
+	NotParty []string `yaml:"not_party"`
 	// Future are the words that put a sentence in the future ("will",
 	// "sẽ"); an entry that begins with "-" is a verb ending ("-eront").
 	Future []string `yaml:"future"`
@@ -88,7 +91,7 @@ func assemblyWords(lang string) assemblyLexicon {
 					lex.WitnessAround[i].After[j] = textnorm.Key(w)
 				}
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue, lex.Routine} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue, lex.Routine, lex.NotParty} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -498,7 +501,12 @@ func afterComma(text string, prev, im lexicon.InstitutionMention, max int) bool 
 	if im.Start < prev.End || im.Start-prev.End > max {
 		return false
 	}
-	between := text[prev.End:im.Start]
+	between := strings.TrimLeft(text[prev.End:im.Start], " ")
+	if rest, ok := strings.CutPrefix(between, "("); ok {
+		if _, tail, closed := strings.Cut(rest, ")"); closed {
+			between = tail // "Universiti Malaya Medical Centre (UMMC), le grand hôpital…"
+		}
+	}
 	return strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.()")
 }
 
@@ -756,10 +764,15 @@ func (m mentions) evidence(pos int) *medcoop.Evidence {
 	return &medcoop.Evidence{Text: s.Text, Start: s.Start, End: s.End}
 }
 
+// maxNotParty bounds how far after a name the words that say it is no
+// party are looked for.
+const maxNotParty = 60
+
 // isWitness reports whether the institution mention at [start, end) is
 // introduced by a witness phrase ("en présence de", "với sự chứng kiến của",
-// "funded by") or framed by one ("do Cơ quan Hợp tác Quốc tế Nhật Bản
-// (JICA) tài trợ": funded by, in Vietnamese word order).
+// "funded by"), framed by one ("do Cơ quan Hợp tác Quốc tế Nhật Bản
+// (JICA) tài trợ": funded by, in Vietnamese word order) or followed by
+// words that say it is no party ("sans être partie à l'accord").
 func isWitness(text string, start, end int, lang string) bool {
 	before := textnorm.Key(text[textnorm.Back(text, start, 60):start])
 	words := assemblyWords(lang)
@@ -773,6 +786,9 @@ func isWitness(text string, start, end int, lang string) bool {
 		if _, tail, closed := strings.Cut(rest, ")"); closed {
 			after = tail // the acronym after a name: "(JICA) tài trợ"
 		}
+	}
+	if containsWord(" "+textnorm.Key(text[end:min(len(text), end+maxNotParty)])+" ", words.NotParty) {
+		return true // "l'hôpital Mahosot, qui les accueille sans être partie à l'accord"
 	}
 	after = " " + textnorm.Key(after) + " "
 	for _, a := range words.WitnessAround {
