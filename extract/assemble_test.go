@@ -449,14 +449,11 @@ func TestFunderIsNotParty(t *testing.T) {
 			"L'hôpital Bach Mai et l'université de Kanazawa ont lancé le 12 juin une formation à la dialyse. " +
 			"Le programme est financé par l'Agence japonaise de coopération internationale (JICA).",
 			[]string{"vn-bach-mai", lexicon.DiscoveredID("université de Kanazawa")}},
-		// A host said to be no party, and a description after an acronym.
+		// A host said to be no party.
 		{"fr", "Bach Mai et le CHU de Rennes lancent un échange d'étudiants\n\n" +
 			"L'hôpital Bach Mai et le CHU de Rennes ont signé lundi un accord d'échange d'étudiants infirmiers. " +
 			"Les étudiants rennais feront leur stage à l'hôpital Viet Duc, qui les accueille sans être partie à l'accord.",
-			[]string{"vn-bach-mai", "fr-chu-rennes"}},
-		{"fr", "Une délégation singapourienne au CHU de Rennes\n\n" +
-			"Le CHU de Rennes a reçu lundi une délégation du Mount Elizabeth Medical Centre (MEMC), le grand hôpital privé de Singapour.",
-			[]string{"fr-chu-rennes", lexicon.DiscoveredID("Mount Elizabeth Medical Centre")}},
+			[]string{"fr-chu-rennes", "vn-bach-mai"}},
 	})
 }
 
