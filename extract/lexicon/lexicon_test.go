@@ -253,7 +253,7 @@ func TestDiscovery(t *testing.T) {
 		{"La Clinique Rhône Durance de Lyon accueille des internes.",
 			[]want{{"Clinique Rhône Durance de Lyon", true, "", medcoop.Hospital, "FR"}}},
 		{"Avec l'Hôpital général de la province de Bokeo.",
-			[]want{{"Hôpital général de la province de Bokeo", true, "", medcoop.Hospital, ""}}},
+			[]want{{"Hôpital général de la province de Bokeo", true, "", medcoop.Hospital, "LA"}}},
 		{"Le Centre de cancérologie de la Sarthe a signé.",
 			[]want{{"Centre de cancérologie de la Sarthe", true, "", medcoop.Hospital, ""}}},
 		{"Viện Nghiên cứu ung thư bộ máy tiêu hóa Hà Nội tiếp nhận học viên.",
