@@ -76,15 +76,20 @@ func (g GoldDoc) PublishedTime() (time.Time, error) {
 
 // LoadGold reads a gold file.
 func LoadGold(path string) ([]GoldDoc, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("load gold %s: %w", path, err)
-	}
 	var docs []GoldDoc
-	if err := json.Unmarshal(b, &docs); err != nil {
+	if err := readJSON(path, &docs); err != nil {
 		return nil, fmt.Errorf("load gold %s: %w", path, err)
 	}
 	return docs, nil
+}
+
+// readJSON decodes the JSON file at path into v.
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
 }
 
 //go:embed generic.txt

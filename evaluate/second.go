@@ -1,9 +1,7 @@
 package evaluate
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
 )
 
@@ -20,12 +18,8 @@ type SecondDomains struct {
 // document's file name; a document given twice, or a code outside codes,
 // is an error.
 func LoadSecondDomains(path string, codes []string) (map[string][]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("load second annotation %s: %w", path, err)
-	}
 	var docs []SecondDomains
-	if err := json.Unmarshal(b, &docs); err != nil {
+	if err := readJSON(path, &docs); err != nil {
 		return nil, fmt.Errorf("load second annotation %s: %w", path, err)
 	}
 	out := map[string][]string{}
