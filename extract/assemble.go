@@ -47,6 +47,10 @@ type assemblyLexicon struct {
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
+	// Workplace are the words after which a sentence, up to its next
+	// semicolon, says where the people trained or met work ("40 điều
+	// dưỡng đang công tác tại khoa Cấp cứu"), not what they learn.
+	Workplace []string `yaml:"workplace"`
 	// Future are the words that put a sentence in the future ("will",
 	// "sẽ"); an entry that begins with "-" is a verb ending ("-eront").
 	Future []string `yaml:"future"`
@@ -91,7 +95,7 @@ func assemblyWords(lang string) assemblyLexicon {
 					lex.WitnessAround[i].After[j] = textnorm.Key(w)
 				}
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue, lex.Routine, lex.NotParty} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue, lex.Routine, lex.NotParty, lex.Workplace} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -961,7 +965,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		}
 		return list[i].first < list[j].first
 	})
-	if len(list) > 2 && list[0].inst.Country != list[1].inst.Country && list[0].lede && list[1].lede {
+	if len(list) > 2 && list[0].lede && list[1].lede {
 		// Two partners of two countries lead the page: an institution named
 		// once, further down, is another story's ("a week earlier, the
 		// hospital signed with Inha University Hospital").
@@ -1233,6 +1237,9 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		if d.Code == medicalEducation && m.deviceTraining(m.sentenceOf(d.Start), words.EquipmentUse) {
 			continue // "deux techniciens ont installé les appareils et formé les utilisateurs": the delivery's, not education
 		}
+		if m.workplace(d.Start, words.Workplace) {
+			continue // "dành cho 40 điều dưỡng đang công tác tại khoa Cấp cứu": where the trainees work
+		}
 		if m.quoted(quotes, d.Start, d.End) {
 			continue // "« Une infection évitée, c'est des antibiotiques en moins », a résumé…": a view, not what is covered
 		}
@@ -1247,6 +1254,20 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		}
 	}
 	return out
+}
+
+// workplace reports whether the field at pos is named after one of words
+// in its sentence, with no semicolon between: it says where people work.
+func (m mentions) workplace(pos int, words []string) bool {
+	si := m.sentenceOf(pos)
+	if si < 0 || len(words) == 0 {
+		return false
+	}
+	before := m.text[m.sentences[si].Start:pos]
+	if i := strings.LastIndex(before, ";"); i >= 0 {
+		before = before[i+1:]
+	}
+	return containsWord(" "+textnorm.Key(before)+" ", words)
 }
 
 // deviceTraining reports whether sentence si teaches only how to use

@@ -39,6 +39,22 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"cardiology"},
 		},
 		{
+			name: "where the trainees work is not what they learn",
+			text: "Bệnh viện Đa khoa tỉnh Sóc Trăng và Bệnh viện Siriraj khai giảng khóa đào tạo\n\n" +
+				"Sáng 11/3, Bệnh viện Đa khoa tỉnh Sóc Trăng phối hợp với Bệnh viện Siriraj (Thái Lan) khai giảng khóa đào tạo " +
+				"chăm sóc người bệnh thở máy dành cho 40 điều dưỡng đang công tác tại khoa Cấp cứu và khoa Nhi.",
+			want:      []string{"nursing"},
+			notWanted: []string{"emergency-medicine", "pediatrics"},
+		},
+		{
+			name: "a periphrasis for a party names no field",
+			text: "Paoli-Calmettes trains Can Tho doctors\n\n" +
+				"The Institut Paoli-Calmettes and Can Tho Central General Hospital signed an agreement on Monday on the training of nurses " +
+				"in palliative care, in Marseille, where the French cancer centre is based.",
+			want:      []string{"nursing", "pain-management"},
+			notWanted: []string{"oncology"},
+		},
+		{
 			name: "a hospital's strengths and a possibility",
 			text: "Le CHU d'Amiens signe une convention avec l'hôpital de Hué\n\n" +
 				"Le CHU d'Amiens et l'hôpital central de Hué ont signé lundi une convention pour la formation en néphrologie.\n\n" +

@@ -343,6 +343,10 @@ func TestFindDomains(t *testing.T) {
 		{"Hồi sức, chẩn đoán hình ảnh, chuyển đổi số, đào tạo và nghiên cứu; chuyển giao kỹ thuật.", "vi",
 			[]string{"Hồi sức=intensive-care", "chẩn đoán hình ảnh=diagnostic-imaging", "chuyển đổi số=digital-health", "đào tạo=medical-education", "nghiên cứu=research", "chuyển giao kỹ thuật=technology-transfer"}},
 		{"được thuộc về mặt phối hợp", "vi", nil},
+		// Words that name an institution hold no field: "cancer centre" is a
+		// place, "cancer" in the same sentence a field.
+		{"The French cancer centre treats cancer.", "en", []string{"cancer=oncology"}},
+		{"le centre de lutte contre le cancer", "fr", nil},
 		// Diacritics tell "bệnh thận" (kidney disease) from "bệnh thần kinh"
 		// (nerves); a text without any still finds its fields.
 		{"bệnh thần kinh và bệnh thận", "vi", []string{"thần kinh=neurology", "bệnh thận=nephrology"}},

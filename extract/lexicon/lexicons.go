@@ -177,7 +177,12 @@ type DomainMention struct {
 }
 
 type domainYAML struct {
-	Codes     []string `yaml:"codes"`
+	Codes []string `yaml:"codes"`
+	// None marks words that hold a field's name but name something else
+	// ("centre de lutte contre le cancer", "children's hospital": an
+	// institution): the longest term wins, so they keep their words from
+	// counting as a field.
+	None      bool `yaml:"none"`
 	aliasList `yaml:",inline"`
 }
 
@@ -205,8 +210,11 @@ var domains = &lexicon[[]string]{dir: "data/domains", bounded: true, marked: map
 	}
 	var ps []pattern[[]string]
 	for _, y := range ys {
-		if len(y.Codes) == 0 {
+		if len(y.Codes) == 0 && !y.None {
 			return nil, fmt.Errorf("%s: terms %q have no code", file, y.Aliases)
+		}
+		if len(y.Codes) > 0 && y.None {
+			return nil, fmt.Errorf("%s: terms %q name no field but have codes", file, y.Aliases)
 		}
 		for _, c := range y.Codes {
 			if _, ok := labels[c]; !ok {
