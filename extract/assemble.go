@@ -966,9 +966,10 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		return list[i].first < list[j].first
 	})
 	if len(list) > 2 && list[0].lede && list[1].lede {
-		// Two partners of two countries lead the page: an institution named
-		// once, further down, is another story's ("a week earlier, the
-		// hospital signed with Inha University Hospital").
+		// Two partners lead the page: an institution named once, further
+		// down, is another story's ("a week earlier, the hospital signed
+		// with Inha University Hospital") or a partner of one of them
+		// ("đang hợp tác với nhiều đối tác nước ngoài, trong đó có…").
 		list = append(list[:2], slices.DeleteFunc(list[2:], func(c *cand) bool {
 			return !c.lede && c.bodyMentions < 2 && c.inst != m.publisher
 		})...)
@@ -1036,28 +1037,48 @@ func countriesOf(ps []medcoop.Party) []string {
 
 // eventType is the type the headline gives, else the lede's, else the
 // strongest cue's. Between cues of about the same strength the more
+// strongerLede is the strength under which a headline's cue gives way to a
+// stronger one in the lede's first cue sentence.
+const strongerLede = 0.6
+
+// pickCue returns the strongest of cues that keep accepts, preferring the
+// more specific type among two of about the same strength, or nil.
+func pickCue(cues []lexicon.Cue, keep func(lexicon.Cue) bool) *lexicon.Cue {
+	var best *lexicon.Cue
+	for i := range cues {
+		c := &cues[i]
+		if c.Negative != "" || c.Type == "" || !keep(*c) {
+			continue
+		}
+		if best == nil || c.Strength > best.Strength+0.15 ||
+			(c.Strength > best.Strength-0.15 && specificity[c.Type] > specificity[best.Type]) {
+			best = c
+		}
+	}
+	return best
+}
+
 // specific type wins: a memorandum or a renewal is also a signing.
 func (m mentions) eventType(cueSents []int) medcoop.EventType {
 	pick := func(cues []lexicon.Cue, keep func(lexicon.Cue) bool) medcoop.EventType {
-		var best *lexicon.Cue
-		for i := range cues {
-			c := &cues[i]
-			if c.Negative != "" || c.Type == "" || !keep(*c) {
-				continue
-			}
-			if best == nil || c.Strength > best.Strength+0.15 ||
-				(c.Strength > best.Strength-0.15 && specificity[c.Type] > specificity[best.Type]) {
-				best = c
-			}
-		}
+		best := pickCue(cues, keep)
 		if best == nil {
 			return ""
 		}
 		return best.Type
 	}
 	all := func(lexicon.Cue) bool { return true }
-	if t := pick(m.titleCues, func(c lexicon.Cue) bool { return c.Strength >= minCueStrength }); t != "" {
-		return t
+	strong := func(c lexicon.Cue) bool { return c.Strength >= minCueStrength }
+	if tc := pickCue(m.titleCues, strong); tc != nil {
+		// A weak headline word ("en stage à Nantes") gives way to a
+		// stronger one in the lede ("le programme d'échange lancé par…").
+		if i := slices.IndexFunc(cueSents, func(si int) bool { return si > 0 }); tc.Strength < strongerLede && i >= 0 && cueSents[i] < ledeSentences {
+			first := cueSents[i]
+			if lc := pickCue(m.cues, func(c lexicon.Cue) bool { return m.sentenceOf(c.Start) == first }); lc != nil && lc.Strength > tc.Strength {
+				return lc.Type
+			}
+		}
+		return tc.Type
 	}
 	if len(cueSents) > 0 {
 		first := cueSents[0]

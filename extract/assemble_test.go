@@ -295,6 +295,22 @@ func TestAnotherStoryOnThePage(t *testing.T) {
 	}
 }
 
+// TestDomesticPairAndAForeignPartnerOfOne checks that two institutions of
+// one country leading the page are its only parties: a foreign institute
+// one of them works with, told once further down, is no party, and the
+// page reports no international event.
+func TestDomesticPairAndAForeignPartnerOfOne(t *testing.T) {
+	text := "Bệnh viện Trung ương Huế ký kết hợp tác với Bệnh viện Đa khoa tỉnh Quảng Trị\n\n" +
+		"Sáng 12/3, Bệnh viện Trung ương Huế và Bệnh viện Đa khoa tỉnh Quảng Trị đã ký kết thỏa thuận hợp tác chuyển giao kỹ thuật.\n\n" +
+		"Theo thỏa thuận, Bệnh viện Trung ương Huế sẽ chuyển giao cho Bệnh viện Đa khoa tỉnh Quảng Trị kỹ thuật lọc máu liên tục.\n\n" +
+		"Các bác sĩ của Quảng Trị sẽ được cử về Huế học tập trong sáu tháng.\n\n" +
+		"Giám đốc Bệnh viện Đa khoa tỉnh Quảng Trị cho biết người bệnh sẽ không phải chuyển tuyến.\n\n" +
+		"Bệnh viện Trung ương Huế là bệnh viện hạng đặc biệt, đang hợp tác với nhiều đối tác nước ngoài, trong đó có Bệnh viện Đại học Quốc gia Seoul (Hàn Quốc)."
+	if evs := eventsOf(t, text, time.Date(2025, 3, 13, 0, 0, 0, 0, time.UTC)); len(evs) != 0 {
+		t.Errorf("events = %+v, want none (a domestic agreement)", evs)
+	}
+}
+
 // eventsOf extracts text as a page published on published and returns
 // its events, failing the test on an error.
 func eventsOf(t *testing.T, text string, published time.Time) []medcoop.Event {
@@ -438,6 +454,13 @@ func TestVisitForASigning(t *testing.T) {
 			"Une délégation de l'hôpital central de Hué était reçue mardi au CHU de Brest pour préparer une unité de dialyse.\n\n" +
 			"Les deux hôpitaux avaient signé une convention en 2019.",
 			medcoop.DelegationVisit},
+		{"fr a weak headline word gives way to the lede", "Quatre internes de Hué en stage à Brest\n\n" +
+			"Depuis lundi, quatre internes de l'Université de médecine et de pharmacie de Hué sont accueillis au CHU de Brest, " +
+			"dans le cadre du programme d'échange lancé par les deux établissements.",
+			medcoop.ExchangeProgramme},
+		{"en a living donor is no donation", "Korean hospital to train Hue surgeons in liver transplants\n\n" +
+			"Asan Medical Center will train surgeons from Hue Central Hospital to perform liver transplants from living donors, under a programme opened on Monday.",
+			medcoop.TrainingProgramme},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
