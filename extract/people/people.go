@@ -225,10 +225,25 @@ func (f *finder) untitledName(i, end, words int, blocked bool) bool {
 	if f.lx.functionWords[f.toks[i].exact] {
 		return false
 	}
-	if f.lx.needsFamily && !f.family(i) {
+	if f.lx.needsFamily && !f.family(i) && !f.foreignWithRole(i, end) {
 		return false
 	}
 	return !f.lx.placeMarkers.matchBack(f.toks, i, f.lx.kind)
+}
+
+// foreignWithRole reports whether the name in tokens [i, end) opens its
+// sentence and a role follows it ("Bounmy Keomanivong, Phó Giám đốc Bệnh
+// viện tỉnh Attapeu, mong muốn…"): a foreign name in a language whose
+// names without a title otherwise need a family name of its own.
+func (f *finder) foreignWithRole(i, end int) bool {
+	if i > 0 && !f.toks[i].nl && f.toks[i-1].word {
+		return false
+	}
+	if i > 0 && !f.toks[i].nl && !strings.ContainsAny(f.toks[i-1].exact, ".!?") {
+		return false
+	}
+	_, _, _, _, ok := f.roleAfter(end)
+	return ok
 }
 
 // roleAfter reads a role written after a name ending at token j:

@@ -116,8 +116,12 @@ func TestFindVietnamese(t *testing.T) {
 			[]want{{"Lê Thị Hồng Hanh", "director", "TS", "Hô hấp"}, {"Lê Thanh Chương", "head of department", "BSCK2", "Hồi sức"}}},
 		{"Ông Đặng Văn Chiến, Giám đốc Sở Y tế tỉnh Hưng Yên cho hay tỉnh đã sẵn sàng.",
 			[]want{{"Đặng Văn Chiến", "director", "Ông", "Hưng Yên"}}},
+		// A foreign name with no title opens its sentence before its role.
+		{"Khóa học kết thúc hôm qua. Somphone Vongsa, Phó Giám đốc Bệnh viện tỉnh Salavan, cảm ơn đoàn.",
+			[]want{{"Somphone Vongsa", "deputy director", "", "Salavan"}}},
 		// negatives
 		{"Bệnh viện Hữu nghị Việt Đức vừa tiếp nhận thiết bị mới.", nil},
+		{"Khóa học có Somphone Vongsa tham gia.", nil},
 		{"Sáng 12/11, tại Hà Nội, Trường Đại học Y Dược tổ chức lễ ký kết.", nil},
 		{"Giám đốc Sở Y tế Hà Nội cho biết thêm về kế hoạch.", nil},
 		{"Chủ tịch UBND tỉnh Ninh Bình đã chỉ đạo.", nil},
