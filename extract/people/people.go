@@ -21,7 +21,10 @@ import (
 type Mention struct {
 	// Start and End are the byte offsets of the name in the text passed to Find.
 	Start, End int
-	// Name is the full name as written (NFC, spaces collapsed), titles removed.
+	// Name is the full name as written (NFC, spaces collapsed), titles
+	// removed. A name of one word that the text writes in full elsewhere
+	// ("Dr Khamphet" … "Khamphet Sisouphanh") is the full one; Start and End
+	// still span the word as written here.
 	Name string
 	// NameASCII is textnorm.ASCII(Name).
 	NameASCII string
@@ -66,8 +69,41 @@ func Find(text, lang string) []Mention {
 	}
 	f := newFinder(text, lx)
 	f.scan()
+	f.completeShortNames()
 	sort.SliceStable(f.out, func(a, b int) bool { return f.out[a].Start < f.out[b].Start })
 	return f.out
+}
+
+// completeShortNames gives a person named by one word ("Dr Khamphet", as
+// Lao and Cambodian news name people) the full name the text writes
+// elsewhere ("Khamphet Sisouphanh, Mahosot's deputy director"): the same
+// word followed by name words, when the text writes only one such name.
+func (f *finder) completeShortNames() {
+	for i := range f.out {
+		m := &f.out[i]
+		if strings.Contains(m.Name, " ") {
+			continue
+		}
+		full := ""
+		for k := 0; k+1 < len(f.toks); k++ {
+			if f.toks[k].exact != m.Name || !f.nameWord(k+1) || f.toks[k+1].nl {
+				continue
+			}
+			end := k + 1
+			for end < len(f.toks) && end-k < maxNameWords && f.nameWord(end) && !f.toks[end].nl {
+				end++
+			}
+			name := strings.Join(strings.Fields(textnorm.NFC(f.text[f.toks[k].start:f.toks[end-1].end])), " ")
+			if full != "" && full != name {
+				full = ""
+				break
+			}
+			full = name
+		}
+		if full != "" {
+			m.Name, m.NameASCII = full, textnorm.ASCII(full)
+		}
+	}
 }
 
 // pendingRole is a role phrase written before the person it names
