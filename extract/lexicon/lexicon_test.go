@@ -347,6 +347,10 @@ func TestFindDomains(t *testing.T) {
 		// place, "cancer" in the same sentence a field.
 		{"The French cancer centre treats cancer.", "en", []string{"cancer=oncology"}},
 		{"le centre de lutte contre le cancer", "fr", nil},
+		// A ventilator pneumonia is an ICU's infection to prevent, not a lung
+		// disease; a catheter infection is infection control alone.
+		{"ventilator-associated pneumonia and catheter-related bloodstream infections", "en",
+			[]string{"ventilator-associated pneumonia=infection-control", "ventilator-associated pneumonia=intensive-care", "catheter-related bloodstream infections=infection-control"}},
 		// Diacritics tell "bệnh thận" (kidney disease) from "bệnh thần kinh"
 		// (nerves); a text without any still finds its fields.
 		{"bệnh thần kinh và bệnh thận", "vi", []string{"thần kinh=neurology", "bệnh thận=nephrology"}},
