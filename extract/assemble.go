@@ -1315,7 +1315,8 @@ const pastYears = 2
 
 // pastSentences are the sentences that tell what was done before: they
 // hold a date of history ("depuis 2008", "in 2015") at least a year before
-// publication (pastYears for a plain date) and no recent one, or a word of
+// publication (pastYears for a plain date; an earlier year alone in a
+// sentence with no cooperation cue) and no recent one, or a word of
 // the past without a date ("la première convention", "since the early
 // 2000s"); they do not bring it up to now ("de 1991 à nos jours"), and
 // name none of the parties — a sentence that does ("Taiyuan veut
@@ -1333,9 +1334,12 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 		if si < 0 {
 			continue
 		}
-		if d.Time.Before(published.AddDate(-pastYears, 0, 0)) || (d.Historical && d.Time.Before(published.AddDate(-1, 0, 0))) {
+		switch {
+		case d.Time.Before(published.AddDate(-pastYears, 0, 0)) || (d.Historical && d.Time.Before(published.AddDate(-1, 0, 0))):
 			past[si] = true
-		} else {
+		case d.Precision == medcoop.Year && d.Time.Year() < published.Year() && !m.hasCue(si, "", minCueStrength):
+			past[si] = true // "Năm 2023, bệnh viện đã triển khai thành công kỹ thuật can thiệp mạch vành": an earlier year's work
+		default:
 			recent[si] = true
 		}
 	}

@@ -155,6 +155,36 @@ func TestDomainsInPassing(t *testing.T) {
 				"Hospices Civils de Lyon and Bach Mai Hospital held a workshop on dialysis in Hanoi on Monday.",
 			want: []string{"nephrology", "medical-education"},
 		},
+		{
+			name: "an earlier year's achievements of the receiving hospital",
+			text: "Bệnh viện Đa khoa tỉnh Hà Tĩnh nhận máy thở từ Bệnh viện Đại học Genève\n\n" +
+				"Ngày 6/10, Bệnh viện Đại học Genève (Thụy Sĩ) trao tặng Bệnh viện Đa khoa tỉnh Hà Tĩnh bốn máy thở cho khoa Hồi sức tích cực.\n\n" +
+				"Năm 2024, bệnh viện đã triển khai thành công kỹ thuật thay khớp gối.",
+			want:      []string{"intensive-care"},
+			notWanted: []string{"orthopedics"},
+		},
+		{
+			name: "endoscopic ultrasound and sinus surgery belong to the specialty that performs them",
+			text: "Hanoi and Leuven hospitals sign agreement\n\n" +
+				"Bach Mai Hospital and University Hospitals Leuven signed an agreement on Monday on training in endoscopic ultrasound and endoscopic sinus surgery.",
+			want:      []string{"gastroenterology", "otorhinolaryngology"},
+			notWanted: []string{"diagnostic-imaging", "surgery"},
+		},
+		{
+			name: "what the partner is a referral centre for",
+			text: "Hue Central Hospital and Geneva University Hospitals sign agreement\n\n" +
+				"Hue Central Hospital and Geneva University Hospitals signed an agreement on Monday on neonatal care.\n\n" +
+				"The Hue hospital is the referral centre for stroke in central Vietnam and runs one of the region's largest burns units.",
+			want:      []string{"neonatology"},
+			notWanted: []string{"neurology", "surgery"},
+		},
+		{
+			name: "a cancer centre named by its city's adjective",
+			text: "Le CHU de Hué formera ses hématologues à Lyon\n\n" +
+				"L'hôpital central de Hué et le Centre Léon Bérard ont signé lundi une convention : le centre lyonnais de lutte contre le cancer accueillera deux hématologues et un biologiste.",
+			want:      []string{"hematology", "laboratory-medicine"},
+			notWanted: []string{"oncology"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
