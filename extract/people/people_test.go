@@ -116,6 +116,11 @@ func TestFindVietnamese(t *testing.T) {
 			[]want{{"Lê Thị Hồng Hanh", "director", "TS", "Hô hấp"}, {"Lê Thanh Chương", "head of department", "BSCK2", "Hồi sức"}}},
 		{"Ông Đặng Văn Chiến, Giám đốc Sở Y tế tỉnh Hưng Yên cho hay tỉnh đã sẵn sàng.",
 			[]want{{"Đặng Văn Chiến", "director", "Ông", "Hưng Yên"}}},
+		// "Mỹ" is the United States and a given name.
+		{"TS.BS. Huỳnh Thị Mỹ Duyên, Trưởng khoa Răng Hàm Mặt, trình bày tham luận.",
+			[]want{{"Huỳnh Thị Mỹ Duyên", "head of department", "TS.BS.", "Răng Hàm Mặt"}}},
+		{"Đại sứ Mỹ tại Việt Nam Marc Knapper cho biết Mỹ sẽ hỗ trợ.",
+			[]want{{"Marc Knapper", "ambassador", "", "Việt Nam"}}},
 		// A foreign name with no title opens its sentence before its role.
 		{"Khóa học kết thúc hôm qua. Somphone Vongsa, Phó Giám đốc Bệnh viện tỉnh Salavan, cảm ơn đoàn.",
 			[]want{{"Somphone Vongsa", "deputy director", "", "Salavan"}}},
