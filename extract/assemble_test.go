@@ -179,6 +179,13 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"neurology", "surgery"},
 		},
 		{
+			name: "screening for one disease is that disease's field, not public health",
+			text: "Le CHU de Reims et l'hôpital de Da Nang s'associent contre le cancer du col\n\n" +
+				"Le CHU de Reims et l'hôpital de Da Nang ont signé mardi une convention sur le dépistage du cancer du col de l'utérus.",
+			want:      []string{"oncology"},
+			notWanted: []string{"public-health"},
+		},
+		{
 			name: "a cancer centre named by its city's adjective",
 			text: "Le CHU de Hué formera ses hématologues à Lyon\n\n" +
 				"L'hôpital central de Hué et le Centre Léon Bérard ont signé lundi une convention : le centre lyonnais de lutte contre le cancer accueillera deux hématologues et un biologiste.",
