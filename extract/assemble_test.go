@@ -186,6 +186,21 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"public-health"},
 		},
 		{
+			name: "a growing caseload and a perhaps",
+			text: "Le CHU de Tours accueille une délégation de Nghe An\n\n" +
+				"Le CHU de Tours et l'hôpital général de Nghe An ont signé jeudi une convention sur la formation en néphrologie.\n\n" +
+				"L'hôpital vietnamien reçoit de plus en plus de patients atteints de cancers. Un avenant suivra, avec peut-être un volet consacré à la cardiologie.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"oncology", "cardiology"},
+		},
+		{
+			name: "hearing screening of newborns is ENT",
+			text: "Le CHU de Rennes forme les équipes de Siem Reap\n\n" +
+				"Le CHU de Rennes et l'hôpital provincial de Siem Reap ont lancé lundi un programme de dépistage de la surdité chez le nouveau-né.",
+			want:      []string{"otorhinolaryngology"},
+			notWanted: []string{"public-health"},
+		},
+		{
 			name: "a cancer centre named by its city's adjective",
 			text: "Le CHU de Hué formera ses hématologues à Lyon\n\n" +
 				"L'hôpital central de Hué et le Centre Léon Bérard ont signé lundi une convention : le centre lyonnais de lutte contre le cancer accueillera deux hématologues et un biologiste.",
