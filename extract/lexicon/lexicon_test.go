@@ -172,6 +172,8 @@ func TestFindInstitutions(t *testing.T) {
 			[]instWant{{"hôpital mère-enfant de la province du Shanxi", "cn-shanxi-mch"}, {"Ruijin Hospital", "cn-ruijin"}}},
 		{"a name that runs on into another city is another institution's", "Bệnh viện Nhi đồng Thành phố và Bệnh viện Nhi đồng thành phố Cần Thơ; Bệnh viện Bạch Mai Hà Nội.",
 			[]instWant{{"Bệnh viện Nhi đồng Thành phố", "vn-nhi-dong-thanh-pho"}, {"Bệnh viện Nhi đồng thành phố Cần Thơ", DiscoveredID("Bệnh viện Nhi đồng thành phố Cần Thơ")}, {"Bệnh viện Bạch Mai", "vn-bach-mai"}}},
+		{"a hospital of AP-HP is itself", "L'hôpital Armand-Trousseau (AP-HP) et l'hôpital Nhan Dan Gia Dinh.",
+			[]instWant{{"hôpital Armand-Trousseau", "fr-hopital-armand-trousseau"}, {"AP-HP", "fr-aphp"}, {"hôpital Nhan Dan Gia Dinh", "vn-nhan-dan-gia-dinh"}}},
 		{"nothing", "Le temps était clair sur la ville.", nil},
 	}
 	g := Institutions()
@@ -416,6 +418,8 @@ func TestFindCues(t *testing.T) {
 		{"They signed an agreement and a MoU; the hospital donated beds.", "en",
 			[]string{"signed an agreement=agreement_signed", "MoU=mou_signed", "donated=donation_or_equipment"}},
 		{"Dans les années 1990, ils pourraient signer.", "fr", []string{"Dans les années=!history", "pourraient=!hypothetical"}},
+		{"Une étude menée conjointement ; des générateurs trouvent une seconde vie.", "fr",
+			[]string{"menée conjointement=joint_research", "seconde vie=donation_or_equipment"}},
 		{"It rained in May.", "en", nil},
 		// Vietnamese cues match with their diacritics: "tăng" (rise) is not "tặng" (give).
 		{"Nghiên cứu về tăng huyết áp; bệnh viện được tặng máy thở.", "vi", []string{"tặng=donation_or_equipment"}},
