@@ -456,7 +456,12 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 			break // "Hôpital X et Hôpital Y": a new name begins
 		}
 		if m := r.connectors.longestAt(ft, j); m.To > 0 && m.To <= upper {
-			// before the stop words, which hold a sentence's opening "Và"
+			// before the stop words, which hold a sentence's opening "Và",
+			// unless a longer stop starts here: "et le" joins two names
+			// ("le CHU Saint-Pierre et le Sihanouk Hospital").
+			if r.stop.longestAt(ft, j).To > m.To {
+				break
+			}
 			j = m.To
 			afterName = false
 			continue

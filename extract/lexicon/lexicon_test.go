@@ -212,6 +212,8 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"hôpital de Clermont-Ferrand", false, "fr-chu-clermont-ferrand", medcoop.Hospital, "FR"}}},
 		{"Un accord avec le Centre hospitalier de Valence et la Clinique Saint-Roch.",
 			[]want{{"Centre hospitalier de Valence", true, "", medcoop.Hospital, ""}, {"Clinique Saint-Roch", true, "", medcoop.Hospital, ""}}},
+		{"Le CHU Sainte-Blandine et le Mercy Hospital ont signé.",
+			[]want{{"CHU Sainte-Blandine", true, "", medcoop.Hospital, ""}, {"Mercy Hospital", true, "", medcoop.Hospital, ""}}},
 		{"Germany's Heidelberg University and the Bernhard Nocht Institute signed.",
 			[]want{{"Heidelberg University", true, "", medcoop.University, "DE"}, {"Bernhard Nocht Institute", true, "", medcoop.OtherKind, ""}}},
 		{"Montreal's CHU Sainte-Justine handed over incubators. The CHU. Il",
