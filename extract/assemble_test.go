@@ -201,6 +201,22 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"public-health"},
 		},
 		{
+			name: "a glioma is a tumour, not neurology; a leading centre's other fields are background",
+			text: "Bệnh viện Chợ Rẫy và Bệnh viện Đại học Heidelberg khởi động dự án nghiên cứu\n\n" +
+				"Sáng 9/9, Bệnh viện Chợ Rẫy và Bệnh viện Đại học Heidelberg (Đức) khởi động dự án nghiên cứu chung về u thần kinh đệm ác tính.\n\n" +
+				"Bệnh viện Chợ Rẫy hiện là trung tâm hàng đầu cả nước về ghép tạng.",
+			want:      []string{"neurosurgery", "oncology", "research"},
+			notWanted: []string{"neurology", "transplantation"},
+		},
+		{
+			name: "a training only thought about",
+			text: "Le CHU de Caen remet du matériel dentaire à l'hôpital de Takeo\n\n" +
+				"Le CHU de Caen a remis lundi deux fauteuils et une radiographie dentaire à l'hôpital provincial de Takeo.\n\n" +
+				"Le CHU réfléchit à une mission de formation en chirurgie buccale, sans calendrier.",
+			want:      []string{"dentistry"},
+			notWanted: []string{"diagnostic-imaging", "surgery", "medical-education"},
+		},
+		{
 			name: "a cancer centre named by its city's adjective",
 			text: "Le CHU de Hué formera ses hématologues à Lyon\n\n" +
 				"L'hôpital central de Hué et le Centre Léon Bérard ont signé lundi une convention : le centre lyonnais de lutte contre le cancer accueillera deux hématologues et un biologiste.",
