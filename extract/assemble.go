@@ -810,6 +810,9 @@ func isWitness(text string, start, end int, lang string) bool {
 // "Ramathibodi Hospital, part of Mahidol University"): a parent named
 // there is not a party.
 func (m mentions) parentOf(i int) bool {
+	if m.parentPhraseBefore(m.insts[i].Start) {
+		return true // "the French hospital, part of the Paris public hospital group AP-HP"
+	}
 	if i == 0 {
 		return false
 	}
@@ -831,6 +834,31 @@ func (m mentions) parentOf(i int) bool {
 		return strings.HasPrefix(key, " "+w+" ")
 	})
 }
+
+// parentPhraseBefore reports whether the clause that ends at pos, after
+// its last comma in the sentence and within parentBytes, opens with a word
+// of belonging ("…, part of the Paris public hospital group AP-HP"): the
+// institution named there is the body something belongs to.
+func (m mentions) parentPhraseBefore(pos int) bool {
+	si := m.sentenceOf(pos)
+	if si < 0 {
+		return false
+	}
+	from := max(m.sentences[si].Start, pos-parentBytes)
+	before := m.text[from:pos]
+	c := strings.LastIndex(before, ",")
+	if c < 0 {
+		return false
+	}
+	key := " " + textnorm.Key(before[c+1:]) + " "
+	return slices.ContainsFunc(assemblyWords(m.lang).Parent, func(w string) bool {
+		return strings.HasPrefix(key, " "+w+" ")
+	})
+}
+
+// parentBytes is how far before an institution a word of belonging is
+// looked for.
+const parentBytes = 60
 
 // attendanceBytes is how much of a sentence's opening is read for an
 // attendance phrase: more than the longest of them.
