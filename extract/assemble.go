@@ -51,6 +51,9 @@ type assemblyLexicon struct {
 	// semicolon, says where the people trained or met work ("40 điều
 	// dưỡng đang công tác tại khoa Cấp cứu"), not what they learn.
 	Workplace []string `yaml:"workplace"`
+	// ParentSubject are the nouns for an institution that a clause of
+	// belonging may follow ("the French hospital, part of AP-HP").
+	ParentSubject []string `yaml:"parent_subject"`
 	// Future are the words that put a sentence in the future ("will",
 	// "sẽ"); an entry that begins with "-" is a verb ending ("-eront").
 	Future []string `yaml:"future"`
@@ -95,7 +98,7 @@ func assemblyWords(lang string) assemblyLexicon {
 					lex.WitnessAround[i].After[j] = textnorm.Key(w)
 				}
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue, lex.Routine, lex.NotParty, lex.Workplace} {
+			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue, lex.Routine, lex.NotParty, lex.Workplace, lex.ParentSubject} {
 				for i, w := range list {
 					list[i] = textnorm.Key(w) // matched against folded text
 				}
@@ -807,8 +810,9 @@ func isWitness(text string, start, end int, lang string) bool {
 
 // parentOf reports whether institution mention i names the body the one
 // before it belongs to ("Viện Tim mạch Việt Nam (Bệnh viện Bạch Mai)",
-// "Ramathibodi Hospital, part of Mahidol University"): a parent named
-// there is not a party.
+// "Ramathibodi Hospital, part of Mahidol University") or the body that a
+// hospital named another way belongs to (parentPhraseBefore): a parent
+// named there is not a party.
 func (m mentions) parentOf(i int) bool {
 	if m.parentPhraseBefore(m.insts[i].Start) {
 		return true // "the French hospital, part of the Paris public hospital group AP-HP"
@@ -837,23 +841,30 @@ func (m mentions) parentOf(i int) bool {
 
 // parentPhraseBefore reports whether the clause that ends at pos, after
 // its last comma in the sentence and within parentBytes, opens with a word
-// of belonging ("…, part of the Paris public hospital group AP-HP"): the
-// institution named there is the body something belongs to.
+// of belonging and follows a noun for an institution ("the French
+// hospital, part of the Paris public hospital group AP-HP"): the
+// institution named there is the body that hospital belongs to. After a
+// person ("Dr An, a member of the board of…") or a place ("in Hanoi, part
+// of a programme with…") it is not.
 func (m mentions) parentPhraseBefore(pos int) bool {
 	si := m.sentenceOf(pos)
 	if si < 0 {
 		return false
 	}
-	from := max(m.sentences[si].Start, pos-parentBytes)
-	before := m.text[from:pos]
+	start := m.sentences[si].Start
+	before := m.text[max(start, pos-parentBytes):pos]
 	c := strings.LastIndex(before, ",")
 	if c < 0 {
 		return false
 	}
+	words := assemblyWords(m.lang)
 	key := " " + textnorm.Key(before[c+1:]) + " "
-	return slices.ContainsFunc(assemblyWords(m.lang).Parent, func(w string) bool {
-		return strings.HasPrefix(key, " "+w+" ")
-	})
+	if !slices.ContainsFunc(words.Parent, func(w string) bool { return strings.HasPrefix(key, " "+w+" ") }) {
+		return false
+	}
+	comma := pos - len(before) + c
+	subject := " " + textnorm.Key(m.text[max(start, comma-parentBytes):comma])
+	return slices.ContainsFunc(words.ParentSubject, func(w string) bool { return strings.HasSuffix(subject, " "+w) })
 }
 
 // parentBytes is how far before an institution a word of belonging is
@@ -1343,8 +1354,9 @@ const pastYears = 2
 
 // pastSentences are the sentences that tell what was done before: they
 // hold a date of history ("depuis 2008", "in 2015") at least a year before
-// publication (pastYears for a plain date; an earlier year alone in a
-// sentence with no cooperation cue) and no recent one, or a word of
+// publication (pastYears for a plain date), or an earlier calendar year
+// given alone in a sentence with no cue of minCueStrength, and no recent
+// one, or a word of
 // the past without a date ("la première convention", "since the early
 // 2000s"); they do not bring it up to now ("de 1991 à nos jours"), and
 // name none of the parties — a sentence that does ("Taiyuan veut

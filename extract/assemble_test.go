@@ -245,6 +245,23 @@ func TestDomainsInPassing(t *testing.T) {
 	}
 }
 
+// TestBelongingAfterAPersonOrPlace checks that a clause of belonging after
+// a person or a place ("a member of the board of", "part of a programme
+// with") does not make the institution it names a parent.
+func TestBelongingAfterAPersonOrPlace(t *testing.T) {
+	for _, text := range []string{
+		"Geneva hospital trains Hanoi nurses\n\n" +
+			"Geneva University Hospitals signed an agreement on Monday to train ten nurses in Hanoi, part of a training programme with Bach Mai Hospital.",
+		"Bach Mai and Geneva sign agreement\n\n" +
+			"Dr Tran Van An, a member of the board of Bach Mai Hospital, signed an agreement with Geneva University Hospitals on Monday.",
+	} {
+		ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+		if !slices.ContainsFunc(ev.Parties, func(p medcoop.Party) bool { return p.ID == "vn-bach-mai" }) {
+			t.Errorf("parties = %v, want Bach Mai among them", ev.Parties)
+		}
+	}
+}
+
 // TestEarlierEventIsNotThisOne checks that a sentence recalling an earlier
 // signing ("Trước đó, tháng 10/2025, … đã ký … với …") gives the page
 // neither its parties nor its date: two Vietnamese hospitals signing

@@ -220,7 +220,7 @@ type headRule struct {
 type discoveryRules struct {
 	connectors *matcher[bool] // words allowed between name words: de, du, of
 	modifiers  *matcher[bool] // lower-case words allowed in a name: universitaire, đa khoa
-	stop       *matcher[bool] // capitalised words that end a name: titles
+	stop       *matcher[bool] // words that end a name: titles, weekdays, "et le" joining two names
 	filler     map[string]bool
 	// lowerAfterCapital lets one lower-case syllable follow a capitalised
 	// one inside a name ("Dinh dưỡng"), unless it is in breaks.

@@ -420,8 +420,10 @@ func TestFindCues(t *testing.T) {
 		{"They signed an agreement and a MoU; the hospital donated beds.", "en",
 			[]string{"signed an agreement=agreement_signed", "MoU=mou_signed", "donated=donation_or_equipment"}},
 		{"Dans les années 1990, ils pourraient signer.", "fr", []string{"Dans les années=!history", "pourraient=!hypothetical"}},
-		{"Une étude menée conjointement ; des générateurs trouvent une seconde vie.", "fr",
-			[]string{"menée conjointement=joint_research", "seconde vie=donation_or_equipment"}},
+		{"Une étude menée conjointement ; des générateurs ont trouvé une seconde vie au Laos.", "fr",
+			[]string{"menée conjointement=joint_research", "trouvé une seconde vie au=donation_or_equipment"}},
+		// A patient's second life is no donation.
+		{"Greffée lundi, elle a trouvé une seconde vie.", "fr", nil},
 		{"It rained in May.", "en", nil},
 		// Vietnamese cues match with their diacritics: "tăng" (rise) is not "tặng" (give).
 		{"Nghiên cứu về tăng huyết áp; bệnh viện được tặng máy thở.", "vi", []string{"tặng=donation_or_equipment"}},
