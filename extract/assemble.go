@@ -1356,9 +1356,8 @@ const pastYears = 2
 // hold a date of history ("depuis 2008", "in 2015") at least a year before
 // publication (pastYears for a plain date), or an earlier calendar year
 // given alone in a sentence with no cue of minCueStrength, and no recent
-// one, or a word of
-// the past without a date ("la première convention", "since the early
-// 2000s"); they do not bring it up to now ("de 1991 à nos jours"), and
+// one, or a word of the past without a date ("la première convention",
+// "since the early 2000s"); they do not bring it up to now ("de 1991 à nos jours"), and
 // name none of the parties — a sentence that does ("Taiyuan veut
 // collaborer avec le CHU de Nîmes dans le champ que le mémorandum de 2018
 // a défini") speaks of their cooperation, whatever its date. A party named
