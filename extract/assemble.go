@@ -799,9 +799,7 @@ func isWitness(text string, start, end int, lang string) bool {
 	}
 	after = " " + textnorm.Key(after) + " "
 	for _, a := range words.WitnessAround {
-		if (before == a.Before || strings.HasSuffix(before, " "+a.Before)) && slices.ContainsFunc(a.After, func(w string) bool {
-			return strings.HasPrefix(after, " "+w+" ")
-		}) {
+		if (before == a.Before || strings.HasSuffix(before, " "+a.Before)) && opensWithWord(after, a.After) {
 			return true
 		}
 	}
@@ -834,9 +832,7 @@ func (m mentions) parentOf(i int) bool {
 		slices.Contains(words.ParentJoiner, strings.TrimSpace(key)) {
 		return true // "l'hôpital de Chine occidentale de l'université du Sichuan": the university's own hospital
 	}
-	return strings.HasPrefix(between, ",") && slices.ContainsFunc(words.Parent, func(w string) bool {
-		return strings.HasPrefix(key, " "+w+" ")
-	})
+	return strings.HasPrefix(between, ",") && opensWithWord(key, words.Parent)
 }
 
 // parentPhraseBefore reports whether the clause that ends at pos, after
@@ -859,7 +855,7 @@ func (m mentions) parentPhraseBefore(pos int) bool {
 	}
 	words := assemblyWords(m.lang)
 	key := " " + textnorm.Key(before[c+1:]) + " "
-	if !slices.ContainsFunc(words.Parent, func(w string) bool { return strings.HasPrefix(key, " "+w+" ") }) {
+	if !opensWithWord(key, words.Parent) {
 		return false
 	}
 	comma := pos - len(before) + c
@@ -887,7 +883,7 @@ func (m mentions) attendanceSentences() map[int]bool {
 			cut++
 		}
 		key := " " + textnorm.Key(sent.Text[:cut]) + " "
-		if slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(key, " "+w+" ") }) {
+		if opensWithWord(key, words) {
 			out[si] = true
 		}
 	}
@@ -1074,8 +1070,6 @@ func countriesOf(ps []medcoop.Party) []string {
 	return out
 }
 
-// eventType is the type the headline gives, else the lede's, else the
-// strongest cue's. Between cues of about the same strength the more
 // strongerLede is the strength under which a headline's cue gives way to a
 // stronger one in the lede's first cue sentence.
 const strongerLede = 0.6
@@ -1097,6 +1091,8 @@ func pickCue(cues []lexicon.Cue, keep func(lexicon.Cue) bool) *lexicon.Cue {
 	return best
 }
 
+// eventType is the type the headline gives, else the lede's, else the
+// strongest cue's. Between cues of about the same strength the more
 // specific type wins: a memorandum or a renewal is also a signing.
 func (m mentions) eventType(cueSents []int) medcoop.EventType {
 	pick := func(cues []lexicon.Cue, keep func(lexicon.Cue) bool) medcoop.EventType {
@@ -1352,16 +1348,16 @@ const earlierMonths = 2
 // one about the past.
 const pastYears = 2
 
-// pastSentences are the sentences that tell what was done before: they
-// hold a date of history ("depuis 2008", "in 2015") at least a year before
+// pastSentences are the sentences that tell what was done before: they hold
+// a date of history ("depuis 2008", "in 2015") at least a year before
 // publication (pastYears for a plain date), or an earlier calendar year
 // given alone in a sentence with no cue of minCueStrength, and no recent
 // one, or a word of the past without a date ("la première convention",
-// "since the early 2000s"); they do not bring it up to now ("de 1991 à nos jours"), and
-// name none of the parties — a sentence that does ("Taiyuan veut
-// collaborer avec le CHU de Nîmes dans le champ que le mémorandum de 2018
-// a défini") speaks of their cooperation, whatever its date. A party named
-// only as a speaker's affiliation (attribution) does not count.
+// "since the early 2000s"); they do not bring it up to now ("de 1991 à nos
+// jours"), and name none of the parties — a sentence that does ("Taiyuan
+// veut collaborer avec le CHU de Nîmes dans le champ que le mémorandum de
+// 2018 a défini") speaks of their cooperation, whatever its date. A party
+// named only as a speaker's affiliation (attribution) does not count.
 func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) map[int]bool {
 	past := map[int]bool{}
 	if published.IsZero() {
@@ -1524,6 +1520,12 @@ func (m mentions) sentenceKey(si int) string {
 // holds one of words (folded) as whole words.
 func containsWord(key string, words []string) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(key, " "+w+" ") })
+}
+
+// opensWithWord reports whether key, folded and padded like containsWord's,
+// begins with one of words (folded) as whole words.
+func opensWithWord(key string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(key, " "+w+" ") })
 }
 
 // maxAttribution bounds the apposition between a person's name and the

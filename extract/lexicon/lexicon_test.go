@@ -176,21 +176,24 @@ func TestFindInstitutions(t *testing.T) {
 			[]instWant{{"hôpital Armand-Trousseau", "fr-hopital-armand-trousseau"}, {"AP-HP", "fr-aphp"}, {"hôpital Nhan Dan Gia Dinh", "vn-nhan-dan-gia-dinh"}}},
 		{"nothing", "Le temps était clair sur la ville.", nil},
 	}
-	g := Institutions()
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := g.Find(tt.text)
-			var gw []instWant
-			for _, m := range got {
-				gw = append(gw, instWant{m.Surface, m.Institution.ID})
-				if tt.text[m.Start:m.End] != m.Surface {
-					t.Errorf("Surface %q is not text[%d:%d]", m.Surface, m.Start, m.End)
-				}
-			}
-			if !slices.Equal(gw, tt.want) {
-				t.Errorf("Find(%q)\n got %v\nwant %v", tt.text, gw, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkFindInstitutions(t, tt.text, tt.want) })
+	}
+}
+
+// checkFindInstitutions checks that the gazetteer finds in text exactly the
+// mentions want, in order, each with the surface its span holds.
+func checkFindInstitutions(t *testing.T, text string, want []instWant) {
+	t.Helper()
+	var got []instWant
+	for _, m := range Institutions().Find(text) {
+		got = append(got, instWant{m.Surface, m.Institution.ID})
+		if text[m.Start:m.End] != m.Surface {
+			t.Errorf("Surface %q is not text[%d:%d]", m.Surface, m.Start, m.End)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Find(%q)\n got %v\nwant %v", text, got, want)
 	}
 }
 
