@@ -261,6 +261,10 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	// University Hospital", "X (La Habana, Cuba)") holds for every mention
 	// of that name, before any place merely nearby.
 	named := discoveredCountries(ims)
+	// glossed holds the known institution a found name's gloss names
+	// ("Bệnh viện Nhi Đại học Hoàng hậu Fabiola (HUDERF)"), by the found
+	// name's id: every mention of that name is that institution.
+	glossed := map[string]*lexicon.Institution{}
 	out := ims[:0]
 	for i, im := range ims {
 		if !im.Discovered {
@@ -271,6 +275,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			continue
 		}
 		if i+1 < len(ims) && !ims[i+1].Discovered && ims[i+1].Institution.Kind == im.Institution.Kind && glosses(text, im.End, ims[i+1].Start) {
+			glossed[im.Institution.ID] = ims[i+1].Institution
 			im.Institution, im.Discovered = ims[i+1].Institution, false
 			out = append(out, im)
 			continue
@@ -308,6 +313,11 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			}
 		}
 		out = append(out, im)
+	}
+	for i, im := range out {
+		if in := glossed[im.Institution.ID]; in != nil && im.Discovered {
+			out[i].Institution, out[i].Discovered = in, false // the headline's mention of the name glossed below
+		}
 	}
 	// A name found twice is one institution: the country one mention
 	// gives ("Bệnh viện Đại học Kanazawa (Nhật Bản)") is the other's too.

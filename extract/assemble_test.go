@@ -320,6 +320,10 @@ func TestParentIsNotParty(t *testing.T) {
 		{"belonging said of a hospital named another way", "Hue hospital and Paris partner sign agreement\n\n" +
 			"Hue Central Hospital and Saint-Louis Hospital in Paris signed an agreement on Monday.\n\n" +
 			"Under the agreement the French hospital, part of the Paris public hospital group AP-HP, will train haematologists from Hue."},
+		{"établissement de", "Necker et Huế signent une convention\n\n" +
+			"L'hôpital Necker-Enfants malades, établissement de l'AP-HP, et l'hôpital central de Huế ont signé lundi une convention sur la chirurgie pédiatrique."},
+		{"thuộc", "Bệnh viện Bạch Mai ký kết với Bệnh viện Saint-Louis\n\n" +
+			"Sáng 12/3, Bệnh viện Saint-Louis, thuộc Hệ thống Bệnh viện Công Paris, đã ký thỏa thuận hợp tác với Bệnh viện Bạch Mai về huyết học."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -645,5 +649,9 @@ func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 		{"en", "Osaka and Hue team up on antibiotics\n\n" +
 			"Osaka University's Graduate School of Medicine and Hue Central Hospital launched a joint study on Monday on antibiotic resistance.",
 			[]string{"jp-osaka-university-hospital", "vn-hue-central"}},
+		// The headline's spelling is the one the acronym glosses below.
+		{"vi", "Bệnh viện Nhi Đại học Hoàng hậu Fabiola ký kết với Bệnh viện Bạch Mai\n\n" +
+			"Sáng 9/4, Bệnh viện Bạch Mai đã ký biên bản ghi nhớ với Bệnh viện Nhi Đại học Hoàng hậu Fabiola (HUDERF) về hồi sức sơ sinh.",
+			[]string{"be-huderf", "vn-bach-mai"}},
 	})
 }
