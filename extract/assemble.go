@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -34,16 +35,21 @@ type assemblyLexicon struct {
 	Hypothetical  []string `yaml:"hypothetical"`
 	Ongoing       []string `yaml:"ongoing"`
 	Past          []string `yaml:"past"`
-	Extension     []string `yaml:"extension"`
-	Attendance    []string `yaml:"attendance"`
-	Parent        []string `yaml:"parent"`
-	NameWords     []string `yaml:"name_words"`
-	Another       []string `yaml:"another"`
-	EquipmentUse  []string `yaml:"equipment_use"`
-	CityHospital  []string `yaml:"city_hospital"`
-	ParentJoiner  []string `yaml:"parent_joiner"`
-	Venue         []string `yaml:"venue"`
-	Routine       []string `yaml:"routine"`
+	// EarlierCooperation are the words that make a sentence tell an
+	// earlier stage of the parties' cooperation even when it names them
+	// ("La première entente portait sur…", "has worked with… since the
+	// early 2000s").
+	EarlierCooperation []string `yaml:"earlier_cooperation"`
+	Extension          []string `yaml:"extension"`
+	Attendance         []string `yaml:"attendance"`
+	Parent             []string `yaml:"parent"`
+	NameWords          []string `yaml:"name_words"`
+	Another            []string `yaml:"another"`
+	EquipmentUse       []string `yaml:"equipment_use"`
+	CityHospital       []string `yaml:"city_hospital"`
+	ParentJoiner       []string `yaml:"parent_joiner"`
+	Venue              []string `yaml:"venue"`
+	Routine            []string `yaml:"routine"`
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
@@ -98,9 +104,16 @@ func assemblyWords(lang string) assemblyLexicon {
 					lex.WitnessAround[i].After[j] = textnorm.Key(w)
 				}
 			}
-			for _, list := range [][]string{lex.Witness, lex.Reporting, lex.Background, lex.Hypothetical, lex.Ongoing, lex.Past, lex.Extension, lex.Attendance, lex.Parent, lex.NameWords, lex.Another, lex.EquipmentUse, lex.CityHospital, lex.ParentJoiner, lex.Venue, lex.Routine, lex.NotParty, lex.Workplace, lex.ParentSubject} {
-				for i, w := range list {
-					list[i] = textnorm.Key(w) // matched against folded text
+			// Every list of words is matched against folded text, but
+			// the abbreviations (read as written) and the verb endings.
+			v := reflect.ValueOf(&lex).Elem()
+			for i := range v.NumField() {
+				list, ok := v.Field(i).Interface().([]string)
+				if !ok || v.Type().Field(i).Name == "Abbreviations" || v.Type().Field(i).Name == "Future" {
+					continue
+				}
+				for j, w := range list {
+					list[j] = textnorm.Key(w)
 				}
 			}
 			for i, w := range lex.Future {
@@ -1149,14 +1162,19 @@ func (m mentions) eventType(cueSents []int) medcoop.EventType {
 }
 
 // typeDomains are the fields an event's type is in by itself: a training
-// or an exchange programme is medical education, whatever else it covers.
+// or an exchange programme is medical education, joint research is
+// research, whatever else it covers.
 var typeDomains = map[medcoop.EventType]string{
 	medcoop.TrainingProgramme: medicalEducation,
 	medcoop.ExchangeProgramme: medicalEducation,
+	medcoop.JointResearch:     research,
 }
 
 // medicalEducation is the contract's code for teaching and training.
 const medicalEducation = "medical-education"
+
+// research is the contract's code for joint studies and trials.
+const research = "research"
 
 // typeDomain adds the field the event's type is in when no word of the
 // text named it ("ont formé leurs collègues"), with the cue that set the
@@ -1297,7 +1315,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		if background[m.sentenceOf(d.Start)] {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
 		}
-		if others[m.sentenceOf(d.Start)] {
+		if others[m.sentenceOf(d.Start)] || containsWord(m.sentenceKey(m.sentenceOf(d.Start)), words.Another) {
 			continue // "a week after, X signed with Inha University Hospital on emergency medicine": another event's
 		}
 		if d.Code == medicalEducation && m.deviceTraining(m.sentenceOf(d.Start), words.EquipmentUse) {
@@ -1406,13 +1424,14 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 		if si < 0 || past[si] {
 			continue
 		}
-		if containsWord(m.sentenceKey(si), words.Past) {
+		if key := m.sentenceKey(si); containsWord(key, words.Past) || containsWord(key, words.EarlierCooperation) {
 			past[si] = true // "La première convention portait sur…", "since the early 2000s"
 		}
 	}
 	ongoing := words.Ongoing
 	for si := range past {
-		if recent[si] || containsWord(m.sentenceKey(si), ongoing) {
+		key := m.sentenceKey(si)
+		if containsWord(key, ongoing) || recent[si] && !containsWord(key, words.EarlierCooperation) {
 			delete(past, si)
 		}
 	}

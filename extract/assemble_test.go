@@ -223,6 +223,28 @@ func TestDomainsInPassing(t *testing.T) {
 			want:      []string{"hematology", "laboratory-medicine"},
 			notWanted: []string{"oncology"},
 		},
+		{
+			name: "joint research is research though no word names the field",
+			text: "Osaka and Hue to follow stroke patients together\n\n" +
+				"Osaka University Hospital and Hue Central Hospital signed an agreement to study how quickly stroke patients reach a catheter room.",
+			want: []string{"research", "neurology"},
+		},
+		{
+			name: "the first agreement between the parties, naming them",
+			text: "Le CHU de Rennes renouvelle son partenariat avec l'hôpital central de Hué\n\n" +
+				"Le CHU de Rennes et l'hôpital central de Hué ont renouvelé lundi leur convention, qui porte désormais sur la néphrologie.\n\n" +
+				"La première entente entre le CHU de Rennes et l'hôpital central de Hué portait sur la cardiologie.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"cardiology"},
+		},
+		{
+			name: "the page turns to another visit",
+			text: "Bệnh viện Đa khoa tỉnh Gia Lai ký kết với Bệnh viện tỉnh Ratanakiri\n\n" +
+				"Hôm qua, Bệnh viện Đa khoa tỉnh Gia Lai và Bệnh viện tỉnh Ratanakiri (Campuchia) đã ký biên bản ghi nhớ hợp tác về xét nghiệm sốt rét.\n\n" +
+				"Cũng trong tuần, bệnh viện đã tiếp một đoàn công tác của tỉnh Attapeu (Lào) đến tìm hiểu về điều trị bỏng.",
+			want:      []string{"infectious-diseases"},
+			notWanted: []string{"surgery"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
