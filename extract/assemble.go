@@ -727,6 +727,11 @@ func (m mentions) headlineCue(cueSents []int) bool {
 	return m.titleCue() || len(cueSents) > 0 && cueSents[0] < ledeSentences
 }
 
+// historyOpening is how far into a sentence a history cue opens it, in
+// bytes: such a sentence tells history even without a date, unless a
+// recent date says otherwise.
+const historyOpening = 4
+
 // cueSentences are the indexes of sentences holding a strong enough cue.
 func (m mentions) cueSentences(published time.Time) []int {
 	var out []int
@@ -737,7 +742,11 @@ func (m mentions) cueSentences(published time.Time) []int {
 	histCue, histDate := map[int]bool{}, map[int]bool{}
 	for _, c := range m.cues {
 		if c.Negative == "history" {
-			histCue[m.sentenceOf(c.Start)] = true
+			si := m.sentenceOf(c.Start)
+			histCue[si] = true
+			if si >= 0 && c.Start-m.sentences[si].Start < historyOpening {
+				histDate[si] = true // "Depuis, plus de 120 médecins ont effectué un stage": the sentence opens on history
+			}
 		}
 	}
 	recent := map[int]bool{}

@@ -284,6 +284,18 @@ func TestBelongingAfterAPersonOrPlace(t *testing.T) {
 	}
 }
 
+// TestHistoryWithoutADate checks that a sentence opening on history
+// ("Depuis, plus de 80 internes ont effectué un stage…") tells the past
+// even when it gives no date: an anniversary page is no event.
+func TestHistoryWithoutADate(t *testing.T) {
+	text := "Trente ans de liens entre le CHU de Rennes et l'hôpital Bach Mai\n\n" +
+		"Mardi soir, le CHU de Rennes a fêté les trente ans de ses liens avec l'hôpital Bach Mai de Hanoï.\n\n" +
+		"Depuis, plus de 80 internes vietnamiens ont effectué un stage à Rennes en réanimation."
+	if evs := eventsOf(t, text, time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC)); len(evs) != 0 {
+		t.Errorf("events = %+v, want none (an anniversary)", evs)
+	}
+}
+
 // TestEarlierEventIsNotThisOne checks that a sentence recalling an earlier
 // signing ("Trước đó, tháng 10/2025, … đã ký … với …") gives the page
 // neither its parties nor its date: two Vietnamese hospitals signing
