@@ -864,7 +864,8 @@ func (m mentions) parentOf(i int) bool {
 		slices.Contains(words.ParentJoiner, strings.TrimSpace(key)) {
 		return true // "l'hôpital de Chine occidentale de l'université du Sichuan": the university's own hospital
 	}
-	return strings.HasPrefix(between, ",") && opensWithWord(key, words.Parent)
+	// "HEGP, établissement de l'AP-HP", "… (HEGP), établissement de l'AP-HP"
+	return strings.HasPrefix(strings.TrimPrefix(between, ")"), ",") && opensWithWord(key, words.Parent)
 }
 
 // parentPhraseBefore reports whether the clause that ends at pos, after

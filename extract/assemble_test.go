@@ -356,6 +356,8 @@ func TestParentIsNotParty(t *testing.T) {
 			"Under the agreement the French hospital, part of the Paris public hospital group AP-HP, will train haematologists from Hue."},
 		{"établissement de", "Necker et Huế signent une convention\n\n" +
 			"L'hôpital Necker-Enfants malades, établissement de l'AP-HP, et l'hôpital central de Huế ont signé lundi une convention sur la chirurgie pédiatrique."},
+		{"établissement de, after an acronym in brackets", "Pompidou et Huế signent une convention\n\n" +
+			"L'Hôpital européen Georges-Pompidou (HEGP), établissement de l'AP-HP, et l'hôpital central de Huế ont signé lundi une convention sur les AVC."},
 		{"thuộc", "Bệnh viện Bạch Mai ký kết với Bệnh viện Saint-Louis\n\n" +
 			"Sáng 12/3, Bệnh viện Saint-Louis, thuộc Hệ thống Bệnh viện Công Paris, đã ký thỏa thuận hợp tác với Bệnh viện Bạch Mai về huyết học."},
 	}
