@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -35,6 +36,10 @@ type assemblyLexicon struct {
 	Hypothetical  []string `yaml:"hypothetical"`
 	Ongoing       []string `yaml:"ongoing"`
 	Past          []string `yaml:"past"`
+	// Faculty are the words, lower-cased as written, that open the name
+	// of a faculty or school ("faculté de", "school of"): the fields
+	// listed after them name it.
+	Faculty []string `yaml:"faculty"`
 	// EarlierCooperation are the words that make a sentence tell an
 	// earlier stage of the parties' cooperation even when it names them
 	// ("La première entente portait sur…", "has worked with… since the
@@ -105,11 +110,12 @@ func assemblyWords(lang string) assemblyLexicon {
 				}
 			}
 			// Every list of words is matched against folded text, but
-			// the abbreviations (read as written) and the verb endings.
+			// the abbreviations and faculty words (read as written) and
+			// the verb endings.
 			v := reflect.ValueOf(&lex).Elem()
 			for i := range v.NumField() {
 				list, ok := v.Field(i).Interface().([]string)
-				if !ok || v.Type().Field(i).Name == "Abbreviations" || v.Type().Field(i).Name == "Future" {
+				if name := v.Type().Field(i).Name; !ok || name == "Abbreviations" || name == "Future" || name == "Faculty" {
 					continue
 				}
 				for j, w := range list {
@@ -1316,7 +1322,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		if past[m.sentenceOf(d.Start)] {
 			continue // "La première convention, en 2012, portait sur l'anesthésie"
 		}
-		if m.insideInstitution(d.Start, d.End) {
+		if m.insideInstitution(d.Start, d.End) || m.facultyName(d.Start, words.Faculty) {
 			continue // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
 		}
 		if m.insideRole(d.Start, d.End) {
@@ -1649,6 +1655,44 @@ func future(key string, words []string) bool {
 
 // insideInstitution reports whether [start, end) lies within an
 // institution's name.
+// facultyName reports whether the field at pos is one in the list that
+// names a faculty or school, right after one of words ("la faculté de
+// médecine, maïeutique et métiers de la santé", "UGM's Faculty of
+// Medicine, Public Health and Nursing"): only short items joined by commas
+// and "and" stand between, so the field names the school, not what is
+// covered.
+func (m mentions) facultyName(pos int, words []string) bool {
+	si := m.sentenceOf(pos)
+	if si < 0 {
+		return false
+	}
+	before := strings.ToLower(m.text[max(m.sentences[si].Start, pos-facultyBytes):pos])
+	for _, w := range words {
+		i := strings.LastIndex(before, w+" ")
+		if i < 0 || i > 0 && before[i-1] != ' ' && before[i-1] != '\'' {
+			continue
+		}
+		rest := before[i+len(w)+1:]
+		if rest == "" {
+			return true
+		}
+		items := facultyJoin.Split(rest, -1)
+		if items[len(items)-1] != "" {
+			continue // "la faculté de médecine formera des infirmières": a clause, not the name
+		}
+		if !slices.ContainsFunc(items, func(it string) bool { return len(strings.Fields(it)) > 3 || strings.ContainsAny(it, "0123456789.;:") }) {
+			return true
+		}
+	}
+	return false
+}
+
+// facultyBytes is how far before a field the word for a faculty is looked for.
+const facultyBytes = 70
+
+// facultyJoin splits the list of a faculty's fields.
+var facultyJoin = regexp.MustCompile(`\s*,\s*|\s+(?:et|and|và|&)\s+`)
+
 func (m mentions) insideInstitution(start, end int) bool {
 	for _, im := range m.insts {
 		if im.Start <= start && end <= im.End {

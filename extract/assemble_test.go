@@ -238,6 +238,20 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"cardiology"},
 		},
 		{
+			name: "the fields that name a faculty",
+			text: "Nancy and Phnom Penh launch an exchange of residents\n\n" +
+				"The Faculty of Medicine, Midwifery and Health Professions of the University of Lorraine and the University of Health Sciences in Phnom Penh " +
+				"launched an exchange programme for surgical residents on Thursday in laparoscopic surgery.",
+			want:      []string{"surgery", "medical-education"},
+			notWanted: []string{"obstetrics-gynecology"},
+		},
+		{
+			name: "a faculty's clause is no name",
+			text: "Le CHU de Rennes et l'hôpital Bach Mai signent une convention\n\n" +
+				"Le CHU de Rennes et l'hôpital Bach Mai ont signé lundi une convention : la faculté de médecine de Rennes formera des infirmières en soins palliatifs.",
+			want: []string{"nursing", "pain-management"},
+		},
+		{
 			name: "the page turns to another visit",
 			text: "Bệnh viện Đa khoa tỉnh Gia Lai ký kết với Bệnh viện tỉnh Ratanakiri\n\n" +
 				"Hôm qua, Bệnh viện Đa khoa tỉnh Gia Lai và Bệnh viện tỉnh Ratanakiri (Campuchia) đã ký biên bản ghi nhớ hợp tác về xét nghiệm sốt rét.\n\n" +
