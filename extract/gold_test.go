@@ -12,9 +12,9 @@ import (
 
 // goldFloors are the lowest scores a gold set may fall to: the dev sets
 // are the ones the rules are tuned on (dev2, dev3-a, dev4, dev5, dev7,
-// dev8 and dev9 were each scored once before any tuning on them); the
-// test half, dev3-b and dev6 are only measured, and their floors guard
-// against a regression of what was measured.
+// dev8, dev9 and dev10 were each scored once before any tuning on them);
+// the test half, dev3-b and dev6 are only measured, and their floors
+// guard against a regression of what was measured.
 var goldFloors = map[string]map[string]float64{
 	"../fixtures/gold/dev.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.9,
@@ -74,6 +74,14 @@ var goldFloors = map[string]map[string]float64{
 	},
 	"../fixtures/gold/dev9-b.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.95,
+		"parties": 0.95, "people": 0.95, "domains": 0.9, "countries": 0.97,
+	},
+	"../fixtures/gold/dev10-a.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.95,
+		"parties": 0.9, "people": 0.95, "domains": 0.9, "countries": 0.97,
+	},
+	"../fixtures/gold/dev10-b.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.9,
 		"parties": 0.95, "people": 0.95, "domains": 0.9, "countries": 0.97,
 	},
 	"../fixtures/gold/dev3-b.json": {
