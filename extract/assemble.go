@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"math"
@@ -36,9 +37,9 @@ type assemblyLexicon struct {
 	Hypothetical  []string `yaml:"hypothetical"`
 	Ongoing       []string `yaml:"ongoing"`
 	Past          []string `yaml:"past"`
-	// Faculty are the words, lower-cased as written, that open the name
-	// of a faculty or school ("faculté de", "school of"): the fields
-	// listed after them name it.
+	// Faculty are the words, matched as written (case too), that open
+	// the name of a faculty or school ("faculté de", "School of"): the
+	// fields listed after them name it.
 	Faculty []string `yaml:"faculty"`
 	// EarlierCooperation are the words that make a sentence tell an
 	// earlier stage of the parties' cooperation even when it names them
@@ -50,11 +51,19 @@ type assemblyLexicon struct {
 	Parent             []string `yaml:"parent"`
 	NameWords          []string `yaml:"name_words"`
 	Another            []string `yaml:"another"`
-	EquipmentUse       []string `yaml:"equipment_use"`
-	CityHospital       []string `yaml:"city_hospital"`
-	ParentJoiner       []string `yaml:"parent_joiner"`
-	Venue              []string `yaml:"venue"`
-	Routine            []string `yaml:"routine"`
+	// OtherEvent are the words that name another event outright ("une
+	// autre délégation"): like Another they take the cue from the
+	// sentence, and its fields too.
+	OtherEvent []string `yaml:"other_event"`
+	// HistoryOpening are the words that, opening a sentence with a
+	// history cue, make it tell history without a date ("Depuis, plus
+	// de…", "It all began…").
+	HistoryOpening []string `yaml:"history_opening"`
+	EquipmentUse   []string `yaml:"equipment_use"`
+	CityHospital   []string `yaml:"city_hospital"`
+	ParentJoiner   []string `yaml:"parent_joiner"`
+	Venue          []string `yaml:"venue"`
+	Routine        []string `yaml:"routine"`
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
@@ -165,6 +174,11 @@ type mentions struct {
 	attendance map[int]bool
 	// keys caches each sentence folded, filled by sentenceKey.
 	keys []string
+	// glossed holds the known institution a found name's gloss names
+	// ("Bệnh viện Nhi Đại học Hoàng hậu Fabiola (HUDERF)"), by the found
+	// name's id: every mention of that name, the headline's too, is that
+	// institution.
+	glossed map[string]*lexicon.Institution
 }
 
 func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
@@ -212,8 +226,8 @@ func (m *mentions) resolveCityHospitals() {
 	// The page's hospitals, each read once: named by its city only, or
 	// more fully.
 	type hospital struct {
-		im       *lexicon.InstitutionMention
-		cityOnly bool
+		im   *lexicon.InstitutionMention
+		city string // the city it is named by alone, if it is
 	}
 	var all []hospital
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
@@ -225,12 +239,16 @@ func (m *mentions) resolveCityHospitals() {
 	}
 	fuller := map[*lexicon.InstitutionMention]*lexicon.Institution{}
 	for _, h := range all {
-		if !h.cityOnly {
+		if h.city == "" {
 			continue
 		}
 		found := map[string]*lexicon.Institution{}
 		for _, x := range all {
-			if in := x.im.Institution; !x.cityOnly && in.ID != h.im.Institution.ID && medcoop.SameCity(in.City, h.im.Institution.City) {
+			// a known hospital named by its city too ("l'hôpital général
+			// provincial de Thanh Hoa") is the one a found name ("l'hôpital
+			// de Thanh Hoa") means
+			fullerName := x.city == "" || h.im.Discovered && !x.im.Discovered
+			if in := x.im.Institution; fullerName && in.ID != h.im.Institution.ID && medcoop.SameCity(in.City, h.city) {
 				found[in.ID] = in
 			}
 		}
@@ -248,24 +266,29 @@ func (m *mentions) resolveCityHospitals() {
 // cityOnly reports whether an institution's name says nothing but its city
 // (as the gazetteer spells it, or as the text does: "Tay Nguyen Hospital"
 // for the Central Highlands) and generic words (generic, folded).
-func (m *mentions) cityOnly(im lexicon.InstitutionMention, generic []string) bool {
-	if im.Institution.City == "" {
-		return false
+// cityOnly returns the city that names the hospital of im alone, with
+// only generic words beside it ("l'hôpital de Da Nang", "Da Nang
+// hospital"), or "" when the name says more.
+func (m *mentions) cityOnly(im lexicon.InstitutionMention, generic []string) string {
+	type city struct{ name, surface string }
+	var cities []city
+	if im.Institution.City != "" {
+		cities = append(cities, city{im.Institution.City, im.Institution.City})
 	}
-	cities := []string{im.Institution.City}
 	for _, p := range m.places {
 		if im.Start <= p.Start && p.End <= im.End && im.End <= len(m.text) && m.text[im.Start:im.End] == im.Surface {
-			cities = append(cities, p.Surface)
+			// a found name ("hôpital de Thanh Hoa") has no city but the place in it
+			cities = append(cities, city{cmp.Or(im.Institution.City, p.Name), p.Surface})
 		}
 	}
 	name := " " + textnorm.Key(im.Surface) + " "
-	return slices.ContainsFunc(cities, func(city string) bool {
-		c := " " + textnorm.Key(city) + " "
-		if !strings.Contains(name, c) {
-			return false
+	for _, c := range cities {
+		k := " " + textnorm.Key(c.surface) + " "
+		if strings.Contains(name, k) && !slices.ContainsFunc(strings.Fields(strings.Replace(name, k, " ", 1)), func(w string) bool { return !slices.Contains(generic, w) }) {
+			return c.name
 		}
-		return !slices.ContainsFunc(strings.Fields(strings.Replace(name, c, " ", 1)), func(w string) bool { return !slices.Contains(generic, w) })
-	})
+	}
+	return ""
 }
 
 // settleDiscovered reviews the institutions found by pattern in text: a
@@ -280,10 +303,9 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	// University Hospital", "X (La Habana, Cuba)") holds for every mention
 	// of that name, before any place merely nearby.
 	named := discoveredCountries(ims)
-	// glossed holds the known institution a found name's gloss names
-	// ("Bệnh viện Nhi Đại học Hoàng hậu Fabiola (HUDERF)"), by the found
-	// name's id: every mention of that name is that institution.
-	glossed := map[string]*lexicon.Institution{}
+	if m.glossed == nil {
+		m.glossed = map[string]*lexicon.Institution{}
+	}
 	out := ims[:0]
 	for i, im := range ims {
 		if !im.Discovered {
@@ -294,7 +316,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			continue
 		}
 		if i+1 < len(ims) && !ims[i+1].Discovered && ims[i+1].Institution.Kind == im.Institution.Kind && glosses(text, im.End, ims[i+1].Start) {
-			glossed[im.Institution.ID] = ims[i+1].Institution
+			m.glossed[im.Institution.ID] = ims[i+1].Institution
 			im.Institution, im.Discovered = ims[i+1].Institution, false
 			out = append(out, im)
 			continue
@@ -334,8 +356,8 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 		out = append(out, im)
 	}
 	for i, im := range out {
-		if in := glossed[im.Institution.ID]; in != nil && im.Discovered {
-			out[i].Institution, out[i].Discovered = in, false // the headline's mention of the name glossed below
+		if in := m.glossed[im.Institution.ID]; in != nil && im.Discovered {
+			out[i].Institution, out[i].Discovered = in, false // another mention (the headline's) of the name glossed below
 		}
 	}
 	// A name found twice is one institution: the country one mention
@@ -733,24 +755,22 @@ func (m mentions) headlineCue(cueSents []int) bool {
 	return m.titleCue() || len(cueSents) > 0 && cueSents[0] < ledeSentences
 }
 
-// historyOpening is how far into a sentence a history cue opens it, in
-// bytes: such a sentence tells history even without a date, unless a
-// recent date says otherwise.
-const historyOpening = 4
-
 // cueSentences are the indexes of sentences holding a strong enough cue.
 func (m mentions) cueSentences(published time.Time) []int {
 	var out []int
 	// A sentence that tells history ("a débuté dans les années 1980",
 	// "Trước đó, tháng 10/2025, bệnh viện đã ký…") is not the event's: it
 	// needs both a history cue and a historical date or one well before
-	// the publication.
+	// the publication, or a history cue and an opening that tells
+	// history by itself ("Depuis, plus de 120 médecins…"); a recent date
+	// keeps it this event's.
+	words := assemblyWords(m.lang)
 	histCue, histDate := map[int]bool{}, map[int]bool{}
 	for _, c := range m.cues {
 		if c.Negative == "history" {
 			si := m.sentenceOf(c.Start)
 			histCue[si] = true
-			if si >= 0 && c.Start-m.sentences[si].Start < historyOpening {
+			if si >= 0 && opensWithWord(m.sentenceKey(si), words.HistoryOpening) {
 				histDate[si] = true // "Depuis, plus de 120 médecins ont effectué un stage": the sentence opens on history
 			}
 		}
@@ -771,7 +791,6 @@ func (m mentions) cueSentences(published time.Time) []int {
 	for si := range histCue {
 		history[si] = histDate[si]
 	}
-	another := assemblyWords(m.lang).Another
 	for _, c := range m.cues {
 		if c.Negative != "" || c.Strength < minCueStrength {
 			continue
@@ -782,7 +801,7 @@ func (m mentions) cueSentences(published time.Time) []int {
 		}
 		// "Le CHU a reçu ce mois-ci une autre délégation étrangère": the
 		// page turns to another event.
-		if containsWord(m.sentenceKey(si), another) {
+		if key := m.sentenceKey(si); containsWord(key, words.Another) || containsWord(key, words.OtherEvent) {
 			continue
 		}
 		out = append(out, si)
@@ -870,8 +889,11 @@ func (m mentions) parentOf(i int) bool {
 		slices.Contains(words.ParentJoiner, strings.TrimSpace(key)) {
 		return true // "l'hôpital de Chine occidentale de l'université du Sichuan": the university's own hospital
 	}
-	// "HEGP, établissement de l'AP-HP", "… (HEGP), établissement de l'AP-HP"
-	return strings.HasPrefix(strings.TrimPrefix(between, ")"), ",") && opensWithWord(key, words.Parent)
+	// "HEGP, établissement de l'AP-HP", "… (HEGP), établissement de
+	// l'AP-HP"; not "Le CHU, établissement de recours, et l'hôpital Bach
+	// Mai", where the clause ends before the next name.
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(between, ")"), ",")
+	return ok && !listJoin.MatchString(rest) && opensWithWord(key, words.Parent)
 }
 
 // parentPhraseBefore reports whether the clause that ends at pos, after
@@ -1183,14 +1205,14 @@ func (m mentions) eventType(cueSents []int) medcoop.EventType {
 var typeDomains = map[medcoop.EventType]string{
 	medcoop.TrainingProgramme: medicalEducation,
 	medcoop.ExchangeProgramme: medicalEducation,
-	medcoop.JointResearch:     research,
+	medcoop.JointResearch:     researchCode,
 }
 
 // medicalEducation is the contract's code for teaching and training.
 const medicalEducation = "medical-education"
 
-// research is the contract's code for joint studies and trials.
-const research = "research"
+// researchCode is the contract's code for joint studies and trials.
+const researchCode = "research"
 
 // typeDomain adds the field the event's type is in when no word of the
 // text named it ("ont formé leurs collègues"), with the cue that set the
@@ -1315,6 +1337,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	past := m.pastSentences(published, parties)
+	named := m.partySentences(parties)
 	background := m.backgroundSentences()
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
@@ -1331,8 +1354,12 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		if background[m.sentenceOf(d.Start)] {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
 		}
-		if others[m.sentenceOf(d.Start)] || containsWord(m.sentenceKey(m.sentenceOf(d.Start)), words.Another) {
-			continue // "a week after, X signed with Inha University Hospital on emergency medicine": another event's
+		if si := m.sentenceOf(d.Start); others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
+			!named[si] && containsWord(m.sentenceKey(si), words.Another) {
+			// "a week after, X signed with Inha University Hospital on
+			// emergency medicine", "Cũng trong chuyến công tác, Sở Y tế
+			// tỉnh Điện Biên và … đã ký…": another event's
+			continue
 		}
 		if d.Code == medicalEducation && m.deviceTraining(m.sentenceOf(d.Start), words.EquipmentUse) {
 			continue // "deux techniciens ont installé les appareils et formé les utilisateurs": the delivery's, not education
@@ -1351,6 +1378,24 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		}
 		if !slices.Contains(out[i].Surface, d.Surface) {
 			out[i].Surface = append(out[i].Surface, d.Surface)
+		}
+	}
+	return out
+}
+
+// partySentences are the sentences that name one of parties. A party
+// named only as a speaker's affiliation ("Dr X, a neonatologist at CHU
+// Sainte-Justine, said her hospital had trained…") does not count: the
+// sentence is not about this cooperation for it.
+func (m mentions) partySentences(parties []medcoop.Party) map[int]bool {
+	isParty := map[string]bool{}
+	for _, p := range parties {
+		isParty[p.ID] = true
+	}
+	out := map[int]bool{}
+	for _, im := range m.insts {
+		if isParty[im.Institution.ID] && !m.attribution(im.Start, im.End) {
+			out[m.sentenceOf(im.Start)] = true
 		}
 	}
 	return out
@@ -1400,8 +1445,10 @@ const pastYears = 2
 // "since the early 2000s"); they do not bring it up to now ("de 1991 à nos
 // jours"), and name none of the parties — a sentence that does ("Taiyuan
 // veut collaborer avec le CHU de Nîmes dans le champ que le mémorandum de
-// 2018 a défini") speaks of their cooperation, whatever its date. A party
-// named only as a speaker's affiliation (attribution) does not count.
+// 2018 a défini") speaks of their cooperation, whatever its date, unless
+// it tells an earlier stage of it in so many words ("La première entente
+// entre X et Y portait sur…") and gives no recent date. A party named
+// only as a speaker's affiliation (attribution) does not count.
 func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) map[int]bool {
 	past := map[int]bool{}
 	if published.IsZero() {
@@ -1422,18 +1469,7 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 			recent[si] = true
 		}
 	}
-	isParty := map[string]bool{}
-	for _, p := range parties {
-		isParty[p.ID] = true
-	}
-	for _, im := range m.insts {
-		// A party named only as a speaker's affiliation ("Dr X, a
-		// neonatologist at CHU Sainte-Justine, said her hospital had
-		// trained…") does not make the sentence about this cooperation.
-		if isParty[im.Institution.ID] && !m.attribution(im.Start, im.End) {
-			recent[m.sentenceOf(im.Start)] = true
-		}
-	}
+	named := m.partySentences(parties)
 	words := assemblyWords(m.lang)
 	for _, d := range m.domains {
 		si := m.sentenceOf(d.Start)
@@ -1447,7 +1483,7 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 	ongoing := words.Ongoing
 	for si := range past {
 		key := m.sentenceKey(si)
-		if containsWord(key, ongoing) || recent[si] && !containsWord(key, words.EarlierCooperation) {
+		if containsWord(key, ongoing) || recent[si] || named[si] && !containsWord(key, words.EarlierCooperation) {
 			delete(past, si)
 		}
 	}
@@ -1653,8 +1689,6 @@ func future(key string, words []string) bool {
 	return false
 }
 
-// insideInstitution reports whether [start, end) lies within an
-// institution's name.
 // facultyName reports whether the field at pos is one in the list that
 // names a faculty or school, right after one of words ("la faculté de
 // médecine, maïeutique et métiers de la santé", "UGM's Faculty of
@@ -1666,17 +1700,24 @@ func (m mentions) facultyName(pos int, words []string) bool {
 	if si < 0 {
 		return false
 	}
-	before := strings.ToLower(m.text[max(m.sentences[si].Start, pos-facultyBytes):pos])
+	before := strings.ReplaceAll(m.text[max(m.sentences[si].Start, pos-facultyBytes):pos], "’", "'")
 	for _, w := range words {
-		i := strings.LastIndex(before, w+" ")
+		i := strings.LastIndex(before, w)
 		if i < 0 || i > 0 && before[i-1] != ' ' && before[i-1] != '\'' {
 			continue
 		}
-		rest := before[i+len(w)+1:]
+		end := i + len(w)
+		if !strings.HasSuffix(w, "'") {
+			if end == len(before) || before[end] != ' ' {
+				continue // "Trường Y" in "môi trường y tế" is no faculty
+			}
+			end++
+		}
+		rest := before[end:]
 		if rest == "" {
 			return true
 		}
-		items := facultyJoin.Split(rest, -1)
+		items := listJoin.Split(rest, -1)
 		if items[len(items)-1] != "" {
 			continue // "la faculté de médecine formera des infirmières": a clause, not the name
 		}
@@ -1690,9 +1731,11 @@ func (m mentions) facultyName(pos int, words []string) bool {
 // facultyBytes is how far before a field the word for a faculty is looked for.
 const facultyBytes = 70
 
-// facultyJoin splits the list of a faculty's fields.
-var facultyJoin = regexp.MustCompile(`\s*,\s*|\s+(?:et|and|và|&)\s+`)
+// listJoin joins the items of a list: a comma, "et", "and", "và".
+var listJoin = regexp.MustCompile(`\s*,\s*|\s+(?:et|and|và|&)\s+`)
 
+// insideInstitution reports whether [start, end) lies within an
+// institution's name.
 func (m mentions) insideInstitution(start, end int) bool {
 	for _, im := range m.insts {
 		if im.Start <= start && end <= im.End {

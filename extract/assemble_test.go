@@ -252,6 +252,33 @@ func TestDomainsInPassing(t *testing.T) {
 			want: []string{"nursing", "pain-management"},
 		},
 		{
+			name: "a first agreement signed this week is this event's",
+			text: "Le CHU de Rennes et l'hôpital Bach Mai signent leur premier accord\n\n" +
+				"Le CHU de Rennes et l'hôpital Bach Mai ont signé lundi leur premier accord, en cardiologie.",
+			want: []string{"cardiology"},
+		},
+		{
+			name: "on this occasion, a party gives more",
+			text: "Bệnh viện Chợ Rẫy ký kết với Bệnh viện Đại học Poitiers\n\n" +
+				"Sáng 12/3, Bệnh viện Chợ Rẫy và Bệnh viện Đại học Poitiers (Pháp) đã ký kết thỏa thuận hợp tác về lọc máu. " +
+				"Cũng trong dịp này, Bệnh viện Đại học Poitiers trao tặng máy thở và đào tạo 10 bác sĩ hồi sức tích cực.",
+			want: []string{"intensive-care"},
+		},
+		{
+			name: "a healthcare environment is no faculty",
+			text: "Bệnh viện Chợ Rẫy ký kết với Bệnh viện Đại học Poitiers\n\n" +
+				"Sáng 12/3, Bệnh viện Chợ Rẫy và Bệnh viện Đại học Poitiers (Pháp) đã ký kết thỏa thuận hợp tác nhằm cải thiện môi trường y tế và kiểm soát nhiễm khuẩn.",
+			want: []string{"infection-control"},
+		},
+		{
+			name: "a week's visit is no training",
+			text: "Lyon and Hue sign on stroke care\n\n" +
+				"Hospices Civils de Lyon and Hue Central Hospital signed an agreement on stroke care on Monday. " +
+				"A French delegation will spend a week in Hue visiting its wards.",
+			want:      []string{"neurology"},
+			notWanted: []string{"medical-education"},
+		},
+		{
 			name: "the page turns to another visit",
 			text: "Bệnh viện Đa khoa tỉnh Gia Lai ký kết với Bệnh viện tỉnh Ratanakiri\n\n" +
 				"Hôm qua, Bệnh viện Đa khoa tỉnh Gia Lai và Bệnh viện tỉnh Ratanakiri (Campuchia) đã ký biên bản ghi nhớ hợp tác về xét nghiệm sốt rét.\n\n" +
@@ -308,6 +335,10 @@ func TestHistoryWithoutADate(t *testing.T) {
 	if evs := eventsOf(t, text, time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC)); len(evs) != 0 {
 		t.Errorf("events = %+v, want none (an anniversary)", evs)
 	}
+	// Not every history cue that opens a sentence tells history.
+	text = "Rennes et Bach Mai signent une convention\n\n" +
+		"Il y a quelques jours, le CHU de Rennes et l'hôpital Bach Mai ont signé une convention sur la dialyse."
+	oneEvent(t, text, time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC))
 }
 
 // TestEarlierEventIsNotThisOne checks that a sentence recalling an earlier
@@ -372,6 +403,8 @@ func TestParentIsNotParty(t *testing.T) {
 			"L'hôpital Necker-Enfants malades, établissement de l'AP-HP, et l'hôpital central de Huế ont signé lundi une convention sur la chirurgie pédiatrique."},
 		{"établissement de, after an acronym in brackets", "Pompidou et Huế signent une convention\n\n" +
 			"L'Hôpital européen Georges-Pompidou (HEGP), établissement de l'AP-HP, et l'hôpital central de Huế ont signé lundi une convention sur les AVC."},
+		{"a clause that ends before the next name", "Rennes et Bach Mai signent une convention\n\n" +
+			"Le CHU de Rennes, établissement de recours, et l'hôpital Bach Mai ont signé lundi une convention sur la dialyse."},
 		{"thuộc", "Bệnh viện Bạch Mai ký kết với Bệnh viện Saint-Louis\n\n" +
 			"Sáng 12/3, Bệnh viện Saint-Louis, thuộc Hệ thống Bệnh viện Công Paris, đã ký thỏa thuận hợp tác với Bệnh viện Bạch Mai về huyết học."},
 	}
