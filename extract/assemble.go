@@ -1383,15 +1383,21 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 	return out
 }
 
+// partySet is the set of the parties' ids.
+func partySet(parties []medcoop.Party) map[string]bool {
+	ids := map[string]bool{}
+	for _, p := range parties {
+		ids[p.ID] = true
+	}
+	return ids
+}
+
 // partySentences are the sentences that name one of parties. A party
 // named only as a speaker's affiliation ("Dr X, a neonatologist at CHU
 // Sainte-Justine, said her hospital had trained…") does not count: the
 // sentence is not about this cooperation for it.
 func (m mentions) partySentences(parties []medcoop.Party) map[int]bool {
-	isParty := map[string]bool{}
-	for _, p := range parties {
-		isParty[p.ID] = true
-	}
+	isParty := partySet(parties)
 	out := map[int]bool{}
 	for _, im := range m.insts {
 		if isParty[im.Institution.ID] && !m.attribution(im.Start, im.End) {
@@ -1557,10 +1563,7 @@ func (m mentions) cueIn(from, to int, negative string, min float64) bool {
 // fields they name are another event's. An institution that witnessed,
 // that a party belongs to or that a speaker works for does not count.
 func (m mentions) otherEventSentences(parties []medcoop.Party) map[int]bool {
-	isParty := map[string]bool{}
-	for _, p := range parties {
-		isParty[p.ID] = true
-	}
+	isParty := partySet(parties)
 	out := map[int]bool{}
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
@@ -1769,10 +1772,7 @@ func (m mentions) namesPlaceOrInstitution(start, end int) bool {
 // institutions none of which is a party speaks for someone else (a health
 // department that attended) and is left out.
 func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
-	isParty := map[string]bool{}
-	for _, p := range parties {
-		isParty[p.ID] = true
-	}
+	isParty := partySet(parties)
 	out := []medcoop.Person{}
 	for _, pm := range m.people {
 		if pm.Title == "" && pm.Role == "" {
