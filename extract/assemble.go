@@ -1329,10 +1329,12 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 }
 
 // eventDomains are the medical fields the text names, once each, less
-// those named in passing: in an institution's name, a person's role, a
-// background sentence, a sentence about the past, a speaker's quoted view
-// (quoted) or a sentence about cooperation with someone else
-// (otherEventSentences).
+// those named in passing: in an institution's or a faculty's name
+// (facultyName), a person's role, a background sentence, a sentence about
+// the past, a speaker's quoted view (quoted), a sentence about
+// cooperation with someone else (otherEventSentences) or one that turns
+// to another event (OtherEvent words, or Another words where no party is
+// named).
 func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, others map[int]bool) []medcoop.Domain {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
