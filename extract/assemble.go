@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -32,7 +31,7 @@ var assemblyData embed.FS
 type assemblyLexicon struct {
 	Witness       []string `yaml:"witness"`
 	Reporting     []string `yaml:"reporting"`
-	Abbreviations []string `yaml:"abbreviations"`
+	Abbreviations []string `yaml:"abbreviations" fold:"no"`
 	Background    []string `yaml:"background"`
 	Hypothetical  []string `yaml:"hypothetical"`
 	Ongoing       []string `yaml:"ongoing"`
@@ -40,7 +39,10 @@ type assemblyLexicon struct {
 	// Faculty are the words, matched as written (case too), that open
 	// the name of a faculty or school ("faculté de", "School of"): the
 	// fields listed after them name it.
-	Faculty []string `yaml:"faculty"`
+	Faculty []string `yaml:"faculty" fold:"no"`
+	// ListJoiners are the words that join the last items of a list ("et",
+	// "and"), as a comma joins the others.
+	ListJoiners []string `yaml:"list_joiners" fold:"no"`
 	// EarlierCooperation are the words that make a sentence tell an
 	// earlier stage of the parties' cooperation even when it names them
 	// ("La première entente portait sur…", "has worked with… since the
@@ -76,7 +78,7 @@ type assemblyLexicon struct {
 	ParentSubject []string `yaml:"parent_subject"`
 	// Future are the words that put a sentence in the future ("will",
 	// "sẽ"); an entry that begins with "-" is a verb ending ("-eront").
-	Future []string `yaml:"future"`
+	Future []string `yaml:"future" fold:"no"`
 	// WitnessAround frames a name that funds or hosts without acting: a
 	// word right before it and one right after ("do JICA tài trợ").
 	WitnessAround []struct {
@@ -119,12 +121,11 @@ func assemblyWords(lang string) assemblyLexicon {
 				}
 			}
 			// Every list of words is matched against folded text, but
-			// the abbreviations and faculty words (read as written) and
-			// the verb endings.
+			// those tagged fold:"no" (read as written, or verb endings).
 			v := reflect.ValueOf(&lex).Elem()
 			for i := range v.NumField() {
 				list, ok := v.Field(i).Interface().([]string)
-				if name := v.Type().Field(i).Name; !ok || name == "Abbreviations" || name == "Future" || name == "Faculty" {
+				if !ok || v.Type().Field(i).Tag.Get("fold") == "no" {
 					continue
 				}
 				for j, w := range list {
@@ -263,12 +264,11 @@ func (m *mentions) resolveCityHospitals() {
 	}
 }
 
-// cityOnly reports whether an institution's name says nothing but its city
-// (as the gazetteer spells it, or as the text does: "Tay Nguyen Hospital"
-// for the Central Highlands) and generic words (generic, folded).
-// cityOnly returns the city that names the hospital of im alone, with
-// only generic words beside it ("l'hôpital de Da Nang", "Da Nang
-// hospital"), or "" when the name says more.
+// cityOnly returns the city that an institution's name says alone, beside
+// generic words (generic, folded): as the gazetteer spells it, as the text
+// does ("Tay Nguyen Hospital" for the Central Highlands), or, for a found
+// name, the place in it ("l'hôpital de Thanh Hoa"); "" when the name says
+// more.
 func (m *mentions) cityOnly(im lexicon.InstitutionMention, generic []string) string {
 	type city struct{ name, surface string }
 	var cities []city
@@ -893,7 +893,7 @@ func (m mentions) parentOf(i int) bool {
 	// l'AP-HP"; not "Le CHU, établissement de recours, et l'hôpital Bach
 	// Mai", where the clause ends before the next name.
 	rest, ok := strings.CutPrefix(strings.TrimPrefix(between, ")"), ",")
-	return ok && !listJoin.MatchString(rest) && opensWithWord(key, words.Parent)
+	return ok && len(listItems(rest, words.ListJoiners)) == 1 && opensWithWord(key, words.Parent)
 }
 
 // parentPhraseBefore reports whether the clause that ends at pos, after
@@ -1338,8 +1338,8 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, others map[int]bool) []medcoop.Domain {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
-	past := m.pastSentences(published, parties)
 	named := m.partySentences(parties)
+	past := m.pastSentences(published, named)
 	background := m.backgroundSentences()
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
@@ -1456,8 +1456,9 @@ const pastYears = 2
 // 2018 a défini") speaks of their cooperation, whatever its date, unless
 // it tells an earlier stage of it in so many words ("La première entente
 // entre X et Y portait sur…") and gives no recent date. A party named
-// only as a speaker's affiliation (attribution) does not count.
-func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) map[int]bool {
+// only as a speaker's affiliation (attribution) does not count: named
+// are the sentences that name a party (partySentences).
+func (m mentions) pastSentences(published time.Time, named map[int]bool) map[int]bool {
 	past := map[int]bool{}
 	if published.IsZero() {
 		return past
@@ -1477,7 +1478,6 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party) ma
 			recent[si] = true
 		}
 	}
-	named := m.partySentences(parties)
 	words := assemblyWords(m.lang)
 	for _, d := range m.domains {
 		si := m.sentenceOf(d.Start)
@@ -1722,7 +1722,7 @@ func (m mentions) facultyName(pos int, words []string) bool {
 		if rest == "" {
 			return true
 		}
-		items := listJoin.Split(rest, -1)
+		items := listItems(rest, assemblyWords(m.lang).ListJoiners)
 		if items[len(items)-1] != "" {
 			continue // "la faculté de médecine formera des infirmières": a clause, not the name
 		}
@@ -1736,8 +1736,19 @@ func (m mentions) facultyName(pos int, words []string) bool {
 // facultyBytes is how far before a field the word for a faculty is looked for.
 const facultyBytes = 70
 
-// listJoin joins the items of a list: a comma, "et", "and", "và".
-var listJoin = regexp.MustCompile(`\s*,\s*|\s+(?:et|and|và|&)\s+`)
+// listItems splits s at its commas and at the words that join a list
+// (joiners, as written), each item trimmed: "médecine, maïeutique et " gives
+// "médecine", "maïeutique", "".
+func listItems(s string, joiners []string) []string {
+	for _, j := range joiners {
+		s = strings.ReplaceAll(s, " "+j+" ", ",")
+	}
+	items := strings.Split(s, ",")
+	for i := range items {
+		items[i] = strings.TrimSpace(items[i])
+	}
+	return items
+}
 
 // insideInstitution reports whether [start, end) lies within an
 // institution's name.
