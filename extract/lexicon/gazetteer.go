@@ -51,6 +51,13 @@ type Gazetteer struct {
 	// placeWords put a place right after a name in any language ("X in
 	// Toulouse", "X à Lyon", "X tại Pháp"): press mixes languages in names.
 	placeWords *matcher[bool]
+	shortForms []shortForm // from the discovery files, longest head first
+}
+
+// shortForm is a head and the short spellings press writes for it.
+type shortForm struct {
+	head   string
+	shorts []string
 }
 
 type institutionYAML struct {
@@ -88,6 +95,11 @@ func Institutions() *Gazetteer {
 func loadGazetteer() (*Gazetteer, error) {
 	g := &Gazetteer{byID: map[string]*Institution{}, names: newMatcher[*Institution](),
 		heads: newMatcher[*headRule](), rules: map[string]*discoveryRules{}, placeWords: newMatcher[bool]()}
+	// The discovery rules come first: their short forms of a head spell
+	// the gazetteer's aliases another way.
+	if err := g.loadDiscovery(); err != nil {
+		return nil, err
+	}
 	ents, err := fs.ReadDir(dataFS, "data/institutions")
 	if err != nil {
 		return nil, fmt.Errorf("list institutions: %w", err)
@@ -121,9 +133,6 @@ func loadGazetteer() (*Gazetteer, error) {
 			g.byCity[k] = in
 		}
 	}
-	if err := g.loadDiscovery(); err != nil {
-		return nil, err
-	}
 	places.mustInit()
 	g.allLangs = langsFor("", places.langs)
 	return g, nil
@@ -144,9 +153,19 @@ func (g *Gazetteer) addInstitution(file string, y institutionYAML) error {
 	}
 	in := &Institution{ID: y.ID, Name: y.Name, Country: y.Country, City: y.City, Kind: y.Kind}
 	in.Aliases = append(append(in.Aliases, y.Aliases...), y.Strict...)
+	seen := map[string]bool{}
+	for _, a := range y.Aliases {
+		seen[textnorm.Key(a)] = true
+	}
 	for _, a := range y.Aliases {
 		if !g.names.add(a, in, false) {
 			return fmt.Errorf("%s: institution %q: empty alias", file, y.ID)
+		}
+		for _, short := range g.shortened(a) {
+			if k := textnorm.Key(short); !seen[k] {
+				seen[k] = true
+				g.names.add(short, in, false)
+			}
 		}
 	}
 	for _, a := range y.Strict {
@@ -157,6 +176,30 @@ func (g *Gazetteer) addInstitution(file string, y institutionYAML) error {
 	g.all = append(g.all, in)
 	g.byID[in.ID] = in
 	return nil
+}
+
+// shortened returns the alias spelled with each short form of the head it
+// begins with: "Bệnh viện Tim Hà Nội" → "BV Tim Hà Nội".
+func (g *Gazetteer) shortened(alias string) []string {
+	var out []string
+	for _, sf := range g.shortForms {
+		rest, ok := cutPrefixFold(alias, sf.head)
+		if !ok || rest == "" || rest[0] != ' ' {
+			continue
+		}
+		for _, short := range sf.shorts {
+			out = append(out, short+rest)
+		}
+	}
+	return out
+}
+
+// cutPrefixFold cuts prefix from s when s begins with it, case folded.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
 }
 
 // ByID returns the gazetteer institution with this id.
@@ -273,6 +316,10 @@ type discoveryYAML struct {
 	Diacritics bool     `yaml:"diacritics"`
 	Breaks     []string `yaml:"breaks"`
 	PlaceAfter []string `yaml:"place_after"`
+	// ShortForms are the short spellings press uses for a head inside a
+	// name ("BV Tim Hà Nội" for "Bệnh viện Tim Hà Nội"): every gazetteer
+	// alias that begins with the head is known by each short form too.
+	ShortForms map[string][]string `yaml:"short_forms"`
 }
 
 func wordSet(ws []string, diacritics bool) *matcher[bool] {
@@ -316,6 +363,9 @@ func (g *Gazetteer) loadDiscovery() error {
 		for _, w := range y.Breaks {
 			r.breaks[r.breakKey(w)] = true
 		}
+		for head, shorts := range y.ShortForms {
+			g.shortForms = append(g.shortForms, shortForm{textnorm.NFC(head), shorts})
+		}
 		for _, f := range y.Filler {
 			for _, w := range strings.Fields(textnorm.Key(f)) {
 				r.filler[w] = true
@@ -338,6 +388,12 @@ func (g *Gazetteer) loadDiscovery() error {
 		}
 		g.rules[lang] = r
 	}
+	// Longest head first, then by name, so that the order (and so the
+	// aliases) is the same on every load.
+	sort.Slice(g.shortForms, func(i, j int) bool {
+		a, b := g.shortForms[i].head, g.shortForms[j].head
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
 	return nil
 }
 
