@@ -61,6 +61,11 @@ type assemblyLexicon struct {
 	// history cue, make it tell history without a date ("Depuis, plus
 	// de…", "It all began…").
 	HistoryOpening []string `yaml:"history_opening"`
+	// CountryOpening are the words that, with a country and a comma,
+	// open a sentence about that country's situation ("Au Vietnam, le
+	// dépistage se limite…", "Tại Lào, …"): its fields are background
+	// unless it names a party or a cue.
+	CountryOpening []string `yaml:"country_opening"`
 	EquipmentUse   []string `yaml:"equipment_use"`
 	CityHospital   []string `yaml:"city_hospital"`
 	ParentJoiner   []string `yaml:"parent_joiner"`
@@ -880,7 +885,9 @@ func (m mentions) parentOf(i int) bool {
 		return false
 	}
 	between := strings.TrimSpace(m.text[prev.End:im.Start])
-	if between == "(" {
+	if between == "(" || between == "" && !strings.Contains(m.text[prev.End:im.Start], "\n") {
+		// "Viện Tim mạch (Bệnh viện Bạch Mai)"; "l'hôpital Necker-Enfants
+		// malades AP-HP", the group written right after its hospital.
 		return true
 	}
 	key := " " + textnorm.Key(between) + " "
@@ -1353,7 +1360,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		if m.insideRole(d.Start, d.End) {
 			continue // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 		}
-		if background[m.sentenceOf(d.Start)] {
+		if si := m.sentenceOf(d.Start); background[si] || !named[si] && m.countryOpening(si, words.CountryOpening) {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
 		}
 		if si := m.sentenceOf(d.Start); others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
@@ -1384,6 +1391,32 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 	}
 	return out
 }
+
+// countryOpening reports whether sentence si opens on one of words, a
+// country and a comma, with no cue ("In Laos, most provincial hospitals
+// lack…"): it speaks of the country, not of the cooperation.
+func (m mentions) countryOpening(si int, words []string) bool {
+	if si < 0 || m.hasCue(si, "", minCueStrength) {
+		return false
+	}
+	s := m.sentences[si]
+	for _, p := range m.places {
+		if p.Start < s.Start || !p.IsCountry {
+			continue
+		}
+		if p.Start > s.Start+countryOpeningBytes {
+			break
+		}
+		lead := strings.TrimSpace(textnorm.Key(m.text[s.Start:p.Start]))
+		rest := strings.TrimLeft(m.text[p.End:s.End], " ")
+		return slices.Contains(words, lead) && strings.HasPrefix(rest, ",")
+	}
+	return false
+}
+
+// countryOpeningBytes is how far into a sentence its opening country is
+// looked for.
+const countryOpeningBytes = 12
 
 // partySet is the set of the parties' ids.
 func partySet(parties []medcoop.Party) map[string]bool {

@@ -286,6 +286,21 @@ func TestDomainsInPassing(t *testing.T) {
 			want:      []string{"infectious-diseases"},
 			notWanted: []string{"surgery"},
 		},
+		{
+			name: "a sentence on the country's situation",
+			text: "Le CHU de Limoges et l'hôpital Mahosot signent une convention\n\n" +
+				"Le CHU de Limoges et l'hôpital Mahosot de Vientiane ont signé hier une convention sur la prise en charge des brûlés.\n\n" +
+				"Au Laos, les hôpitaux de province manquent encore de dialyse et de chimiothérapie.",
+			want:      []string{"surgery"},
+			notWanted: []string{"nephrology", "oncology"},
+		},
+		{
+			name: "a sentence that opens on a country and names a party counts",
+			text: "Limoges and Mahosot sign on burns care\n\n" +
+				"CHU Limoges and Mahosot Hospital in Vientiane signed an agreement on burns care yesterday.\n\n" +
+				"In Laos, Mahosot Hospital will also open a dialysis unit with the French team.",
+			want: []string{"nephrology"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
