@@ -215,6 +215,9 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"hôpital de Clermont-Ferrand", false, "fr-chu-clermont-ferrand", medcoop.Hospital, "FR"}}},
 		{"Un accord avec le Centre hospitalier de Valence et la Clinique Saint-Roch.",
 			[]want{{"Centre hospitalier de Valence", true, "", medcoop.Hospital, ""}, {"Clinique Saint-Roch", true, "", medcoop.Hospital, ""}}},
+		// A group of hospitals named "Hôpitaux civils de …" is one institution.
+		{"Les Hôpitaux civils de Sélestat ont envoyé du matériel.",
+			[]want{{"Hôpitaux civils de Sélestat", true, "", medcoop.Hospital, ""}}},
 		{"Le CHU Sainte-Blandine et le Mercy Hospital ont signé.",
 			[]want{{"CHU Sainte-Blandine", true, "", medcoop.Hospital, ""}, {"Mercy Hospital", true, "", medcoop.Hospital, ""}}},
 		{"Germany's Heidelberg University and the Bernhard Nocht Institute signed.",
