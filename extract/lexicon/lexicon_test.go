@@ -389,6 +389,14 @@ func TestFindDomains(t *testing.T) {
 		// Both tone placements; "mắt" and "lao" only inside a field's name.
 		{"Lễ ra mắt khoa Mắt; người lao động; hoá trị, hóa trị và bệnh lao", "vi",
 			[]string{"khoa Mắt=ophthalmology", "hoá trị=oncology", "hóa trị=oncology", "bệnh lao=infectious-diseases"}},
+		// The department abbreviations of Vietnamese hospitals, as written.
+		{"Khoa HSTC và khoa KSNK; phòng CĐHA", "vi",
+			[]string{"HSTC=intensive-care", "KSNK=infection-control", "CĐHA=diagnostic-imaging"}},
+		// A liver resection is digestive surgery; urological surgery is surgery.
+		{"une hépatectomie", "fr", []string{"hépatectomie=gastroenterology", "hépatectomie=surgery"}},
+		{"endourology and urological surgery", "en", []string{"endourology=surgery", "urological surgery=surgery"}},
+		// A disease named for a man is the disease, not the man.
+		{"Bác sĩ Whitmore nói về bệnh Whitmore", "vi", []string{"bệnh Whitmore=infectious-diseases"}},
 		// British spellings and a strict acronym with a symbol.
 		{"paediatric anaesthesia in A&E", "en",
 			[]string{"paediatric anaesthesia=anesthesia", "paediatric anaesthesia=pediatrics", "A&E=emergency-medicine"}},
