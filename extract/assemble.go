@@ -781,12 +781,21 @@ func (m mentions) cueSentences(published time.Time) []int {
 		}
 	}
 	recent := map[int]bool{}
+	// oldSpan counts a sentence's historical dates more than a year
+	// before publication ("Entre 2002 et 2019, il s'est rendu…"); other
+	// counts its other dates.
+	oldSpan, other := map[int]int{}, map[int]bool{}
 	for _, d := range m.dates {
 		si := m.sentenceOf(d.Start)
 		if d.Historical || !published.IsZero() && d.Time.Before(published.AddDate(0, -earlierMonths, 0)) {
 			histDate[si] = true
 		} else {
 			recent[si] = true // "partners since 2019, they signed on Monday": still this event's
+		}
+		if d.Historical && !published.IsZero() && d.Time.Before(published.AddDate(-1, 0, 0)) {
+			oldSpan[si]++
+		} else {
+			other[si] = true
 		}
 	}
 	for si := range recent {
@@ -795,6 +804,11 @@ func (m mentions) cueSentences(published time.Time) []int {
 	history := map[int]bool{}
 	for si := range histCue {
 		history[si] = histDate[si]
+	}
+	for si, n := range oldSpan {
+		if n >= 2 && !other[si] {
+			history[si] = true // a span of years long past tells history without a history cue
+		}
 	}
 	for _, c := range m.cues {
 		if c.Negative != "" || c.Strength < minCueStrength {

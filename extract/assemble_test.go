@@ -356,6 +356,22 @@ func TestHistoryWithoutADate(t *testing.T) {
 	oneEvent(t, text, time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC))
 }
 
+// TestSpanOfYearsLongPast checks that a sentence set in a span of years
+// long past ("Entre 2004 et 2018, il a formé…") tells history with no
+// history cue: a medal for past teaching is no event. A span that runs
+// on (an agreement "giai đoạn 2025–2028") is no history.
+func TestSpanOfYearsLongPast(t *testing.T) {
+	text := "Un chirurgien nantais honoré au Laos\n\n" +
+		"Le Dr Yves Kerbrat a reçu jeudi à Vientiane la médaille de l'Amitié.\n\n" +
+		"Entre 2004 et 2018, il a formé chaque année les chirurgiens de l'hôpital Mahosot, avec le soutien du CHU de Nantes."
+	if evs := eventsOf(t, text, time.Date(2026, 5, 9, 0, 0, 0, 0, time.UTC)); len(evs) != 0 {
+		t.Errorf("events = %+v, want none (a medal for past teaching)", evs)
+	}
+	text = "Bệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Mahosot\n\n" +
+		"Bệnh viện Bạch Mai và Bệnh viện Mahosot (Lào) đã ký kết thỏa thuận hợp tác giai đoạn 2025–2028 về đào tạo điều dưỡng."
+	oneEvent(t, text, time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC))
+}
+
 // TestEarlierEventIsNotThisOne checks that a sentence recalling an earlier
 // signing ("Trước đó, tháng 10/2025, … đã ký … với …") gives the page
 // neither its parties nor its date: two Vietnamese hospitals signing
