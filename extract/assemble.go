@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -1306,6 +1307,9 @@ func (m mentions) eventDate(cueSents []int, published time.Time, others map[int]
 		if m.reported(d.Start) {
 			score -= 2.5 // "the hospital said on Thursday": the report's date
 		}
+		if m.dateline(d.Start, d.End) {
+			score -= 3 // "KHON KAEN, June 19 – …": the report's date
+		}
 		if !published.IsZero() {
 			switch {
 			case d.Time.After(published.AddDate(0, 0, 1)):
@@ -1321,7 +1325,37 @@ func (m mentions) eventDate(cueSents []int, published time.Time, others map[int]
 	if pick == nil {
 		return nil
 	}
+	if pick.Precision != medcoop.Day {
+		// "this month" in the lede, "on Monday 8 September" further down:
+		// the day within the picked month or year says it better.
+		for i := range m.dates {
+			d := &m.dates[i]
+			si := m.sentenceOf(d.Start)
+			if d.Precision == medcoop.Day && !d.Historical && strings.HasPrefix(d.Value, pick.Value) && !others[si] && !m.reported(d.Start) && !m.dateline(d.Start, d.End) &&
+				(published.IsZero() || !d.Time.After(published.AddDate(0, 0, 1))) {
+				pick = d
+				break
+			}
+		}
+	}
 	return &medcoop.Date{Value: pick.Value, Precision: pick.Precision, Evidence: m.evidence(pick.Start)}
+}
+
+// datelineRE is the opening of a wire report's paragraph before its date:
+// a place in capitals and a comma ("KHON KAEN, ").
+var datelineRE = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .'’-]*, $`)
+
+// dateline reports whether the date at [start, end) is a wire report's
+// dateline ("KHON KAEN, June 19 – …"): the day the report was filed, not
+// the event's.
+func (m mentions) dateline(start, end int) bool {
+	para := strings.LastIndex(m.text[:start], "\n") + 1
+	if !datelineRE.MatchString(m.text[para:start]) {
+		return false
+	}
+	after := strings.TrimLeft(m.text[end:], " ")
+	return strings.HasPrefix(after, "–") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-") ||
+		strings.HasPrefix(after, "(")
 }
 
 // reported reports whether a reporting verb stands right before pos.

@@ -769,3 +769,31 @@ func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 			[]string{"be-huderf", "vn-bach-mai"}},
 	})
 }
+
+// TestEventDateOfAWireReport checks that a wire report's dateline ("KHON
+// KAEN, June 19 –") is the day it was filed, not the event's ("yesterday"),
+// and that a day named further down ("opened on Monday 8 September")
+// makes a month said first ("this month") precise.
+func TestEventDateOfAWireReport(t *testing.T) {
+	tests := []struct {
+		name, text string
+		published  time.Time
+		want       string
+	}{
+		{"dateline", "Khon Kaen hospital trains Lao nurses\n\n" +
+			"KHON KAEN, June 19 – Srinagarind Hospital yesterday opened a training course for nurses from Champasak Provincial Hospital.",
+			time.Date(2026, 6, 19, 0, 0, 0, 0, time.UTC), "2026-06-18"},
+		{"the day within the month", "Singapore team trains Hanoi nurses\n\n" +
+			"Nurses from KK Women's and Children's Hospital are in Hanoi this month to run a training course for nurses of Bach Mai Hospital.\n\n" +
+			"The course opened on Monday 8 September.",
+			time.Date(2025, 9, 11, 0, 0, 0, 0, time.UTC), "2025-09-08"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, tt.published)
+			if ev.Date == nil || ev.Date.Value != tt.want {
+				t.Errorf("date = %+v, want %s", ev.Date, tt.want)
+			}
+		})
+	}
+}
