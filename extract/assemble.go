@@ -1895,6 +1895,9 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 				continue // "Phó Giám đốc Sở Y tế tỉnh Phú Thọ" attended; he speaks for no party
 			}
 		}
+		if p.Affiliation == "" && m.roleNamesCountry(pm) && isWitness(m.text, pm.Start, pm.End, m.lang) {
+			continue // "en présence de Mme Claire Moissac, consule générale de France": a country's witness
+		}
 		dup := false
 		for i := range out {
 			if sameOrShortName(out[i].NameASCII, p.NameASCII) {
@@ -1915,6 +1918,21 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		}
 	}
 	return out
+}
+
+// roleNamesCountry reports whether the role said with a person names a
+// country ("consule générale de France", "Đại sứ Nhật Bản"): someone who
+// speaks for a state, not for an institution.
+func (m mentions) roleNamesCountry(pm people.Mention) bool {
+	if pm.RoleStart < 0 {
+		return false
+	}
+	for _, p := range m.places {
+		if p.IsCountry && p.Start >= pm.RoleStart && p.End <= pm.RoleEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // sameOrShortName reports whether two names are one person's: equal, or

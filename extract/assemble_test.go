@@ -797,3 +797,22 @@ func TestEventDateOfAWireReport(t *testing.T) {
 		})
 	}
 }
+
+// TestPeopleOfTheEvent checks that a specialist named with the role after
+// the name and no title ("Sophie Vernet, virologue à l'Institut Pasteur")
+// speaks for the event, and that a diplomat before whom it was signed ("en
+// présence de Mme …, consule générale de France") is a witness, not one
+// of its people.
+func TestPeopleOfTheEvent(t *testing.T) {
+	text := "L'Institut Pasteur et l'hôpital Bach Mai signent une convention\n\n" +
+		"L'Institut Pasteur et l'hôpital Bach Mai ont signé lundi une convention sur le séquençage des virus, en présence de Mme Anne Roussel, consule générale de France.\n\n" +
+		"« Les laboratoires manquent de bio-informaticiens », résume Sophie Vernet, virologue à l'Institut Pasteur."
+	ev := oneEvent(t, text, time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC))
+	var names []string
+	for _, p := range ev.People {
+		names = append(names, p.Name)
+	}
+	if !slices.Contains(names, "Sophie Vernet") || slices.Contains(names, "Anne Roussel") {
+		t.Errorf("people = %v, want Sophie Vernet and not the consul", names)
+	}
+}
