@@ -12,7 +12,7 @@ import (
 
 // goldFloors are the lowest scores a gold set may fall to: the dev sets
 // are the ones the rules are tuned on (dev2, dev3-a, dev4, dev5, dev7,
-// dev8, dev9 and dev10 were each scored once before any tuning on them);
+// dev8, dev9, dev10 and dev11 were each scored once before any tuning on them);
 // the test half, dev3-b and dev6 are only measured, and their floors
 // guard against a regression of what was measured.
 var goldFloors = map[string]map[string]float64{
@@ -83,6 +83,14 @@ var goldFloors = map[string]map[string]float64{
 	"../fixtures/gold/dev10-b.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.9,
 		"parties": 0.95, "people": 0.95, "domains": 0.9, "countries": 0.97,
+	},
+	"../fixtures/gold/dev11-a.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.95,
+		"parties": 0.95, "people": 0.97, "domains": 0.93, "countries": 0.95,
+	},
+	"../fixtures/gold/dev11-b.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.9,
+		"parties": 0.95, "people": 0.97, "domains": 0.9, "countries": 0.97,
 	},
 	"../fixtures/gold/dev3-b.json": {
 		"language": 1, "cooperation": 0.85, "type": 0.8, "date": 0.8,
