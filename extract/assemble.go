@@ -769,7 +769,10 @@ func (m mentions) cueSentences(published time.Time) []int {
 	// needs both a history cue and a historical date or one well before
 	// the publication, or a history cue and an opening that tells
 	// history by itself ("Depuis, plus de 120 médecins…"); a recent date
-	// keeps it this event's.
+	// keeps it this event's. A span of years that ended over a year before
+	// publication ("Entre 2002 et 2019, il s'est rendu…") tells history
+	// with no history cue, unless the sentence holds another date or a
+	// strong cue (pastSpans).
 	words := assemblyWords(m.lang)
 	histCue, histDate := map[int]bool{}, map[int]bool{}
 	for _, c := range m.cues {
@@ -782,21 +785,12 @@ func (m mentions) cueSentences(published time.Time) []int {
 		}
 	}
 	recent := map[int]bool{}
-	// oldSpan counts a sentence's historical dates more than a year
-	// before publication ("Entre 2002 et 2019, il s'est rendu…"); other
-	// counts its other dates.
-	oldSpan, other := map[int]int{}, map[int]bool{}
 	for _, d := range m.dates {
 		si := m.sentenceOf(d.Start)
 		if d.Historical || !published.IsZero() && d.Time.Before(published.AddDate(0, -earlierMonths, 0)) {
 			histDate[si] = true
 		} else {
 			recent[si] = true // "partners since 2019, they signed on Monday": still this event's
-		}
-		if d.Historical && !published.IsZero() && d.Time.Before(published.AddDate(-1, 0, 0)) {
-			oldSpan[si]++
-		} else {
-			other[si] = true
 		}
 	}
 	for si := range recent {
@@ -806,10 +800,8 @@ func (m mentions) cueSentences(published time.Time) []int {
 	for si := range histCue {
 		history[si] = histDate[si]
 	}
-	for si, n := range oldSpan {
-		if n >= 2 && !other[si] {
-			history[si] = true // a span of years long past tells history without a history cue
-		}
+	for si := range m.pastSpans(published) {
+		history[si] = true // a span of years long past tells history without a history cue
 	}
 	for _, c := range m.cues {
 		if c.Negative != "" || c.Strength < minCueStrength {
@@ -829,6 +821,42 @@ func (m mentions) cueSentences(published time.Time) []int {
 	slices.Sort(out)
 	return out
 }
+
+// pastSpans are the sentences whose only dates are one span of years
+// that ended more than a year before publication ("Entre 2002 et 2019",
+// "2004–2018") and that hold no strong cue: they tell history. A span
+// still running ("giai đoạn 2021–2025" published in 2025), a lone "fondé
+// en 1910" beside "depuis 2005", or a signing cue keeps the sentence.
+func (m mentions) pastSpans(published time.Time) map[int]bool {
+	out := map[int]bool{}
+	if published.IsZero() {
+		return out
+	}
+	perSentence := map[int][]*dates.Mention{}
+	for i := range m.dates {
+		d := &m.dates[i]
+		si := m.sentenceOf(d.Start)
+		perSentence[si] = append(perSentence[si], d)
+	}
+	for si, ds := range perSentence {
+		if si < 0 || len(ds) != 2 {
+			continue
+		}
+		a, b := ds[0], ds[1]
+		ended := b.Time.AddDate(1, 0, 0) // a year's date is its first day; the span runs to its end
+		if !a.Historical || !b.Historical || b.Start-a.End > maxSpanGap || !ended.Before(published.AddDate(-1, 0, 0)) {
+			continue
+		}
+		if !m.hasCue(si, "", strongCue) {
+			out[si] = true
+		}
+	}
+	return out
+}
+
+// maxSpanGap is how many bytes may part the two years of one span
+// ("2002 et 2019", "2004–2018", "2002 đến năm 2019").
+const maxSpanGap = 12
 
 // sentenceOf returns the index of the sentence holding byte offset pos.
 func (m mentions) sentenceOf(pos int) int {
@@ -885,6 +913,7 @@ func isWitness(text string, start, end int, lang string) bool {
 
 // parentOf reports whether institution mention i names the body the one
 // before it belongs to ("Viện Tim mạch Việt Nam (Bệnh viện Bạch Mai)",
+// a group's acronym right after its hospital: "hôpital Necker AP-HP",
 // "Ramathibodi Hospital, part of Mahidol University") or the body that a
 // hospital named another way belongs to (parentPhraseBefore): a parent
 // named there is not a party.
@@ -900,10 +929,12 @@ func (m mentions) parentOf(i int) bool {
 		return false
 	}
 	between := strings.TrimSpace(m.text[prev.End:im.Start])
-	if between == "(" || between == "" && !strings.Contains(m.text[prev.End:im.Start], "\n") {
-		// "Viện Tim mạch (Bệnh viện Bạch Mai)"; "l'hôpital Necker-Enfants
-		// malades AP-HP", the group written right after its hospital.
-		return true
+	if between == "(" {
+		return true // "Viện Tim mạch (Bệnh viện Bạch Mai)"
+	}
+	if between == "" && !strings.Contains(m.text[prev.End:im.Start], "\n") &&
+		prev.Institution.Kind == medcoop.Hospital && capitalsOnly(im.Surface) {
+		return true // "l'hôpital Necker-Enfants malades AP-HP": the group's acronym right after its hospital
 	}
 	key := " " + textnorm.Key(between) + " "
 	words := assemblyWords(m.lang)
@@ -916,6 +947,12 @@ func (m mentions) parentOf(i int) bool {
 	// Mai", where the clause ends before the next name.
 	rest, ok := strings.CutPrefix(strings.TrimPrefix(between, ")"), ",")
 	return ok && len(listItems(rest, words.ListJoiners)) == 1 && opensWithWord(key, words.Parent)
+}
+
+// capitalsOnly reports whether s is written with no lower-case letter, as
+// an acronym is ("AP-HP", "HCL").
+func capitalsOnly(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsUpper) && !strings.ContainsFunc(s, unicode.IsLower)
 }
 
 // parentPhraseBefore reports whether the clause that ends at pos, after
@@ -1282,68 +1319,79 @@ var specificity = map[medcoop.EventType]int{
 }
 
 // eventDate picks the date of the event among the non-historical dates of
-// the text: one in a cue sentence beats one elsewhere, an earlier sentence
-// a later one, a precise date a vague one; one in a sentence about another
-// event (others) comes last but for history; dates after publication are
-// plans and dates long before it are history, both kept only when nothing
-// better is said.
+// the text, the one dateScore ranks first; a month so picked ("this
+// month" in the lede) is made a day by the best-ranked day of that month
+// the page names ("the course opened on Monday 8 September"), unless
+// that day is ranked below nothing (another event's, a report's).
 func (m mentions) eventDate(cueSents []int, published time.Time, others map[int]bool) *medcoop.Date {
-	var pick *dates.Mention
-	best := math.Inf(-1)
-	for i := range m.dates {
-		d := &m.dates[i]
-		if d.Historical {
-			continue
-		}
-		score := float64(medcoop.PrecisionRank(d.Precision))
-		si := m.sentenceOf(d.Start)
-		switch {
-		case others[si]:
-			score -= 3 // "jeudi, elle recevait également une délégation de l'hôpital Calmette": another event's day
-		case slices.Contains(cueSents, si):
-			score += 3
-		}
-		score -= float64(si) * 0.05
-		if m.reported(d.Start) {
-			score -= 2.5 // "the hospital said on Thursday": the report's date
-		}
-		if m.dateline(d.Start, d.End) {
-			score -= 3 // "KHON KAEN, June 19 – …": the report's date
-		}
-		if !published.IsZero() {
-			switch {
-			case d.Time.After(published.AddDate(0, 0, 1)):
-				score -= 4
-			case d.Time.Before(published.AddDate(0, -3, 0)):
-				score -= 3
-			}
-		}
-		if score > best {
-			pick, best = d, score
-		}
-	}
+	pick := m.bestDate(cueSents, published, others, func(*dates.Mention) bool { return true })
 	if pick == nil {
 		return nil
 	}
-	if pick.Precision != medcoop.Day {
-		// "this month" in the lede, "on Monday 8 September" further down:
-		// the day within the picked month or year says it better.
-		for i := range m.dates {
-			d := &m.dates[i]
-			si := m.sentenceOf(d.Start)
-			if d.Precision == medcoop.Day && !d.Historical && strings.HasPrefix(d.Value, pick.Value) && !others[si] && !m.reported(d.Start) && !m.dateline(d.Start, d.End) &&
-				(published.IsZero() || !d.Time.After(published.AddDate(0, 0, 1))) {
-				pick = d
-				break
-			}
+	if pick.Precision == medcoop.Month {
+		if day := m.bestDate(cueSents, published, others, func(d *dates.Mention) bool {
+			return d.Precision == medcoop.Day && strings.HasPrefix(d.Value, pick.Value+"-")
+		}); day != nil && m.dateScore(day, cueSents, published, others) > 0 {
+			pick = day
 		}
 	}
 	return &medcoop.Date{Value: pick.Value, Precision: pick.Precision, Evidence: m.evidence(pick.Start)}
 }
 
+// bestDate is the non-historical date that keep accepts and dateScore
+// ranks first, or nil.
+func (m mentions) bestDate(cueSents []int, published time.Time, others map[int]bool, keep func(*dates.Mention) bool) *dates.Mention {
+	var pick *dates.Mention
+	best := math.Inf(-1)
+	for i := range m.dates {
+		d := &m.dates[i]
+		if d.Historical || !keep(d) {
+			continue
+		}
+		if score := m.dateScore(d, cueSents, published, others); score > best {
+			pick, best = d, score
+		}
+	}
+	return pick
+}
+
+// dateScore ranks a date as the event's: one in a cue sentence beats one
+// elsewhere, an earlier sentence a later one, a precise date a vague one;
+// one in a sentence about another event (others), after a reporting verb
+// or in a wire report's dateline comes last but for history; dates after
+// publication are plans and dates long before it are history, both kept
+// only when nothing better is said.
+func (m mentions) dateScore(d *dates.Mention, cueSents []int, published time.Time, others map[int]bool) float64 {
+	score := float64(medcoop.PrecisionRank(d.Precision))
+	si := m.sentenceOf(d.Start)
+	switch {
+	case others[si]:
+		score -= 3 // "jeudi, elle recevait également une délégation de l'hôpital Calmette": another event's day
+	case slices.Contains(cueSents, si):
+		score += 3
+	}
+	score -= float64(si) * 0.05
+	if m.reported(d.Start) {
+		score -= 2.5 // "the hospital said on Thursday": the report's date
+	}
+	if m.dateline(d.Start, d.End) {
+		score -= 3 // "KHON KAEN, June 19 – …": the report's date
+	}
+	if !published.IsZero() {
+		switch {
+		case d.Time.After(published.AddDate(0, 0, 1)):
+			score -= 4
+		case d.Time.Before(published.AddDate(0, -3, 0)):
+			score -= 3
+		}
+	}
+	return score
+}
+
 // datelineRE is the opening of a wire report's paragraph before its date:
-// a place in capitals and a comma ("KHON KAEN, ").
-var datelineRE = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .'’-]*, $`)
+// a place in capitals, perhaps its country, and a comma ("KHON KAEN, ",
+// "VIENTIANE, Laos, ", "PARIS, le ").
+var datelineRE = regexp.MustCompile(`^[\p{Lu}][\p{Lu} .'’-]*,(?: \p{Lu}[\p{L} ]*,)? (?:le )?$`)
 
 // dateline reports whether the date at [start, end) is a wire report's
 // dateline ("KHON KAEN, June 19 – …"): the day the report was filed, not
@@ -1386,7 +1434,8 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 // eventDomains are the medical fields the text names, once each, less
 // those named in passing: in an institution's or a faculty's name
 // (facultyName), a person's role, a background sentence, a sentence about
-// the past, a speaker's quoted view (quoted), a sentence about
+// the past, a sentence on a country's situation that names no party
+// (countryOpening), a speaker's quoted view (quoted), a sentence about
 // cooperation with someone else (otherEventSentences) or one that turns
 // to another event (OtherEvent words, or Another words where no party is
 // named).
@@ -1452,7 +1501,7 @@ func (m mentions) countryOpening(si int, words []string) bool {
 		if p.Start < s.Start || !p.IsCountry {
 			continue
 		}
-		if p.Start > s.Start+countryOpeningBytes {
+		if p.Start > s.Start+countryOpeningBytes || p.End > s.End {
 			break
 		}
 		lead := strings.TrimSpace(textnorm.Key(m.text[s.Start:p.Start]))
@@ -1921,14 +1970,15 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 }
 
 // roleNamesCountry reports whether the role said with a person names a
-// country ("consule générale de France", "Đại sứ Nhật Bản"): someone who
-// speaks for a state, not for an institution.
+// country, by its name or its adjective, outside any institution's name
+// ("consule générale de France", "Đại sứ Nhật Bản"): someone there for a
+// state, not for an institution.
 func (m mentions) roleNamesCountry(pm people.Mention) bool {
 	if pm.RoleStart < 0 {
 		return false
 	}
 	for _, p := range m.places {
-		if p.IsCountry && p.Start >= pm.RoleStart && p.End <= pm.RoleEnd {
+		if p.IsCountry && p.Start >= pm.RoleStart && p.End <= pm.RoleEnd && !m.insideInstitution(p.Start, p.End) {
 			return true
 		}
 	}

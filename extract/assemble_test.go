@@ -358,8 +358,9 @@ func TestHistoryWithoutADate(t *testing.T) {
 
 // TestSpanOfYearsLongPast checks that a sentence set in a span of years
 // long past ("Entre 2004 et 2018, il a formé…") tells history with no
-// history cue: a medal for past teaching is no event. A span that runs
-// on (an agreement "giai đoạn 2025–2028") is no history.
+// history cue: a medal for past teaching is no event. A span still
+// running (an agreement "giai đoạn 2021–2025" signed in 2025) and old
+// dates that make no span ("fondé en 1910", "depuis 2005") are no history.
 func TestSpanOfYearsLongPast(t *testing.T) {
 	text := "Un chirurgien nantais honoré au Laos\n\n" +
 		"Le Dr Yves Kerbrat a reçu jeudi à Vientiane la médaille de l'Amitié.\n\n" +
@@ -367,9 +368,14 @@ func TestSpanOfYearsLongPast(t *testing.T) {
 	if evs := eventsOf(t, text, time.Date(2026, 5, 9, 0, 0, 0, 0, time.UTC)); len(evs) != 0 {
 		t.Errorf("events = %+v, want none (a medal for past teaching)", evs)
 	}
-	text = "Bệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Mahosot\n\n" +
-		"Bệnh viện Bạch Mai và Bệnh viện Mahosot (Lào) đã ký kết thỏa thuận hợp tác giai đoạn 2025–2028 về đào tạo điều dưỡng."
-	oneEvent(t, text, time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC))
+	for _, text := range []string{
+		"Bệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Mahosot\n\n" +
+			"Bệnh viện Bạch Mai và Bệnh viện Mahosot (Lào) đã ký kết thỏa thuận hợp tác giai đoạn 2021–2025 về đào tạo điều dưỡng.",
+		"Limoges et Mahosot signent une convention\n\n" +
+			"L'hôpital Mahosot, fondé en 1910, et le CHU de Limoges, partenaires depuis 2005, ont signé lundi une convention sur la dialyse.",
+	} {
+		oneEvent(t, text, time.Date(2025, 6, 13, 0, 0, 0, 0, time.UTC))
+	}
 }
 
 // TestEarlierEventIsNotThisOne checks that a sentence recalling an earlier
@@ -814,5 +820,18 @@ func TestPeopleOfTheEvent(t *testing.T) {
 	}
 	if !slices.Contains(names, "Sophie Vernet") || slices.Contains(names, "Anne Roussel") {
 		t.Errorf("people = %v, want Sophie Vernet and not the consul", names)
+	}
+}
+
+// TestCountryOnTheNextLine checks that a country opening the line after a
+// short one ("Nhi khoa" above "Lào, …") is read in its own sentence: the
+// short line's field neither panics nor is lost.
+func TestCountryOnTheNextLine(t *testing.T) {
+	text := "Bệnh viện Nhi Trung ương ký kết với Bệnh viện Mahosot\n\n" +
+		"Sáng 12/3, Bệnh viện Nhi Trung ương và Bệnh viện Mahosot (Lào) đã ký thỏa thuận hợp tác về đào tạo.\n" +
+		"Nhi khoa\nLào, hai bên sẽ trao đổi chuyên gia."
+	ev := oneEvent(t, text, time.Date(2025, 3, 13, 0, 0, 0, 0, time.UTC))
+	if !slices.ContainsFunc(ev.Domains, func(d medcoop.Domain) bool { return d.Code == "pediatrics" }) {
+		t.Errorf("domains = %+v, want pediatrics among them", ev.Domains)
 	}
 }
