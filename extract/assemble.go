@@ -1448,7 +1448,8 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
 	for _, d := range m.domains {
-		if past[m.sentenceOf(d.Start)] {
+		si := m.sentenceOf(d.Start)
+		if past[si] {
 			continue // "La première convention, en 2012, portait sur l'anesthésie"
 		}
 		if m.insideInstitution(d.Start, d.End) || m.facultyName(d.Start, words.Faculty) {
@@ -1457,17 +1458,17 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		if m.insideRole(d.Start, d.End) {
 			continue // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 		}
-		if si := m.sentenceOf(d.Start); background[si] || !named[si] && m.countryOpening(si, words.CountryOpening) {
+		if background[si] || !named[si] && m.countryOpening(si, words.CountryOpening) {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
 		}
-		if si := m.sentenceOf(d.Start); others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
+		if others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
 			!named[si] && containsWord(m.sentenceKey(si), words.Another) {
 			// "a week after, X signed with Inha University Hospital on
 			// emergency medicine", "Cũng trong chuyến công tác, Sở Y tế
 			// tỉnh Điện Biên và … đã ký…": another event's
 			continue
 		}
-		if d.Code == medicalEducation && m.deviceTraining(m.sentenceOf(d.Start), words.EquipmentUse) {
+		if d.Code == medicalEducation && m.deviceTraining(si, words.EquipmentUse) {
 			continue // "deux techniciens ont installé les appareils et formé les utilisateurs": the delivery's, not education
 		}
 		if m.workplace(d.Start, words.Workplace) {
