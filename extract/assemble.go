@@ -933,7 +933,7 @@ func (m mentions) parentOf(i int) bool {
 		return true // "Viện Tim mạch (Bệnh viện Bạch Mai)"
 	}
 	if between == "" && !strings.Contains(m.text[prev.End:im.Start], "\n") &&
-		prev.Institution.Kind == medcoop.Hospital && capitalsOnly(im.Surface) {
+		prev.Institution.Kind == medcoop.Hospital && allCaps(im.Surface) {
 		return true // "l'hôpital Necker-Enfants malades AP-HP": the group's acronym right after its hospital
 	}
 	key := " " + textnorm.Key(between) + " "
@@ -947,12 +947,6 @@ func (m mentions) parentOf(i int) bool {
 	// Mai", where the clause ends before the next name.
 	rest, ok := strings.CutPrefix(strings.TrimPrefix(between, ")"), ",")
 	return ok && len(listItems(rest, words.ListJoiners)) == 1 && opensWithWord(key, words.Parent)
-}
-
-// capitalsOnly reports whether s is written with no lower-case letter, as
-// an acronym is ("AP-HP", "HCL").
-func capitalsOnly(s string) bool {
-	return strings.ContainsFunc(s, unicode.IsUpper) && !strings.ContainsFunc(s, unicode.IsLower)
 }
 
 // parentPhraseBefore reports whether the clause that ends at pos, after
