@@ -226,6 +226,9 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"Heidelberg University", true, "", medcoop.University, "DE"}, {"Bernhard Nocht Institute", true, "", medcoop.OtherKind, ""}}},
 		{"Montreal's CHU Sainte-Justine handed over incubators. The CHU. Il",
 			[]want{{"CHU Sainte-Justine", true, "", medcoop.Hospital, ""}}},
+		// A name of lower-case fields ends on its place.
+		{"L'hôpital d'orthopédie et de réadaptation de Kandal et l'hôpital de médecine physique de Battambang.",
+			[]want{{"hôpital d'orthopédie et de réadaptation de Kandal", true, "", medcoop.Hospital, "KH"}, {"hôpital de médecine physique de Battambang", true, "", medcoop.Hospital, "KH"}}},
 		{"L'hôpital général de Hanoï, fondé en 1904.",
 			[]want{{"hôpital général de Hanoï", true, "", medcoop.Hospital, "VN"}}},
 		{"Bệnh viện Đa khoa huyện Kiến Xương, Thái Bình tiếp nhận kỹ thuật mới.",
@@ -440,6 +443,9 @@ func TestFindCues(t *testing.T) {
 			[]string{"menée conjointement=joint_research", "trouvé une seconde vie au=donation_or_equipment"}},
 		// A patient's second life is no donation.
 		{"Greffée lundi, elle a trouvé une seconde vie.", "fr", nil},
+		// Receiving machines names the gift without the word.
+		{"The hospital received two ventilators from Lyon, handed over by the consul; the consul handed them.", "en",
+			[]string{"received two=donation_or_equipment", "handed over=donation_or_equipment", "handed=donation_or_equipment"}},
 		{"It rained in May.", "en", nil},
 		// Vietnamese cues match with their diacritics: "tăng" (rise) is not "tặng" (give).
 		{"Nghiên cứu về tăng huyết áp; bệnh viện được tặng máy thở.", "vi", []string{"tặng=donation_or_equipment"}},
