@@ -67,11 +67,15 @@ type assemblyLexicon struct {
 	// dépistage se limite…", "Tại Lào, …"): its fields are background
 	// unless it names a party or a cue.
 	CountryOpening []string `yaml:"country_opening"`
-	EquipmentUse   []string `yaml:"equipment_use"`
-	CityHospital   []string `yaml:"city_hospital"`
-	ParentJoiner   []string `yaml:"parent_joiner"`
-	Venue          []string `yaml:"venue"`
-	Routine        []string `yaml:"routine"`
+	// SubjectPronouns open a sentence that goes on with the subject of
+	// the one before ("Elles inaugurent le programme…", "They will…"):
+	// a cue there is that sentence's institutions' as well.
+	SubjectPronouns []string `yaml:"subject_pronouns"`
+	EquipmentUse    []string `yaml:"equipment_use"`
+	CityHospital    []string `yaml:"city_hospital"`
+	ParentJoiner    []string `yaml:"parent_joiner"`
+	Venue           []string `yaml:"venue"`
+	Routine         []string `yaml:"routine"`
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
@@ -1031,8 +1035,12 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		return c
 	}
 	inCue := map[int]bool{}
+	pronouns := assemblyWords(doc.Lang).SubjectPronouns
 	for _, i := range cueSents {
 		inCue[i] = true
+		if i > 0 && m.sameParagraph(i-1, i) && opensWithWord(m.sentenceKey(i), pronouns) {
+			inCue[i-1] = true // "X sont arrivés à Phnom Penh. Ils inaugurent le programme…"
+		}
 	}
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)

@@ -604,6 +604,26 @@ func TestPartnerNamedWithTheProgramme(t *testing.T) {
 	})
 }
 
+// TestSubjectGoesOn checks that a cue in a sentence opening on a subject
+// pronoun ("Elles", "They", "Họ") makes the institutions of the sentence
+// before it, whose subject the pronoun takes up, parties.
+func TestSubjectGoesOn(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"fr", "Des infirmières lyonnaises arrivent à Hué\n\n" +
+			"Trois infirmières des Hospices civils de Lyon sont arrivées lundi à Hué. " +
+			"Elles ouvrent le programme d'échange conclu l'an dernier avec l'hôpital central de Hué.",
+			[]string{"fr-hcl", "vn-hue-central"}},
+		{"en", "Lyon nurses arrive in Hue\n\n" +
+			"Three nurses from Hospices Civils de Lyon arrived in Hue on Monday. " +
+			"They open the exchange programme agreed last year with Hue Central Hospital.",
+			[]string{"fr-hcl", "vn-hue-central"}},
+		{"vi", "Điều dưỡng Lyon đến Huế\n\n" +
+			"Ba điều dưỡng của Hospices Civils de Lyon đã đến Huế hôm thứ Hai. " +
+			"Họ mở đầu chương trình trao đổi đã ký năm ngoái với Bệnh viện Trung ương Huế.",
+			[]string{"fr-hcl", "vn-hue-central"}},
+	})
+}
+
 // partyCase is a text and the ids of the parties its one event must have.
 type partyCase struct {
 	name, text string
