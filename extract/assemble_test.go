@@ -301,6 +301,45 @@ func TestDomainsInPassing(t *testing.T) {
 				"In Laos, Mahosot Hospital will also open a dialysis unit with the French team.",
 			want: []string{"nephrology"},
 		},
+		{
+			name: "a partnership with someone else that came before is no field",
+			text: "Le CHU d'Amiens signe avec l'hôpital central de Hué\n\n" +
+				"Le CHU d'Amiens et l'hôpital central de Hué ont signé hier une convention sur la dialyse.\n\n" +
+				"Ce n'est pas le premier partenariat asiatique du CHU d'Amiens : depuis 2015, il aide un hôpital laotien en radiologie.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"diagnostic-imaging"},
+		},
+		{
+			name: "a collaboration evoked for later is no field",
+			text: "Le CHU d'Amiens signe avec l'hôpital central de Hué\n\n" +
+				"Le CHU d'Amiens et l'hôpital central de Hué ont signé hier une convention sur la dialyse.\n\n" +
+				"Le directeur de Hué a aussi évoqué une collaboration future en urologie, qui reste à construire.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"urology"},
+		},
+		{
+			name: "what a hospital made its specialty is background",
+			text: "Le CHU d'Amiens signe avec l'hôpital central de Hué\n\n" +
+				"Le CHU d'Amiens et l'hôpital central de Hué ont signé hier une convention sur la dialyse.\n\n" +
+				"L'hôpital central de Hué s'est fait une spécialité de la chirurgie cardiaque.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"cardiovascular-surgery"},
+		},
+		{
+			name: "an algorithm trained is no medical education",
+			text: "Cho Ray and Lille start a pathology study\n\n" +
+				"Cho Ray Hospital and Lille University Hospital yesterday launched a joint research project on digital pathology, " +
+				"in which researchers will train an artificial intelligence model on archived slides.",
+			want:      []string{"laboratory-medicine", "artificial-intelligence", "research"},
+			notWanted: []string{"medical-education", "digital-health"},
+		},
+		{
+			name: "teaching patients about their illness is not population health",
+			text: "Bệnh viện Chợ Rẫy ký kết hợp tác với Bệnh viện Đại học Lille\n\n" +
+				"Hôm qua, Bệnh viện Chợ Rẫy và Bệnh viện Đại học Lille đã ký kết thỏa thuận đào tạo điều dưỡng giáo dục sức khỏe cho người bệnh suy thận.",
+			want:      []string{"nursing", "nephrology"},
+			notWanted: []string{"public-health"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
