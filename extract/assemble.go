@@ -1912,6 +1912,27 @@ func (m mentions) namesPlaceOrInstitution(start, end int) bool {
 	return false
 }
 
+// partyShortName reports whether name is a party's name without its
+// generic words ("Cho Ray" for "Cho Ray Hospital", "hôpital Cho Ray").
+func partyShortName(name string, parties []medcoop.Party) bool {
+	k := textnorm.Key(name)
+	generic := func(rest string) bool {
+		return !slices.ContainsFunc(strings.Fields(rest), func(w string) bool { return !nameWord(w) })
+	}
+	for _, p := range parties {
+		for _, s := range append([]string{p.Name}, p.Surface...) {
+			sk := textnorm.Key(s)
+			if rest, ok := strings.CutPrefix(sk, k+" "); ok && generic(rest) {
+				return true
+			}
+			if rest, ok := strings.CutSuffix(sk, " "+k); ok && generic(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // eventPeople are the people named with a title or role; a person's
 // affiliation is the party named in their role phrase, else the party
 // named right after it in the same sentence. A person whose role names
@@ -1929,6 +1950,9 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		}
 		if m.namesPlaceOrInstitution(pm.Start, pm.End) {
 			continue // "Clermont-Ferrand" after a speech verb is a city
+		}
+		if pm.Title == "" && partyShortName(pm.Name, parties) {
+			continue // "One Cho Ray pathologist will…": the hospital, not a person
 		}
 		p := medcoop.Person{Name: pm.Name, NameASCII: pm.NameASCII, Role: pm.Role, Surface: pm.Surface,
 			Evidence: m.evidence(pm.Start)}

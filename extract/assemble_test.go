@@ -882,6 +882,22 @@ func TestPeopleOfTheEvent(t *testing.T) {
 	}
 }
 
+// TestPartyIsNoPerson checks that a party's name said without its generic
+// words before a role ("One Cho Ray pathologist") is not taken for a person.
+func TestPartyIsNoPerson(t *testing.T) {
+	text := "Cho Ray and Lille start a pathology study\n\n" +
+		"Cho Ray Hospital and Lille University Hospital yesterday launched a joint research project on lymphoma slides.\n\n" +
+		"One Cho Ray pathologist will work towards a PhD in Lille, said Dr. Tran Van Minh, head of pathology at Cho Ray Hospital."
+	ev := oneEvent(t, text, time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC))
+	var names []string
+	for _, p := range ev.People {
+		names = append(names, p.Name)
+	}
+	if !slices.Equal(names, []string{"Tran Van Minh"}) {
+		t.Errorf("people = %v, want only Tran Van Minh", names)
+	}
+}
+
 // TestCountryOnTheNextLine checks that a country opening the line after a
 // short one ("Nhi khoa" above "Lào, …") is read in its own sentence: the
 // short line's field neither panics nor is lost.
