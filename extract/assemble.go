@@ -69,8 +69,9 @@ type assemblyLexicon struct {
 	CountryOpening []string `yaml:"country_opening"`
 	// SubjectPronouns open a sentence that goes on with the subject of
 	// the one before ("Elles inaugurent le programme…", "They will…"):
-	// a cue there is that sentence's institutions' as well.
-	SubjectPronouns []string `yaml:"subject_pronouns"`
+	// a cue there is that sentence's institutions' as well. They match as
+	// written but for case: "Họ" is a pronoun, "Hỗ trợ" is not.
+	SubjectPronouns []string `yaml:"subject_pronouns" fold:"no"`
 	EquipmentUse    []string `yaml:"equipment_use"`
 	CityHospital    []string `yaml:"city_hospital"`
 	ParentJoiner    []string `yaml:"parent_joiner"`
@@ -1010,7 +1011,9 @@ func (m mentions) attendanceSentences() map[int]bool {
 
 // parties picks the event's parties: institutions in the cue sentences and
 // the title, weighted by where they stand, then by how often the text
-// names them. Ministries and embassies count only when they act.
+// names them; a cue sentence that opens on a subject pronoun counts for
+// the sentence before it too (subjectGoesOn). Ministries and embassies
+// count only when they act.
 func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Party, float64) {
 	type cand struct {
 		inst     *lexicon.Institution
@@ -1035,10 +1038,9 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		return c
 	}
 	inCue := map[int]bool{}
-	pronouns := assemblyWords(doc.Lang).SubjectPronouns
 	for _, i := range cueSents {
 		inCue[i] = true
-		if i > 0 && m.sameParagraph(i-1, i) && opensWithWord(m.sentenceKey(i), pronouns) {
+		if m.subjectGoesOn(i) {
 			inCue[i-1] = true // "X sont arrivés à Phnom Penh. Ils inaugurent le programme…"
 		}
 	}
@@ -1910,6 +1912,27 @@ func (m mentions) namesPlaceOrInstitution(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// subjectGoesOn reports whether cue sentence si opens on a subject pronoun
+// that takes up the subject of the sentence before it, in the same
+// paragraph ("Trois infirmières de X sont arrivées lundi. Elles ouvrent le
+// programme…"). A sentence before it with a cue of its own, or that tells
+// another event ("Separately, …"), is left as the cue rules read it.
+func (m mentions) subjectGoesOn(si int) bool {
+	if si <= 0 || !m.sameParagraph(si-1, si) {
+		return false
+	}
+	words := assemblyWords(m.lang)
+	first, _, _ := strings.Cut(strings.TrimSpace(m.sentences[si].Text), " ")
+	if !slices.Contains(words.SubjectPronouns, strings.ToLower(strings.TrimRight(first, ",;:"))) {
+		return false
+	}
+	prev := m.sentences[si-1]
+	key := m.sentenceKey(si - 1)
+	return !slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
+		return prev.Start <= c.Start && c.End <= prev.End
+	}) && !containsWord(key, words.Another) && !containsWord(key, words.OtherEvent)
 }
 
 // partyShortName reports whether name is a party's name without its

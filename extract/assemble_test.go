@@ -305,7 +305,7 @@ func TestDomainsInPassing(t *testing.T) {
 			name: "a partnership with someone else that came before is no field",
 			text: "Le CHU d'Amiens signe avec l'hôpital central de Hué\n\n" +
 				"Le CHU d'Amiens et l'hôpital central de Hué ont signé hier une convention sur la dialyse.\n\n" +
-				"Ce n'est pas le premier partenariat asiatique du CHU d'Amiens : depuis 2015, il aide un hôpital laotien en radiologie.",
+				"Ce n'est pas le premier partenariat asiatique du CHU d'Amiens : il aide aussi un hôpital laotien en radiologie.",
 			want:      []string{"nephrology"},
 			notWanted: []string{"diagnostic-imaging"},
 		},
@@ -661,6 +661,34 @@ func TestSubjectGoesOn(t *testing.T) {
 			"Họ mở đầu chương trình trao đổi đã ký năm ngoái với Bệnh viện Trung ương Huế.",
 			[]string{"fr-hcl", "vn-hue-central"}},
 	})
+}
+
+// TestSubjectDoesNotGoOn checks that the pronoun rule keeps to its
+// paragraph, to a pronoun as written ("Hỗ trợ" is not "Họ") and to a
+// sentence before it that tells no other event ("Separately, …").
+func TestSubjectDoesNotGoOn(t *testing.T) {
+	published := time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct{ name, text, notParty string }{
+		{"another paragraph", "Lille nurses train in Hue\n\n" +
+			"Three nurses from Hospices Civils de Lyon arrived in Hue on Monday.\n\n" +
+			"They open the exchange programme agreed last year between CHU Lille and Hue Central Hospital.",
+			"fr-hcl"},
+		{"hỗ is not họ", "Bệnh viện Trung ương Huế nhận thiết bị\n\n" +
+			"Các chuyên gia của Hospices Civils de Lyon đã có mặt tại Huế từ thứ Hai. " +
+			"Hỗ trợ thiết bị lần này do Bệnh viện Đại học Lille trao tặng Bệnh viện Trung ương Huế.",
+			"fr-hcl"},
+		{"another event before", "Lille and Hue start an exchange\n\n" +
+			"Separately, Hue Central Hospital hosted doctors from Seoul National University Hospital. " +
+			"They open the exchange programme agreed last year between CHU Lille and Hue Central Hospital.",
+			"kr-snuh"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, published)
+			if ids := partyIDs(ev); slices.Contains(ids, tt.notParty) {
+				t.Errorf("parties %v hold %s", ids, tt.notParty)
+			}
+		})
+	}
 }
 
 // partyCase is a text and the ids of the parties its one event must have.

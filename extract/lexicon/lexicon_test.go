@@ -443,9 +443,9 @@ func TestFindCues(t *testing.T) {
 			[]string{"menée conjointement=joint_research", "trouvé une seconde vie au=donation_or_equipment"}},
 		// A patient's second life is no donation.
 		{"Greffée lundi, elle a trouvé une seconde vie.", "fr", nil},
-		// Receiving machines names the gift without the word.
-		{"The hospital received two ventilators from Lyon, handed over by the consul; the consul handed them.", "en",
-			[]string{"received two=donation_or_equipment", "handed over=donation_or_equipment", "handed=donation_or_equipment"}},
+		// Equipment handed to someone is a gift; a left-handed surgeon gives nothing.
+		{"Lyon hands equipment to Hue, handing over ventilators; a left-handed surgeon came.", "en",
+			[]string{"equipment to=donation_or_equipment", "handing over=donation_or_equipment"}},
 		{"It rained in May.", "en", nil},
 		// Vietnamese cues match with their diacritics: "tăng" (rise) is not "tặng" (give).
 		{"Nghiên cứu về tăng huyết áp; bệnh viện được tặng máy thở.", "vi", []string{"tặng=donation_or_equipment"}},
