@@ -326,6 +326,29 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"cardiovascular-surgery"},
 		},
 		{
+			name: "what a hospital's teams made their name for is background",
+			text: "Le CHU d'Amiens signe avec l'hôpital central de Hué\n\n" +
+				"Le CHU d'Amiens et l'hôpital central de Hué ont signé hier une convention sur la dialyse.\n\n" +
+				"Les équipes de Hué se sont fait connaître pour la neurochirurgie des traumatismes crâniens.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"neurosurgery"},
+		},
+		{
+			name: "what is not part of this agreement and may come later",
+			text: "Hue and Amiens sign on dialysis\n\n" +
+				"Hue Central Hospital and CHU Amiens signed an agreement on dialysis yesterday.\n\n" +
+				"The director said cancer care was not part of this agreement but may come later.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"oncology"},
+		},
+		{
+			name: "newborn hearing screening is ear care",
+			text: "Hue and Amiens train screeners\n\n" +
+				"Hue Central Hospital and CHU Amiens yesterday opened a training course in newborn hearing screening for nurses.",
+			want:      []string{"otorhinolaryngology", "nursing", "medical-education"},
+			notWanted: []string{"neonatology"},
+		},
+		{
 			name: "an algorithm trained is no medical education",
 			text: "Cho Ray and Lille start a pathology study\n\n" +
 				"Cho Ray Hospital and Lille University Hospital yesterday launched a joint research project on digital pathology, " +
