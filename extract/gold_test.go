@@ -12,7 +12,7 @@ import (
 
 // goldFloors are the lowest scores a gold set may fall to: the dev sets
 // are the ones the rules are tuned on (dev2, dev3-a, dev4, dev5, dev7,
-// dev8, dev9, dev10, dev11 and dev12 were each scored once before any tuning on them);
+// dev8, dev9, dev10, dev11, dev12 and dev13 were each scored once before any tuning on them);
 // the test half, dev3-b and dev6 are only measured, and their floors
 // guard against a regression of what was measured.
 var goldFloors = map[string]map[string]float64{
@@ -99,6 +99,14 @@ var goldFloors = map[string]map[string]float64{
 	"../fixtures/gold/dev12-b.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.95,
 		"parties": 0.95, "people": 0.95, "domains": 0.9, "countries": 0.97,
+	},
+	"../fixtures/gold/dev13-a.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.9,
+		"parties": 0.95, "people": 0.92, "domains": 0.87, "countries": 0.97,
+	},
+	"../fixtures/gold/dev13-b.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.95,
+		"parties": 0.9, "people": 0.9, "domains": 0.88, "countries": 0.9,
 	},
 	"../fixtures/gold/dev3-b.json": {
 		"language": 1, "cooperation": 0.85, "type": 0.8, "date": 0.8,
