@@ -818,7 +818,7 @@ func (m mentions) cueSentences(published time.Time) []int {
 		}
 		// "Le CHU a reçu ce mois-ci une autre délégation étrangère": the
 		// page turns to another event.
-		if key := m.sentenceKey(si); containsWord(key, words.Another) || containsWord(key, words.OtherEvent) {
+		if m.turnsAway(si) {
 			continue
 		}
 		out = append(out, si)
@@ -1929,10 +1929,17 @@ func (m mentions) subjectGoesOn(si int) bool {
 		return false
 	}
 	prev := m.sentences[si-1]
-	key := m.sentenceKey(si - 1)
 	return !slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
-		return prev.Start <= c.Start && c.End <= prev.End
-	}) && !containsWord(key, words.Another) && !containsWord(key, words.OtherEvent)
+		return prev.Start <= c.Start && c.End <= prev.End // a cue of any kind, history's too
+	}) && !m.turnsAway(si-1)
+}
+
+// turnsAway reports whether sentence si turns to another event in so many
+// words ("Le CHU a reçu ce mois-ci une autre délégation", "Separately, …").
+func (m mentions) turnsAway(si int) bool {
+	words := assemblyWords(m.lang)
+	key := m.sentenceKey(si)
+	return containsWord(key, words.Another) || containsWord(key, words.OtherEvent)
 }
 
 // partyShortName reports whether name is a party's name without its
