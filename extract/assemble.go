@@ -346,6 +346,19 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
+		if p := placeAfter(text, places, im.End); p != nil && im.Institution.Country != "" && im.Institution.City == "" && p.Country != im.Institution.Country && p.Country != "VN" {
+			// "China Medical University Hospital (CMUH) in Taichung",
+			// "Bệnh viện Đại học Y dược Trung Quốc (Đài Loan)": the place
+			// right after the name says where it is; the country word
+			// inside the name is only part of the name
+			inst := *im.Institution
+			inst.Country = p.Country
+			if !p.IsCountry {
+				inst.City = p.Name
+			}
+			im.Institution = &inst
+			named[im.Institution.ID] = p.Country
+		}
 		if im.Institution.Country == "" {
 			c := named[im.Institution.ID]
 			switch {
@@ -616,6 +629,22 @@ func countryBeside(places []lexicon.PlaceMention, start, end int) string {
 		}
 	}
 	return best
+}
+
+// placeAfter returns the place that says where the name ending at end
+// is: a city named within a few bytes after it ("… (CMUH) in Taichung",
+// "(CMUH, thành phố Đài Trung…)") or a country in brackets right after it
+// ("… (Đài Loan)"); or nil.
+func placeAfter(text string, places []lexicon.PlaceMention, end int) *lexicon.PlaceMention {
+	for i, p := range places {
+		if p.Start < end || p.Start-end > besideBytes || p.Country == "" {
+			continue
+		}
+		if !p.IsCountry || strings.TrimSpace(text[end:p.Start]) == "(" && strings.HasPrefix(text[p.End:], ")") {
+			return &places[i]
+		}
+	}
+	return nil
 }
 
 // aliasKeys are the folded aliases of every gazetteer institution, built once.

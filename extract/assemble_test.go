@@ -523,22 +523,27 @@ func TestParentIsNotParty(t *testing.T) {
 
 // TestForeignPartnerCountry checks that a discovered foreign name takes
 // the country its name or brackets give, not that of the Vietnamese city
-// it works in, so that the event is international.
+// it works in, so that the event is international; and that a city or a
+// bracketed country right after a name outweighs a country word inside it.
 func TestForeignPartnerCountry(t *testing.T) {
-	tests := []struct{ name, text, want string }{
+	tests := []struct{ name, text, want, not string }{
 		{"a city in the name", "Okayama hospital trains nurses in Hue\n\n" +
-			"Okayama University Hospital on Monday began a training course for dialysis nurses at Hue Central Hospital in Hue.", "JP"},
+			"Okayama University Hospital on Monday began a training course for dialysis nurses at Hue Central Hospital in Hue.", "JP", ""},
 		{"brackets", "Bệnh viện Đa khoa tỉnh Quảng Bình ký thỏa thuận hợp tác với Bệnh viện Calixto García\n\n" +
-			"Hôm qua, Bệnh viện Đa khoa tỉnh Quảng Bình và Bệnh viện Calixto García (La Habana, Cuba) đã ký thỏa thuận hợp tác về phẫu thuật tim.", "CU"},
+			"Hôm qua, Bệnh viện Đa khoa tỉnh Quảng Bình và Bệnh viện Calixto García (La Habana, Cuba) đã ký thỏa thuận hợp tác về phẫu thuật tim.", "CU", ""},
 		{"the page's foreign country", "L'Université Laval forme les infirmières de l'hôpital Bach Mai\n\n" +
 			"L'Université Laval et l'hôpital Bach Mai ont signé lundi à Québec une convention de formation en soins infirmiers.\n\n" +
-			"Dix infirmières de Hanoï passeront trois mois à Québec.", "CA"},
+			"Dix infirmières de Hanoï passeront trois mois à Québec.", "CA", ""},
+		{"a city after a country word in the name", "Taichung hospital to train Hue nurses\n\n" +
+			"China Medical University Hospital (CMUH) in Taichung signed an agreement on Monday with Hue Central Hospital to train its intensive care nurses.", "TW", "CN"},
+		{"a bracketed country after a country word in the name", "Bệnh viện Trung ương Huế hợp tác với Bệnh viện Đại học Y dược Trung Quốc (Đài Loan)\n\n" +
+			"Sáng 12/3, Bệnh viện Trung ương Huế và Bệnh viện Đại học Y dược Trung Quốc (Đài Loan) đã ký thỏa thuận hợp tác về hồi sức tích cực.", "TW", "CN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
-			if !slices.Contains(ev.Countries, tt.want) {
-				t.Errorf("countries = %v, want %s among them", ev.Countries, tt.want)
+			if !slices.Contains(ev.Countries, tt.want) || tt.not != "" && slices.Contains(ev.Countries, tt.not) {
+				t.Errorf("countries = %v, want %s among them and not %q", ev.Countries, tt.want, tt.not)
 			}
 		})
 	}
