@@ -256,11 +256,14 @@ func (m *mentions) resolveCityHospitals() {
 		}
 		found := map[string]*lexicon.Institution{}
 		for _, x := range all {
-			// a known hospital named by its city too ("l'hôpital général
-			// provincial de Thanh Hoa") is the one a found name ("l'hôpital
-			// de Thanh Hoa") means
+			// a known hospital named by its city too ("l'hôpital
+			// général provincial de Thanh Hoa") is the one a found name
+			// ("l'hôpital de Thanh Hoa") means; a known hospital whose
+			// name holds the province its city lies in ("l'hôpital
+			// d'oncologie de Nghe An", in Vinh) is the one the province's
+			// name alone ("l'hôpital de Nghe An") means
 			fullerName := x.city == "" || h.im.Discovered && !x.im.Discovered
-			if in := x.im.Institution; fullerName && in.ID != h.im.Institution.ID && medcoop.SameCity(in.City, h.city) {
+			if in := x.im.Institution; fullerName && in.ID != h.im.Institution.ID && (medcoop.SameCity(in.City, h.city) || x.city == "" && holdsWords(x.im.Surface, h.city)) {
 				found[in.ID] = in
 			}
 		}
@@ -273,6 +276,11 @@ func (m *mentions) resolveCityHospitals() {
 	for im, other := range fuller {
 		im.Institution, im.Discovered = other, strings.HasPrefix(other.ID, medcoop.DiscoveredPrefix)
 	}
+}
+
+// holdsWords reports whether name, folded, holds the folded words of part.
+func holdsWords(name, part string) bool {
+	return part != "" && strings.Contains(" "+textnorm.Key(name)+" ", " "+textnorm.Key(part)+" ")
 }
 
 // cityOnly returns the city that an institution's name says alone, beside

@@ -838,6 +838,10 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 			"Le CHRU de Tours et l'hôpital d'oncologie de Da Nang ont signé mardi une convention sur la radiothérapie. " +
 			"« Nous manquons de physiciens », a déclaré le Dr Tran Quang Vu, directeur adjoint de l'hôpital de Da Nang.",
 			[]string{"fr-chu-tours", oncology}, oncology},
+		{"shortened to its province", "Le CHU de Poitiers forme l'hôpital d'oncologie de Nghe An\n\n" +
+			"Le CHU de Poitiers et l'hôpital d'oncologie de Nghe An ont signé mardi une convention sur la radiothérapie. " +
+			"« Nous manquons de physiciens », a déclaré le Dr Tran Quang Vu, directeur adjoint de l'hôpital de Nghe An.",
+			[]string{"fr-chu-poitiers", "vn-ung-buou-nghe-an"}, "vn-ung-buou-nghe-an"},
 		{"the city's hospital alone", "Le CHRU de Tours signe avec Da Nang\n\n" +
 			"Le CHRU de Tours et l'hôpital de Da Nang ont signé mardi une convention sur la radiothérapie. " +
 			"« Nous manquons de physiciens », a déclaré le Dr Tran Quang Vu, directeur adjoint de l'hôpital de Da Nang.",
