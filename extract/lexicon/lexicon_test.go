@@ -344,6 +344,14 @@ func TestFindPlaces(t *testing.T) {
 	}
 }
 
+func TestExpandPhrase(t *testing.T) {
+	got := expandPhrase([][]string{{"spend", "spending"}, {"", "each"}, {"two"}, {"months"}})
+	want := []string{"spend two months", "spend each two months", "spending two months", "spending each two months"}
+	if !slices.Equal(got, want) {
+		t.Errorf("expandPhrase = %q, want %q", got, want)
+	}
+}
+
 func TestFindDomains(t *testing.T) {
 	tests := []struct {
 		text, lang string
@@ -407,6 +415,12 @@ func TestFindDomains(t *testing.T) {
 			[]string{"paediatric anaesthesia=anesthesia", "paediatric anaesthesia=pediatrics", "A&E=emergency-medicine"}},
 		{"cardiac surgery, neonatal intensive care and pelvic floor disorders", "en",
 			[]string{"cardiac surgery=cardiovascular-surgery", "neonatal intensive care=intensive-care", "neonatal intensive care=neonatology", "pelvic floor disorders=pelvic-floor"}},
+		// A stay of months is training, with a word or two between the
+		// verb and the length; a past stay is a person's history.
+		{"Deux médecins passeront en outre six mois à Lille ; le Dr Lam a passé deux ans à Nancy.", "fr",
+			[]string{"passeront en outre six mois=medical-education"}},
+		{"Two doctors will each spend 3 months in Hanoi; she spent two years in Perth.", "en",
+			[]string{"spend 3 months=medical-education"}},
 		// A word with an everyday sense is a field only in a longer form;
 		// "AED" (the dirham) is no defibrillator.
 		{"The incubator hosts start-ups; residents saw drug seizures and an AED 5m gift. Neonatal incubators, radiology residents, epileptic seizures.", "en",

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -182,8 +183,28 @@ type domainYAML struct {
 	// ("centre de lutte contre le cancer", "children's hospital": an
 	// institution): the longest term wins, so they keep their words from
 	// counting as a field.
-	None      bool `yaml:"none"`
+	None bool `yaml:"none"`
+	// Phrases are terms written as slots of alternative words, every
+	// choice of one word per slot a term ("passeront" "en outre" "six"
+	// "mois"); an empty alternative leaves its slot out.
+	Phrases   [][][]string `yaml:"phrases"`
 	aliasList `yaml:",inline"`
+}
+
+// expandPhrase returns every term the slots spell, in order: one
+// alternative from each slot, the empty ones left out, joined by spaces.
+func expandPhrase(slots [][]string) []string {
+	terms := []string{""}
+	for _, slot := range slots {
+		var next []string
+		for _, t := range terms {
+			for _, w := range slot {
+				next = append(next, strings.TrimSpace(t+" "+w))
+			}
+		}
+		terms = next
+	}
+	return slices.DeleteFunc(terms, func(t string) bool { return t == "" })
 }
 
 var (
@@ -210,6 +231,9 @@ var domains = &lexicon[[]string]{dir: "data/domains", bounded: true, marked: map
 	}
 	var ps []pattern[[]string]
 	for _, y := range ys {
+		for _, ph := range y.Phrases {
+			y.Aliases = append(y.Aliases, expandPhrase(ph)...)
+		}
 		if len(y.Codes) == 0 && !y.None {
 			return nil, fmt.Errorf("%s: terms %q have no code", file, y.Aliases)
 		}
