@@ -534,6 +534,9 @@ func TestForeignPartnerCountry(t *testing.T) {
 		{"the page's foreign country", "L'Université Laval forme les infirmières de l'hôpital Bach Mai\n\n" +
 			"L'Université Laval et l'hôpital Bach Mai ont signé lundi à Québec une convention de formation en soins infirmiers.\n\n" +
 			"Dix infirmières de Hanoï passeront trois mois à Québec.", "CA", ""},
+		{"a French town's hospital on a page about Laos", "Montluçon équipe un hôpital du nord du Laos\n\n" +
+			"Le centre hospitalier de Montluçon a offert lundi trois échographes à l'hôpital provincial de Luang Namtha, au Laos. " +
+			"Deux techniciens laotiens viendront se former à Montluçon.", "FR", ""},
 		{"a city after a country word in the name", "Taichung hospital to train Hue nurses\n\n" +
 			"China Medical University Hospital (CMUH) in Taichung signed an agreement on Monday with Hue Central Hospital to train its intensive care nurses.", "TW", "CN"},
 		{"a bracketed country after a country word in the name", "Bệnh viện Trung ương Huế hợp tác với Bệnh viện Đại học Y dược Trung Quốc (Đài Loan)\n\n" +

@@ -179,16 +179,21 @@ func (g *Gazetteer) addInstitution(file string, y institutionYAML) error {
 }
 
 // shortened returns the alias spelled with each short form of the head it
-// begins with: "Bệnh viện Tim Hà Nội" → "BV Tim Hà Nội".
+// begins with ("Bệnh viện Tim Hà Nội" → "BV Tim Hà Nội"), and spelled out
+// when it begins with a short form ("CHR Metz-Thionville" → "Centre
+// hospitalier régional Metz-Thionville").
 func (g *Gazetteer) shortened(alias string) []string {
 	var out []string
 	for _, sf := range g.shortForms {
-		rest, ok := cutPrefixFold(alias, sf.head)
-		if !ok || rest == "" || rest[0] != ' ' {
-			continue
+		if rest, ok := cutPrefixFold(alias, sf.head); ok && rest != "" && rest[0] == ' ' {
+			for _, short := range sf.shorts {
+				out = append(out, short+rest)
+			}
 		}
 		for _, short := range sf.shorts {
-			out = append(out, short+rest)
+			if rest, ok := strings.CutPrefix(alias, short+" "); ok && rest != "" {
+				out = append(out, sf.head+" "+rest)
+			}
 		}
 	}
 	return out

@@ -34,6 +34,10 @@ func TestWorldPartners(t *testing.T) {
 			[]instWant{{"fondation Bill et Melinda Gates", "us-gates-foundation"}, {"Fonds mondial", "int-global-fund"}}},
 		{"fr", "L'hôpital universitaire de Heidelberg et l'institut Robert-Koch ont signé.",
 			[]instWant{{"hôpital universitaire de Heidelberg", "de-heidelberg-hospital"}, {"institut Robert-Koch", "de-rki"}}},
+		// A hospital's acronym spelled out: "CHR Metz-Thionville" in the
+		// gazetteer is also "Centre hospitalier régional Metz-Thionville".
+		{"fr", "Le Centre hospitalier régional Metz-Thionville équipe un hôpital laotien.",
+			[]instWant{{"Centre hospitalier régional Metz-Thionville", "fr-chr-metz-thionville"}}},
 		{"fr", "Le Centre hospitalier universitaire de Liège accueille deux internes laotiens.",
 			[]instWant{{"Centre hospitalier universitaire de Liège", "be-chu-liege"}}},
 		{"fr", "Un accord lie l'Université de Genève et la Direction du développement et de la coopération.",
