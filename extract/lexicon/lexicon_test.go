@@ -453,6 +453,9 @@ func TestFindCues(t *testing.T) {
 		{"They signed an agreement and a MoU; the hospital donated beds.", "en",
 			[]string{"signed an agreement=agreement_signed", "MoU=mou_signed", "donated=donation_or_equipment"}},
 		{"Dans les années 1990, ils pourraient signer.", "fr", []string{"Dans les années=!history", "pourraient=!hypothetical"}},
+		// A stay of days is a visit, written as a phrase of slots.
+		{"Trois sages-femmes de Lille ont passé cinq jours à Vientiane.", "fr", []string{"ont passé cinq jours=delegation_visit"}},
+		{"Two surgeons spent 4 days in Hue.", "en", []string{"spent 4 days=delegation_visit"}},
 		{"Une étude menée conjointement ; des générateurs ont trouvé une seconde vie au Laos.", "fr",
 			[]string{"menée conjointement=joint_research", "trouvé une seconde vie au=donation_or_equipment"}},
 		// A patient's second life is no donation.

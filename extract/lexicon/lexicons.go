@@ -320,9 +320,12 @@ type Cue struct {
 }
 
 type cueYAML struct {
-	Type      medcoop.EventType `yaml:"type"`
-	Negative  string            `yaml:"negative"`
-	Strength  float64           `yaml:"strength"`
+	Type     medcoop.EventType `yaml:"type"`
+	Negative string            `yaml:"negative"`
+	Strength float64           `yaml:"strength"`
+	// Phrases are cues written as slots of alternative words, as a
+	// domain's are.
+	Phrases   [][][]string `yaml:"phrases"`
 	aliasList `yaml:",inline"`
 }
 
@@ -349,6 +352,9 @@ var cues = &lexicon[cueValue]{dir: "data/cues", bounded: true, marked: map[strin
 			return nil, fmt.Errorf("%s: cues %q: negative must be history or hypothetical", file, y.Aliases)
 		case y.Negative == "" && !validEventType(y.Type):
 			return nil, fmt.Errorf("%s: cues %q: unknown event type %q", file, y.Aliases, y.Type)
+		}
+		for _, ph := range y.Phrases {
+			y.Aliases = append(y.Aliases, expandPhrase(ph)...)
 		}
 		ps = appendPatterns(ps, y.aliasList, cueValue{y.Type, y.Negative, y.Strength})
 	}
