@@ -240,6 +240,8 @@ func TestDiscovery(t *testing.T) {
 		{"Bệnh viện Đa khoa vùng Tây Nguyên hợp tác với Đại học Khoa học và Sức khỏe Oregon và Bệnh viện Nhi Oregon.",
 			[]want{{"Bệnh viện Đa khoa vùng Tây Nguyên", true, "", medcoop.Hospital, "VN"}, {"Đại học Khoa học và Sức khỏe Oregon", true, "", medcoop.University, "US"},
 				{"Bệnh viện Nhi Oregon", true, "", medcoop.Hospital, "US"}}},
+		{"Trường Đại học Y Dược Cần Thơ và Trường Y Khon Kaen ký kết hợp tác.",
+			[]want{{"Trường Đại học Y Dược Cần Thơ", false, "vn-ctump", medcoop.University, "VN"}, {"Trường Y Khon Kaen", true, "", medcoop.University, "TH"}}},
 		// A place after "in" ends the name before it, it does not begin the one after "and".
 		{"Raffles Hospital in Singapore and Hai Duong Obstetrics and Pediatrics Hospital signed.",
 			[]want{{"Raffles Hospital", true, "", medcoop.Hospital, "SG"}, {"Hai Duong Obstetrics and Pediatrics Hospital", true, "", medcoop.Hospital, "VN"}}},
@@ -453,6 +455,8 @@ func TestFindCues(t *testing.T) {
 		{"They signed an agreement and a MoU; the hospital donated beds.", "en",
 			[]string{"signed an agreement=agreement_signed", "MoU=mou_signed", "donated=donation_or_equipment"}},
 		{"Dans les années 1990, ils pourraient signer.", "fr", []string{"Dans les années=!history", "pourraient=!hypothetical"}},
+		// What is signed is an exchange programme itself.
+		{"Hai trường đã ký kết chương trình trao đổi sinh viên.", "vi", []string{"đã ký kết chương trình trao đổi=exchange_programme"}},
 		// A stay of days is a visit, written as a phrase of slots.
 		{"Trois sages-femmes de Lille ont passé cinq jours à Vientiane.", "fr", []string{"ont passé cinq jours=delegation_visit"}},
 		{"Two surgeons spent 4 days in Hue.", "en", []string{"spent 4 days=delegation_visit"}},
