@@ -162,6 +162,7 @@ func assemblyWords(lang string) assemblyLexicon {
 // Thresholds of event assembly.
 const (
 	minCueStrength = 0.5 // a weaker cue alone does not make an event
+	weakCue        = 0.4 // the weakest cue: a word for cooperation ("partenariat", "hợp tác")
 	titleWeight    = 1.0 // a cue or party in the title counts as one in the text
 )
 
@@ -1484,7 +1485,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	named := m.partySentences(parties)
-	past := m.pastSentences(published, named)
+	past := m.pastSentences(published, parties, named)
 	background := m.backgroundSentences()
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
@@ -1570,6 +1571,18 @@ func partySet(parties []medcoop.Party) map[string]bool {
 // named only as a speaker's affiliation ("Dr X, a neonatologist at CHU
 // Sainte-Justine, said her hospital had trained…") does not count: the
 // sentence is not about this cooperation for it.
+// partiesIn counts the parties named in sentence si.
+func (m mentions) partiesIn(si int, parties []medcoop.Party) int {
+	isParty := partySet(parties)
+	seen := map[string]bool{}
+	for _, im := range m.insts {
+		if isParty[im.Institution.ID] && m.sentenceOf(im.Start) == si && !m.attribution(im.Start, im.End) {
+			seen[im.Institution.ID] = true
+		}
+	}
+	return len(seen)
+}
+
 func (m mentions) partySentences(parties []medcoop.Party) map[int]bool {
 	isParty := partySet(parties)
 	out := map[int]bool{}
@@ -1627,10 +1640,13 @@ const pastYears = 2
 // veut collaborer avec le CHU de Nîmes dans le champ que le mémorandum de
 // 2018 a défini") speaks of their cooperation, whatever its date, unless
 // it tells an earlier stage of it in so many words ("La première entente
-// entre X et Y portait sur…") and gives no recent date. A party named
-// only as a speaker's affiliation (attribution) does not count: named
-// are the sentences that name a party (partySentences).
-func (m mentions) pastSentences(published time.Time, named map[int]bool) map[int]bool {
+// entre X et Y portait sur…") and gives no recent date. One party named
+// alone, with no word of cooperation, tells that party's own past ("Le
+// CHU, de son côté, accueille depuis plusieurs années des internes en
+// pédiatrie"). A party named only as a speaker's affiliation
+// (attribution) does not count: named are the sentences that name a
+// party (partySentences).
+func (m mentions) pastSentences(published time.Time, parties []medcoop.Party, named map[int]bool) map[int]bool {
 	past := map[int]bool{}
 	if published.IsZero() {
 		return past
@@ -1663,7 +1679,7 @@ func (m mentions) pastSentences(published time.Time, named map[int]bool) map[int
 	ongoing := words.Ongoing
 	for si := range past {
 		key := m.sentenceKey(si)
-		if containsWord(key, ongoing) || recent[si] || named[si] && !containsWord(key, words.EarlierCooperation) {
+		if containsWord(key, ongoing) || recent[si] || named[si] && !containsWord(key, words.EarlierCooperation) && (m.hasCue(si, "", weakCue) || m.partiesIn(si, parties) > 1) {
 			delete(past, si)
 		}
 	}

@@ -973,3 +973,35 @@ func TestCountryOnTheNextLine(t *testing.T) {
 		t.Errorf("domains = %+v, want pediatrics among them", ev.Domains)
 	}
 }
+
+// TestOnePartysOwnPast checks that a sentence about one party's own past
+// ("accueille depuis plusieurs années des internes en cardiologie") gives
+// no field, while the partnership's past in a renewal ("Engagé en 2015, le
+// partenariat a permis d'ouvrir une unité d'hématologie") does.
+func TestOnePartysOwnPast(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  string
+	}{
+		{"a party's own past", "Poitiers et Bach Mai signent sur la dialyse\n\n" +
+			"Le CHU de Poitiers et l'hôpital Bach Mai ont signé lundi une convention sur la dialyse. " +
+			"Le CHU de Poitiers, de son côté, accueille depuis plusieurs années des internes étrangers en cardiologie.",
+			"nephrology", "cardiology"},
+		{"the partnership's past in a renewal", "Poitiers et Bach Mai renouvellent leur convention\n\n" +
+			"Le CHU de Poitiers et l'hôpital Bach Mai ont renouvelé lundi leur convention sur la dialyse. " +
+			"Engagé en 2015, le partenariat a permis d'ouvrir à l'hôpital Bach Mai une unité d'hématologie pédiatrique.",
+			"hematology", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+			var codes []string
+			for _, d := range ev.Domains {
+				codes = append(codes, d.Code)
+			}
+			if !slices.Contains(codes, tt.want) || tt.not != "" && slices.Contains(codes, tt.not) {
+				t.Errorf("domains %v, want %s and not %q", codes, tt.want, tt.not)
+			}
+		})
+	}
+}
