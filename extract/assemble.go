@@ -80,6 +80,10 @@ type assemblyLexicon struct {
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
+	// FoundedBy are the words after which a person named in the same
+	// sentence founded an institution ("fondés par le pédiatre X",
+	// "founded by Dr X", "do bác sĩ X sáng lập"): history, not the event.
+	FoundedBy []string `yaml:"founded_by"`
 	// Workplace are the words after which a sentence, up to its next
 	// semicolon, says where the people trained or met work ("40 điều
 	// dưỡng đang công tác tại khoa Cấp cứu"), not what they learn.
@@ -2037,6 +2041,9 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		if pm.Title == "" && partyShortName(pm.Name, parties) {
 			continue // "One Cho Ray pathologist will…": the hospital, not a person
 		}
+		if m.founder(pm) {
+			continue // "Fondés en 1992 par le pédiatre Beat Richner": history
+		}
 		p := medcoop.Person{Name: pm.Name, NameASCII: pm.NameASCII, Role: pm.Role, Surface: pm.Surface,
 			Evidence: m.evidence(pm.Start)}
 		if pm.RoleStart >= 0 {
@@ -2077,6 +2084,28 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		}
 	}
 	return out
+}
+
+// founder reports whether the person is named as the founder of an
+// institution: a FoundedBy word stands in the clause before the name
+// ("Fondés en 1992 par le pédiatre X"), or in the clause after it, as in
+// Vietnamese word order ("do bác sĩ X sáng lập").
+func (m mentions) founder(pm people.Mention) bool {
+	si := m.sentenceOf(pm.Start)
+	if si < 0 {
+		return false
+	}
+	words := assemblyWords(m.lang).FoundedBy
+	sent := m.sentences[si]
+	before := m.text[sent.Start:pm.Start] // the clause the name ends
+	if n := strings.LastIndexAny(before, ",;:«\""); n >= 0 {
+		before = before[n+1:]
+	}
+	after := m.text[pm.End:sent.End] // the clause it begins
+	if n := strings.IndexAny(after, ",;:.»\""); n >= 0 {
+		after = after[:n]
+	}
+	return containsWord(" "+textnorm.Key(before)+" ", words) || containsWord(" "+textnorm.Key(after)+" ", words)
 }
 
 // roleNamesCountry reports whether the role said with a person names a

@@ -1005,3 +1005,31 @@ func TestOnePartysOwnPast(t *testing.T) {
 		})
 	}
 }
+
+// TestFounderIsNoActor checks that a person named as an institution's
+// founder ("Fondé en 1998 par le Dr X", "do bác sĩ X sáng lập") is history,
+// not one of the event's people, while the signatories stay.
+func TestFounderIsNoActor(t *testing.T) {
+	tests := []struct{ name, text, founder string }{
+		{"fr", "Le CHU de Tours et l'hôpital Calmette signent une convention\n\n" +
+			"Le CHU de Tours et l'hôpital Calmette ont signé lundi une convention sur la néonatologie, a déclaré le Pr Jean Martel, directeur du CHU de Tours. " +
+			"Fondé en 1998 par le pédiatre lyonnais Paul Berthier, le service de néonatologie de Calmette accueille 3 000 bébés par an.",
+			"Paul Berthier"},
+		{"vi", "Bệnh viện Bạch Mai ký kết với Bệnh viện Đại học Kyoto\n\n" +
+			"Sáng 12/3, Bệnh viện Bạch Mai và Bệnh viện Đại học Kyoto đã ký kết thỏa thuận hợp tác về hồi sức, PGS.TS. Lê Văn Thành, Giám đốc Bệnh viện Bạch Mai, cho biết. " +
+			"Khoa Hồi sức tích cực do GS. Trần Hữu Lộc sáng lập năm 1974.",
+			"Trần Hữu Lộc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+			var names []string
+			for _, p := range ev.People {
+				names = append(names, p.Name)
+			}
+			if len(names) != 1 || slices.Contains(names, tt.founder) {
+				t.Errorf("people %q, want the signatory alone, not the founder %s", names, tt.founder)
+			}
+		})
+	}
+}
