@@ -584,26 +584,37 @@ const appositionBytes = 6
 
 // apposes reports whether discovered mention im describes the known
 // institution named right before it, after a comma, in its city:
-// "l'Angkor Hospital for Children, l'hôpital pédiatrique de Siem Reap".
+// "l'Angkor Hospital for Children, l'hôpital pédiatrique de Siem Reap";
+// or, for a known institution with no city of record, in lower case and
+// in its country: "l'Institut Paoli-Calmettes (IPC), centre de lutte
+// contre le cancer de Marseille".
 func apposes(text string, prev, im lexicon.InstitutionMention) bool {
-	return !prev.Discovered && prev.Institution.Kind == im.Institution.Kind &&
-		medcoop.SameCity(prev.Institution.City, im.Institution.City) && afterComma(text, prev, im, appositionBytes)
+	if prev.Discovered || prev.Institution.Kind != im.Institution.Kind || !afterComma(text, prev, im, appositionBytes) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(im.Surface)
+	return medcoop.SameCity(prev.Institution.City, im.Institution.City) ||
+		prev.Institution.City == "" && prev.Institution.Country == im.Institution.Country && unicode.IsLower(r)
 }
 
 // afterComma reports whether im follows prev within max bytes, after a
 // comma and with no other punctuation between them.
 func afterComma(text string, prev, im lexicon.InstitutionMention, max int) bool {
-	if im.Start < prev.End || im.Start-prev.End > max {
+	if im.Start < prev.End || im.Start-prev.End > max+maxAcronymBytes {
 		return false
 	}
 	between := strings.TrimLeft(text[prev.End:im.Start], " ")
 	if rest, ok := strings.CutPrefix(between, "("); ok {
-		if _, tail, closed := strings.Cut(rest, ")"); closed {
+		if acr, tail, closed := strings.Cut(rest, ")"); closed && len(acr) <= maxAcronymBytes {
 			between = tail // "Universiti Malaya Medical Centre (UMMC), le grand hôpital…"
 		}
 	}
-	return strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.()")
+	return len(between) <= max && strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.()")
 }
+
+// maxAcronymBytes bounds the brackets right after a name that afterComma
+// reads past: an acronym ("(UMMC)", "(IPC)").
+const maxAcronymBytes = 12
 
 // descriptionBytes bounds what stands between a name and a description
 // of it: a comma and a word or two ("principal", "the largest").

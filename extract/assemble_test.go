@@ -874,6 +874,11 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 // hôpital ophtalmologique public du Cambodge") add no party.
 func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 	checkParties(t, []partyCase{
+		// A description after an acronym, naming a kind of hospital and a
+		// city: neither a new party nor that city's university hospital.
+		{"fr", "Bergonié et Cho Ray signent sur les sarcomes\n\n" +
+			"L'Institut Bergonié (IB), centre de lutte contre le cancer de Bordeaux, et l'hôpital Cho Ray ont signé lundi une convention sur les sarcomes.",
+			[]string{"fr-institut-bergonie", "vn-cho-ray"}},
 		{"en", "Vinmec and Lyon sign on transplants\n\n" +
 			"Hospices Civils de Lyon signed a memorandum on Monday with Vinmec Times City International Hospital on stem cell transplants.",
 			[]string{"fr-hcl", "vn-vinmec"}},

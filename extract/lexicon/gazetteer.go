@@ -262,7 +262,11 @@ type headRule struct {
 	// Nghiên cứu Phục hồi chức năng Trung Quốc" is an institution, "Trung
 	// tâm Ghép tạng" a hospital's unit.
 	needsPlace bool
-	rules      *discoveryRules
+	// specialty marks a head that names a kind of hospital ("centre de
+	// lutte contre le cancer", "cancer hospital"): with a city alone it is
+	// not that city's only general hospital in the gazetteer.
+	specialty bool
+	rules     *discoveryRules
 }
 
 type discoveryRules struct {
@@ -312,6 +316,7 @@ type discoveryYAML struct {
 		Kind       medcoop.PartyKind `yaml:"kind"`
 		Backward   bool              `yaml:"backward"`
 		NeedsPlace bool              `yaml:"needs_place"`
+		Specialty  bool              `yaml:"specialty"`
 	} `yaml:"heads"`
 	Connectors []string `yaml:"connectors"`
 	Modifiers  []string `yaml:"modifiers"`
@@ -380,7 +385,7 @@ func (g *Gazetteer) loadDiscovery() error {
 			if !validKinds[h.Kind] {
 				return fmt.Errorf("%s: head %q: unknown kind %q", files[lang], h.Words, h.Kind)
 			}
-			hr := &headRule{kind: h.Kind, backward: h.Backward, needsPlace: h.NeedsPlace, rules: r}
+			hr := &headRule{kind: h.Kind, backward: h.Backward, needsPlace: h.NeedsPlace, specialty: h.Specialty, rules: r}
 			added := false
 			if d && !isAcronym(h.Words) {
 				added = g.heads.addCaseless(h.Words, hr)
@@ -619,7 +624,7 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 	}
 	s, e := ft.span(from, to)
 	surface := ft.orig[s:e]
-	if h.kind == medcoop.Hospital {
+	if h.kind == medcoop.Hospital && !h.specialty {
 		var content []string
 		for j := from; j < to; j++ {
 			if j >= head.From && j < head.To {
