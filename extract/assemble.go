@@ -2072,6 +2072,9 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 				continue // "Phó Giám đốc Sở Y tế tỉnh Phú Thọ" attended; he speaks for no party
 			}
 		}
+		if p.Affiliation == "" {
+			p.Affiliation = m.possessiveParty(pm, parties)
+		}
 		if p.Affiliation == "" && m.roleNamesCountry(pm) && isWitness(m.text, pm.Start, pm.End, m.lang) {
 			continue // "en présence de Mme Claire Moissac, consule générale de France": a country's witness
 		}
@@ -2117,6 +2120,44 @@ func (m mentions) founder(pm people.Mention) bool {
 		after = after[:n]
 	}
 	return containsWord(" "+textnorm.Key(before)+" ", words) || containsWord(" "+textnorm.Key(after)+" ", words)
+}
+
+// possessiveParty returns the party that the words between a name and
+// the role after it point at ("X, the Vietnamese hospital's deputy
+// director"): the one party of the country they name, else the one party
+// of the kind their possessive names; or "".
+func (m mentions) possessiveParty(pm people.Mention, parties []medcoop.Party) string {
+	if pm.RoleStart < pm.End || pm.RoleStart-pm.End > maxAttribution {
+		return ""
+	}
+	between := m.text[pm.End:pm.RoleStart]
+	if !strings.ContainsAny(between, "'’") {
+		return "" // no possessive: "X, director of Y" is read from the role
+	}
+	one := func(keep func(medcoop.Party) bool) string {
+		id := ""
+		for _, p := range parties {
+			if keep(p) {
+				if id != "" {
+					return ""
+				}
+				id = p.ID
+			}
+		}
+		return id
+	}
+	for _, pl := range m.places {
+		if pl.IsCountry && pl.Start >= pm.End && pl.End <= pm.RoleStart {
+			return one(func(p medcoop.Party) bool { return p.Country == pl.Country })
+		}
+	}
+	key := " " + textnorm.Key(between) + " "
+	for kind, word := range map[medcoop.PartyKind]string{medcoop.Hospital: " hospital ", medcoop.University: " university "} {
+		if strings.Contains(key, word) {
+			return one(func(p medcoop.Party) bool { return p.Kind == kind })
+		}
+	}
+	return ""
 }
 
 // roleNamesCountry reports whether the role said with a person names a

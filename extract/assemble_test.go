@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -1036,5 +1037,25 @@ func TestFounderIsNoActor(t *testing.T) {
 				t.Errorf("people %q, want the signatory alone, not the founder %s", names, tt.founder)
 			}
 		})
+	}
+}
+
+// TestPossessiveAffiliation checks that "X, the Vietnamese hospital's
+// director" speaks for the one Vietnamese party, and that "the
+// hospital's" with two hospitals as parties says for which of them it is
+// not.
+func TestPossessiveAffiliation(t *testing.T) {
+	text := "Hue hospital signs with Lyon\n\n" +
+		"Hue Central Hospital signed an agreement with Hospices Civils de Lyon on Monday. " +
+		"Dao Thi Hanh, the Vietnamese hospital's director, thanked the French team. " +
+		"\"We are ready,\" said Hoang Van Lam, the hospital's deputy director."
+	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+	got := map[string]string{}
+	for _, p := range ev.People {
+		got[p.Name] = p.Affiliation
+	}
+	want := map[string]string{"Dao Thi Hanh": "vn-hue-central", "Hoang Van Lam": ""}
+	if !maps.Equal(got, want) {
+		t.Errorf("people and affiliations %v, want %v", got, want)
 	}
 }

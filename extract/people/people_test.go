@@ -144,6 +144,11 @@ func TestFindEnglish(t *testing.T) {
 		{`"We are proud," said Claire Martin Leblanc, CEO of Rennes University Hospital.`,
 			[]want{{"Claire Martin Leblanc", "CEO", "", "Rennes University Hospital"}}},
 		{"According to Dr. John Smith, the project began in 2010.", []want{{"John Smith", "", "Dr.", ""}}},
+		// A possessive and a nationality between the name and its role.
+		{`"We are ready," said Hoang Van Lam, the hospital's deputy director.`,
+			[]want{{"Hoang Van Lam", "deputy director", "", ""}}},
+		{"Dao Thi Hanh, the Vietnamese hospital's director, thanked the team.",
+			[]want{{"Dao Thi Hanh", "director", "", ""}}},
 		{"Mr Nguyen Van An and Ms Tran Thi Binh attended.",
 			[]want{{"Nguyen Van An", "", "Mr", ""}, {"Tran Thi Binh", "", "Ms", ""}}},
 		{"Deputy Minister of Health Tran Thi Thu Ha attended the ceremony.",
