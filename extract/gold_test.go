@@ -12,7 +12,7 @@ import (
 
 // goldFloors are the lowest scores a gold set may fall to: the dev sets
 // are the ones the rules are tuned on (dev2, dev3-a, dev4, dev5, dev7,
-// dev8, dev9, dev10, dev11, dev12 and dev13 were each scored once before any tuning on them);
+// dev8, dev9, dev10, dev11, dev12, dev13 and dev14 were each scored once before any tuning on them);
 // the test half, dev3-b and dev6 are only measured, and their floors
 // guard against a regression of what was measured.
 var goldFloors = map[string]map[string]float64{
@@ -46,7 +46,7 @@ var goldFloors = map[string]map[string]float64{
 	},
 	"../fixtures/gold/dev6-a.json": {
 		"language": 1, "cooperation": 0.85, "type": 0.7, "date": 0.85,
-		"parties": 0.9, "people": 0.83, "domains": 0.72, "countries": 0.9,
+		"parties": 0.9, "people": 0.88, "domains": 0.8, "countries": 0.9,
 	},
 	"../fixtures/gold/dev6-b.json": {
 		"language": 1, "cooperation": 0.9, "type": 0.9, "date": 0.9,
@@ -106,15 +106,23 @@ var goldFloors = map[string]map[string]float64{
 	},
 	"../fixtures/gold/dev13-b.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.95,
-		"parties": 0.9, "people": 0.9, "domains": 0.88, "countries": 0.9,
+		"parties": 0.9, "people": 0.93, "domains": 0.9, "countries": 0.97,
+	},
+	"../fixtures/gold/dev14-a.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.95,
+		"parties": 0.97, "people": 0.97, "domains": 0.95, "countries": 0.97,
+	},
+	"../fixtures/gold/dev14-b.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.95,
+		"parties": 0.97, "people": 0.97, "domains": 0.93, "countries": 0.97,
 	},
 	"../fixtures/gold/dev3-b.json": {
 		"language": 1, "cooperation": 0.85, "type": 0.8, "date": 0.8,
-		"parties": 0.85, "people": 0.8, "domains": 0.73, "countries": 0.88,
+		"parties": 0.85, "people": 0.85, "domains": 0.73, "countries": 0.88,
 	},
 	"../fixtures/gold/test.json": {
 		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.95,
-		"parties": 0.92, "people": 0.95, "domains": 0.83, "countries": 0.95,
+		"parties": 0.92, "people": 0.95, "domains": 0.84, "countries": 0.95,
 	},
 }
 
