@@ -80,6 +80,12 @@ type assemblyLexicon struct {
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
+	// PossessiveKinds map the noun of an owner before "'s" to the kind of
+	// party a role after it is at ("the hospital's director").
+	PossessiveKinds map[string]medcoop.PartyKind `yaml:"possessive_kinds"`
+	// LocatedIn are the words that may stand between a name and the city
+	// that says where it is ("in", "à", "tại", "thành phố").
+	LocatedIn []string `yaml:"located_in"`
 	// FoundedBy are the words after which a person named in the same
 	// sentence founded an institution ("fondés par le pédiatre X",
 	// "founded by Dr X", "do bác sĩ X sáng lập"): history, not the event.
@@ -166,7 +172,7 @@ func assemblyWords(lang string) assemblyLexicon {
 // Thresholds of event assembly.
 const (
 	minCueStrength = 0.5 // a weaker cue alone does not make an event
-	weakCue        = 0.4 // the weakest cue: a word for cooperation ("partenariat", "hợp tác")
+	weakCue        = 0.4 // a bare word for cooperation ("partenariat", "hợp tác")
 	titleWeight    = 1.0 // a cue or party in the title counts as one in the text
 )
 
@@ -268,7 +274,7 @@ func (m *mentions) resolveCityHospitals() {
 			// d'oncologie de Nghe An", in Vinh) is the one the province's
 			// name alone ("l'hôpital de Nghe An") means
 			fullerName := x.city == "" || h.im.Discovered && !x.im.Discovered
-			if in := x.im.Institution; fullerName && in.ID != h.im.Institution.ID && (medcoop.SameCity(in.City, h.city) || x.city == "" && holdsWords(x.im.Surface, h.city)) {
+			if in := x.im.Institution; fullerName && in.ID != h.im.Institution.ID && (medcoop.SameCity(in.City, h.city) || x.city == "" && in.Country == h.im.Institution.Country && holdsWords(x.im.Surface, h.city)) {
 				found[in.ID] = in
 			}
 		}
@@ -327,6 +333,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	// University Hospital", "X (La Habana, Cuba)") holds for every mention
 	// of that name, before any place merely nearby.
 	named := discoveredCountries(ims)
+	relocated := map[string]*lexicon.Institution{} // found names a place after them relocates
 	if m.glossed == nil {
 		m.glossed = map[string]*lexicon.Institution{}
 	}
@@ -359,7 +366,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
-		if p := placeAfter(text, places, im.End); p != nil && im.Institution.Country != "" && im.Institution.City == "" && p.Country != im.Institution.Country && p.Country != "VN" {
+		if p := m.placeAfter(text, places, ims, im.End); p != nil && im.Institution.Country != "" && im.Institution.City == "" && p.Country != im.Institution.Country && p.Country != "VN" {
 			// "China Medical University Hospital (CMUH) in Taichung",
 			// "Bệnh viện Đại học Y dược Trung Quốc (Đài Loan)": the place
 			// right after the name says where it is; the country word
@@ -371,6 +378,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			}
 			im.Institution = &inst
 			named[im.Institution.ID] = p.Country
+			relocated[im.Institution.ID] = &inst
 		}
 		if im.Institution.Country == "" {
 			c := named[im.Institution.ID]
@@ -395,6 +403,9 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	for i, im := range out {
 		if in := m.glossed[im.Institution.ID]; in != nil && im.Discovered {
 			out[i].Institution, out[i].Discovered = in, false // another mention (the headline's) of the name glossed below
+		}
+		if in := relocated[im.Institution.ID]; in != nil && im.Discovered {
+			out[i].Institution = in // every mention of a name is where one of them says it is
 		}
 	}
 	// A name found twice is one institution: the country one mention
@@ -592,9 +603,17 @@ func apposes(text string, prev, im lexicon.InstitutionMention) bool {
 	if prev.Discovered || prev.Institution.Kind != im.Institution.Kind || !afterComma(text, prev, im, appositionBytes) {
 		return false
 	}
+	if medcoop.SameCity(prev.Institution.City, im.Institution.City) {
+		return true
+	}
+	// no city of record: only a bare comma, no article, may stand between,
+	// so that a list ("X, le centre hospitalier de Vichy et …") stays a list
 	r, _ := utf8.DecodeRuneInString(im.Surface)
-	return medcoop.SameCity(prev.Institution.City, im.Institution.City) ||
-		prev.Institution.City == "" && prev.Institution.Country == im.Institution.Country && unicode.IsLower(r)
+	between := strings.TrimSpace(text[prev.End:im.Start])
+	if _, tail, ok := strings.Cut(between, ")"); ok && strings.HasPrefix(between, "(") {
+		between = strings.TrimSpace(tail)
+	}
+	return prev.Institution.City == "" && prev.Institution.Country == im.Institution.Country && unicode.IsLower(r) && between == ","
 }
 
 // afterComma reports whether im follows prev within max bytes, after a
@@ -656,19 +675,44 @@ func countryBeside(places []lexicon.PlaceMention, start, end int) string {
 }
 
 // placeAfter returns the place that says where the name ending at end
-// is: a city named within a few bytes after it ("… (CMUH) in Taichung",
-// "(CMUH, thành phố Đài Trung…)") or a country in brackets right after it
-// ("… (Đài Loan)"); or nil.
-func placeAfter(text string, places []lexicon.PlaceMention, end int) *lexicon.PlaceMention {
+// is: a city named within a few bytes after it with nothing between but
+// an acronym, punctuation and words that locate ("… (CMUH) in Taichung",
+// "(CMUH, thành phố Đài Trung…)"), or a country in brackets right after
+// it ("… (Đài Loan)"); never a place inside another name (ims); or nil.
+func (m *mentions) placeAfter(text string, places []lexicon.PlaceMention, ims []lexicon.InstitutionMention, end int) *lexicon.PlaceMention {
 	for i, p := range places {
-		if p.Start < end || p.Start-end > besideBytes || p.Country == "" {
+		if p.Start < end || p.Start-end > besideBytes || p.Country == "" ||
+			slices.ContainsFunc(ims, func(im lexicon.InstitutionMention) bool { return im.Start <= p.Start && p.End <= im.End }) {
 			continue
 		}
-		if !p.IsCountry || strings.TrimSpace(text[end:p.Start]) == "(" && strings.HasPrefix(text[p.End:], ")") {
+		between := text[end:p.Start]
+		if p.IsCountry {
+			if strings.TrimSpace(between) == "(" && strings.HasPrefix(text[p.End:], ")") {
+				return &places[i]
+			}
+			continue
+		}
+		if m.onlyLocating(between) {
 			return &places[i]
 		}
 	}
 	return nil
+}
+
+// onlyLocating reports whether between holds nothing but punctuation,
+// acronyms and the language's LocatedIn words ("in", "tại", "thành phố").
+func (m *mentions) onlyLocating(between string) bool {
+	var rest []string
+	for _, w := range strings.FieldsFunc(between, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(),", r) }) {
+		if !acronym(w) {
+			rest = append(rest, w)
+		}
+	}
+	key := " " + textnorm.Key(strings.Join(rest, " ")) + " "
+	for _, w := range assemblyWords(m.lang).LocatedIn {
+		key = strings.ReplaceAll(key, " "+w+" ", " ")
+	}
+	return strings.TrimSpace(key) == ""
 }
 
 // aliasKeys are the folded aliases of every gazetteer institution, built once.
@@ -1500,7 +1544,7 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	named := m.partySentences(parties)
-	past := m.pastSentences(published, parties, named)
+	past := m.pastSentences(published, named)
 	background := m.backgroundSentences()
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
@@ -1515,11 +1559,11 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 		if m.insideRole(d.Start, d.End) {
 			continue // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 		}
-		if background[si] || !named[si] && m.countryOpening(si, words.CountryOpening) {
+		if background[si] || named[si] == 0 && m.countryOpening(si, words.CountryOpening) {
 			continue // "confrontés à des défis tels que le cancer": background, not what is covered
 		}
 		if others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
-			!named[si] && containsWord(m.sentenceKey(si), words.Another) {
+			named[si] == 0 && containsWord(m.sentenceKey(si), words.Another) {
 			// "a week after, X signed with Inha University Hospital on
 			// emergency medicine", "Cũng trong chuyến công tác, Sở Y tế
 			// tỉnh Điện Biên và … đã ký…": another event's
@@ -1582,29 +1626,26 @@ func partySet(parties []medcoop.Party) map[string]bool {
 	return ids
 }
 
-// partySentences are the sentences that name one of parties. A party
-// named only as a speaker's affiliation ("Dr X, a neonatologist at CHU
-// Sainte-Justine, said her hospital had trained…") does not count: the
-// sentence is not about this cooperation for it.
-// partiesIn counts the parties named in sentence si.
-func (m mentions) partiesIn(si int, parties []medcoop.Party) int {
+// partySentences counts, for each sentence that names one of parties,
+// the distinct parties it names. A party named only as a speaker's
+// affiliation ("Dr X, a neonatologist at CHU Sainte-Justine, said her
+// hospital had trained…") does not count: the sentence is not about this
+// cooperation for it.
+func (m mentions) partySentences(parties []medcoop.Party) map[int]int {
 	isParty := partySet(parties)
-	seen := map[string]bool{}
-	for _, im := range m.insts {
-		if isParty[im.Institution.ID] && m.sentenceOf(im.Start) == si && !m.attribution(im.Start, im.End) {
-			seen[im.Institution.ID] = true
-		}
-	}
-	return len(seen)
-}
-
-func (m mentions) partySentences(parties []medcoop.Party) map[int]bool {
-	isParty := partySet(parties)
-	out := map[int]bool{}
+	seen := map[int]map[string]bool{}
 	for _, im := range m.insts {
 		if isParty[im.Institution.ID] && !m.attribution(im.Start, im.End) {
-			out[m.sentenceOf(im.Start)] = true
+			si := m.sentenceOf(im.Start)
+			if seen[si] == nil {
+				seen[si] = map[string]bool{}
+			}
+			seen[si][im.Institution.ID] = true
 		}
+	}
+	out := make(map[int]int, len(seen))
+	for si, ids := range seen {
+		out[si] = len(ids)
 	}
 	return out
 }
@@ -1661,7 +1702,7 @@ const pastYears = 2
 // pédiatrie"). A party named only as a speaker's affiliation
 // (attribution) does not count: named are the sentences that name a
 // party (partySentences).
-func (m mentions) pastSentences(published time.Time, parties []medcoop.Party, named map[int]bool) map[int]bool {
+func (m mentions) pastSentences(published time.Time, named map[int]int) map[int]bool {
 	past := map[int]bool{}
 	if published.IsZero() {
 		return past
@@ -1694,7 +1735,7 @@ func (m mentions) pastSentences(published time.Time, parties []medcoop.Party, na
 	ongoing := words.Ongoing
 	for si := range past {
 		key := m.sentenceKey(si)
-		if containsWord(key, ongoing) || recent[si] || named[si] && !containsWord(key, words.EarlierCooperation) && (m.hasCue(si, "", weakCue) || m.partiesIn(si, parties) > 1) {
+		if containsWord(key, ongoing) || recent[si] || named[si] > 0 && !containsWord(key, words.EarlierCooperation) && (named[si] > 1 || m.hasCue(si, "", weakCue)) {
 			delete(past, si)
 		}
 	}
@@ -2111,6 +2152,13 @@ func (m mentions) founder(pm people.Mention) bool {
 	}
 	words := assemblyWords(m.lang).FoundedBy
 	sent := m.sentences[si]
+	if pm.Start < sent.Start || pm.End > sent.End {
+		return false
+	}
+	var joiners []string // matched folded here, as the keys below are
+	for _, j := range assemblyWords(m.lang).ListJoiners {
+		joiners = append(joiners, textnorm.Key(j))
+	}
 	before := m.text[sent.Start:pm.Start] // the clause the name ends
 	if n := strings.LastIndexAny(before, ",;:«\""); n >= 0 {
 		before = before[n+1:]
@@ -2119,7 +2167,13 @@ func (m mentions) founder(pm people.Mention) bool {
 	if n := strings.IndexAny(after, ",;:.»\""); n >= 0 {
 		after = after[:n]
 	}
-	return containsWord(" "+textnorm.Key(before)+" ", words) || containsWord(" "+textnorm.Key(after)+" ", words)
+	// the founding verb, with no "and" between it and the name: "founded in
+	// 2015 and led by Prof X" names who leads, not who founded
+	if rest, ok := afterLastWord(" "+textnorm.Key(before)+" ", words); ok && !containsWord(rest, joiners) {
+		return true
+	}
+	upTo, ok := beforeFirstWord(" "+textnorm.Key(after)+" ", words)
+	return ok && !containsWord(upTo, joiners)
 }
 
 // possessiveParty returns the party that the words between a name and
@@ -2131,7 +2185,8 @@ func (m mentions) possessiveParty(pm people.Mention, parties []medcoop.Party) st
 		return ""
 	}
 	between := m.text[pm.End:pm.RoleStart]
-	if !strings.ContainsAny(between, "'’") {
+	at := max(strings.LastIndex(between, "'s "), strings.LastIndex(between, "’s "))
+	if at < 0 {
 		return "" // no possessive: "X, director of Y" is read from the role
 	}
 	one := func(keep func(medcoop.Party) bool) string {
@@ -2151,13 +2206,47 @@ func (m mentions) possessiveParty(pm people.Mention, parties []medcoop.Party) st
 			return one(func(p medcoop.Party) bool { return p.Country == pl.Country })
 		}
 	}
-	key := " " + textnorm.Key(between) + " "
-	for kind, word := range map[medcoop.PartyKind]string{medcoop.Hospital: " hospital ", medcoop.University: " university "} {
-		if strings.Contains(key, word) {
-			return one(func(p medcoop.Party) bool { return p.Kind == kind })
+	// the noun right before "'s" says which kind: "the university
+	// hospital's director" speaks for a hospital
+	owner := strings.Fields(textnorm.Key(between[:at]))
+	if len(owner) == 0 {
+		return ""
+	}
+	kind, ok := assemblyWords(m.lang).PossessiveKinds[owner[len(owner)-1]]
+	if !ok {
+		return ""
+	}
+	return one(func(p medcoop.Party) bool { return p.Kind == kind })
+}
+
+// afterLastWord returns what follows the last of words in key (folded and
+// padded like containsWord's), padded, and whether one is there.
+func afterLastWord(key string, words []string) (string, bool) {
+	at := -1
+	for _, w := range words {
+		if i := strings.LastIndex(key, " "+w+" "); i >= 0 && i+len(w)+1 > at {
+			at = i + len(w) + 1
 		}
 	}
-	return ""
+	if at < 0 {
+		return "", false
+	}
+	return key[at:], true
+}
+
+// beforeFirstWord returns what comes before the first of words in key
+// (folded and padded like containsWord's), padded, and whether one is there.
+func beforeFirstWord(key string, words []string) (string, bool) {
+	at := -1
+	for _, w := range words {
+		if i := strings.Index(key, " "+w+" "); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return "", false
+	}
+	return key[:at+1], true
 }
 
 // roleNamesCountry reports whether the role said with a person names a

@@ -875,6 +875,10 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 // hôpital ophtalmologique public du Cambodge") add no party.
 func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 	checkParties(t, []partyCase{
+		// A list is no apposition: three parties, the middle one found.
+		{"fr", "Bergonié, Vichy et Cho Ray signent\n\n" +
+			"L'Institut Bergonié, le centre hospitalier de Vichy et l'hôpital Cho Ray ont signé lundi une convention sur les sarcomes.",
+			[]string{"fr-institut-bergonie", "vn-cho-ray", lexicon.DiscoveredID("centre hospitalier de Vichy")}},
 		// A description after an acronym, naming a kind of hospital and a
 		// city: neither a new party nor that city's university hospital.
 		{"fr", "Bergonié et Cho Ray signent sur les sarcomes\n\n" +
@@ -1057,5 +1061,56 @@ func TestPossessiveAffiliation(t *testing.T) {
 	want := map[string]string{"Dao Thi Hanh": "vn-hue-central", "Hoang Van Lam": ""}
 	if !maps.Equal(got, want) {
 		t.Errorf("people and affiliations %v, want %v", got, want)
+	}
+}
+
+// TestNotFounders checks that a founding verb does not reach a person
+// who leads ("founded in 2015 and led by Prof X"), and that the noun
+// right before "'s" says which party a role is at ("the university
+// hospital's director" is at the hospital, not the university).
+func TestNotFounders(t *testing.T) {
+	text := "Hue University and Kyoto hospital launch a programme\n\n" +
+		"Hue University of Medicine and Pharmacy and Kyoto University Hospital signed an agreement on Monday on stroke care. " +
+		"The stroke unit, founded in 2015 and led by Prof. Kenji Morita, will train Hue doctors. " +
+		"\"We are ready,\" said Kenji Sato, the university hospital's director."
+	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+	got := map[string]string{}
+	for _, p := range ev.People {
+		got[p.Name] = p.Affiliation
+	}
+	if _, ok := got["Kenji Morita"]; !ok {
+		t.Errorf("people %v lack the unit's leader", got)
+	}
+	var hospital string
+	for _, p := range ev.Parties {
+		if p.Kind == medcoop.Hospital {
+			hospital = p.ID
+		}
+	}
+	if a := got["Kenji Sato"]; a == "" || a != hospital {
+		t.Errorf("people %v: the director's affiliation %q, want the hospital %q", got, a, hospital)
+	}
+}
+
+// TestOnlyLocating checks what may stand between a found name and the
+// city that says where it is: an acronym, punctuation and locating words,
+// not a conjunction or a verb ("X and Tokyo Medical University").
+func TestOnlyLocating(t *testing.T) {
+	tests := []struct {
+		lang, between string
+		want          bool
+	}{
+		{"en", " (CMUH) in ", true},
+		{"vi", " (CMUH, thành phố ", true},
+		{"fr", " (IPC), à ", true},
+		{"en", " and ", false},
+		{"en", " signed with ", false},
+		{"fr", " et l'hôpital de ", false},
+	}
+	for _, tt := range tests {
+		m := &mentions{lang: tt.lang}
+		if got := m.onlyLocating(tt.between); got != tt.want {
+			t.Errorf("%s onlyLocating(%q) = %v, want %v", tt.lang, tt.between, got, tt.want)
+		}
 	}
 }

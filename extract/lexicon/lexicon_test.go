@@ -459,7 +459,8 @@ func TestFindCues(t *testing.T) {
 		{"Hai trường đã ký kết chương trình trao đổi sinh viên.", "vi", []string{"đã ký kết chương trình trao đổi=exchange_programme"}},
 		// A stay of days is a visit, written as a phrase of slots.
 		{"Trois sages-femmes de Lille ont passé cinq jours à Vientiane.", "fr", []string{"ont passé cinq jours=delegation_visit"}},
-		{"Two surgeons spent 4 days in Hue.", "en", []string{"spent 4 days=delegation_visit"}},
+		{"Two surgeons spent 4 days in Hue; the boy spent 10 days in intensive care.", "en", []string{"surgeons spent 4 days=delegation_visit"}},
+		{"Le bébé a passé trois jours en réanimation.", "fr", nil},
 		{"Une étude menée conjointement ; des générateurs ont trouvé une seconde vie au Laos.", "fr",
 			[]string{"menée conjointement=joint_research", "trouvé une seconde vie au=donation_or_equipment"}},
 		// A patient's second life is no donation.
