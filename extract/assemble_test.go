@@ -1054,10 +1054,7 @@ func TestPossessiveAffiliation(t *testing.T) {
 		"Dao Thi Hanh, the Vietnamese hospital's director, thanked the French team. " +
 		"\"We are ready,\" said Hoang Van Lam, the hospital's deputy director."
 	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
-	got := map[string]string{}
-	for _, p := range ev.People {
-		got[p.Name] = p.Affiliation
-	}
+	got := affiliations(ev)
 	want := map[string]string{"Dao Thi Hanh": "vn-hue-central", "Hoang Van Lam": ""}
 	if !maps.Equal(got, want) {
 		t.Errorf("people and affiliations %v, want %v", got, want)
@@ -1074,10 +1071,7 @@ func TestNotFounders(t *testing.T) {
 		"The stroke unit, founded in 2015 and led by Prof. Kenji Morita, will train Hue doctors. " +
 		"\"We are ready,\" said Kenji Sato, the university hospital's director."
 	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
-	got := map[string]string{}
-	for _, p := range ev.People {
-		got[p.Name] = p.Affiliation
-	}
+	got := affiliations(ev)
 	if _, ok := got["Kenji Morita"]; !ok {
 		t.Errorf("people %v lack the unit's leader", got)
 	}
@@ -1113,4 +1107,13 @@ func TestOnlyLocating(t *testing.T) {
 			t.Errorf("%s onlyLocating(%q) = %v, want %v", tt.lang, tt.between, got, tt.want)
 		}
 	}
+}
+
+// affiliations maps each of the event's people to the party they speak for.
+func affiliations(ev medcoop.Event) map[string]string {
+	out := map[string]string{}
+	for _, p := range ev.People {
+		out[p.Name] = p.Affiliation
+	}
+	return out
 }
