@@ -457,9 +457,8 @@ func universityHospitals(ims []lexicon.InstitutionMention) {
 		if !h.Discovered || h.Institution.Kind != medcoop.Hospital {
 			continue
 		}
-		name := " " + textnorm.Key(h.Surface) + " "
 		for _, u := range ims[:i] {
-			if u.Institution.Kind == medcoop.University && u.End <= h.Start && strings.Contains(name, " "+textnorm.Key(u.Surface)+" ") {
+			if u.Institution.Kind == medcoop.University && u.End <= h.Start && holdsWords(h.Surface, u.Surface) {
 				ims[i].Institution, ims[i].Discovered = u.Institution, u.Discovered
 				break
 			}
@@ -609,11 +608,8 @@ func apposes(text string, prev, im lexicon.InstitutionMention) bool {
 	// no city of record: only a bare comma, no article, may stand between,
 	// so that a list ("X, le centre hospitalier de Vichy et …") stays a list
 	r, _ := utf8.DecodeRuneInString(im.Surface)
-	between := strings.TrimSpace(text[prev.End:im.Start])
-	if _, tail, ok := strings.Cut(between, ")"); ok && strings.HasPrefix(between, "(") {
-		between = strings.TrimSpace(tail)
-	}
-	return prev.Institution.City == "" && prev.Institution.Country == im.Institution.Country && unicode.IsLower(r) && between == ","
+	return prev.Institution.City == "" && prev.Institution.Country == im.Institution.Country && unicode.IsLower(r) &&
+		strings.TrimSpace(pastAcronym(text[prev.End:im.Start])) == ","
 }
 
 // afterComma reports whether im follows prev within max bytes, after a
@@ -622,13 +618,21 @@ func afterComma(text string, prev, im lexicon.InstitutionMention, max int) bool 
 	if im.Start < prev.End || im.Start-prev.End > max+maxAcronymBytes {
 		return false
 	}
-	between := strings.TrimLeft(text[prev.End:im.Start], " ")
+	between := pastAcronym(text[prev.End:im.Start])
+	return len(between) <= max && strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.()")
+}
+
+// pastAcronym returns between, the text between two names, without the
+// spaces that open it and an acronym in brackets right after the first
+// name ("Universiti Malaya Medical Centre (UMMC), le grand hôpital…").
+func pastAcronym(between string) string {
+	between = strings.TrimLeft(between, " ")
 	if rest, ok := strings.CutPrefix(between, "("); ok {
 		if acr, tail, closed := strings.Cut(rest, ")"); closed && len(acr) <= maxAcronymBytes {
-			between = tail // "Universiti Malaya Medical Centre (UMMC), le grand hôpital…"
+			return tail
 		}
 	}
-	return len(between) <= max && strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.()")
+	return between
 }
 
 // maxAcronymBytes bounds the brackets right after a name that afterComma

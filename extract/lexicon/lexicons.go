@@ -93,9 +93,18 @@ func (l *lexicon[T]) mustInit() {
 type aliasList struct {
 	Aliases []string `yaml:"aliases"`
 	Strict  []string `yaml:"strict"`
+	// Phrases are aliases written as slots of alternative words, every
+	// choice of one word per slot an alias ("passeront" "en outre" "six"
+	// "mois"); an empty alternative leaves its slot out.
+	Phrases [][][]string `yaml:"phrases"`
 }
 
 func appendPatterns[T any](ps []pattern[T], a aliasList, v T) []pattern[T] {
+	for _, ph := range a.Phrases {
+		for _, s := range expandPhrase(ph) {
+			ps = append(ps, pattern[T]{s, v, false})
+		}
+	}
 	for _, s := range a.Aliases {
 		ps = append(ps, pattern[T]{s, v, false})
 	}
@@ -183,11 +192,7 @@ type domainYAML struct {
 	// ("centre de lutte contre le cancer", "children's hospital": an
 	// institution): the longest term wins, so they keep their words from
 	// counting as a field.
-	None bool `yaml:"none"`
-	// Phrases are terms written as slots of alternative words, every
-	// choice of one word per slot a term ("passeront" "en outre" "six"
-	// "mois"); an empty alternative leaves its slot out.
-	Phrases   [][][]string `yaml:"phrases"`
+	None      bool `yaml:"none"`
 	aliasList `yaml:",inline"`
 }
 
@@ -231,9 +236,6 @@ var domains = &lexicon[[]string]{dir: "data/domains", bounded: true, marked: map
 	}
 	var ps []pattern[[]string]
 	for _, y := range ys {
-		for _, ph := range y.Phrases {
-			y.Aliases = append(y.Aliases, expandPhrase(ph)...)
-		}
 		if len(y.Codes) == 0 && !y.None {
 			return nil, fmt.Errorf("%s: terms %q have no code", file, y.Aliases)
 		}
@@ -320,12 +322,9 @@ type Cue struct {
 }
 
 type cueYAML struct {
-	Type     medcoop.EventType `yaml:"type"`
-	Negative string            `yaml:"negative"`
-	Strength float64           `yaml:"strength"`
-	// Phrases are cues written as slots of alternative words, as a
-	// domain's are.
-	Phrases   [][][]string `yaml:"phrases"`
+	Type      medcoop.EventType `yaml:"type"`
+	Negative  string            `yaml:"negative"`
+	Strength  float64           `yaml:"strength"`
 	aliasList `yaml:",inline"`
 }
 
@@ -352,9 +351,6 @@ var cues = &lexicon[cueValue]{dir: "data/cues", bounded: true, marked: map[strin
 			return nil, fmt.Errorf("%s: cues %q: negative must be history or hypothetical", file, y.Aliases)
 		case y.Negative == "" && !validEventType(y.Type):
 			return nil, fmt.Errorf("%s: cues %q: unknown event type %q", file, y.Aliases, y.Type)
-		}
-		for _, ph := range y.Phrases {
-			y.Aliases = append(y.Aliases, expandPhrase(ph)...)
 		}
 		ps = appendPatterns(ps, y.aliasList, cueValue{y.Type, y.Negative, y.Strength})
 	}
