@@ -234,7 +234,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	m.attendance = m.attendanceSentences()
 	m.insts = m.settleDiscovered(doc.Text, m.insts, m.places)
 	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst, titlePlaces)
-	m.resolveCityHospitals()
+	m.resolveCityHospitals(titlePlaces)
 	return m
 }
 
@@ -243,26 +243,34 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 // hospital") at the one other hospital of that city the page names more
 // fully ("l'hôpital d'oncologie de Da Nang"): a report shortens its
 // partner's name so, rather than bring in the city's general hospital or
-// a second, found one. With none, or two, it stays.
-func (m *mentions) resolveCityHospitals() {
+// a second, found one. A found hospital named only by its country ("un
+// hôpital du Laos" in a headline) is likewise the one other hospital of
+// that country the page names. With none, or two, it stays. titlePlaces
+// are every place the title names.
+func (m *mentions) resolveCityHospitals(titlePlaces []lexicon.PlaceMention) {
 	generic := assemblyWords(m.lang).CityHospital
-	// The page's hospitals, each read once: named by its city only, or
-	// more fully.
+	// The page's hospitals, each read once: named by its city (or
+	// country) only, or more fully.
 	type hospital struct {
-		im   *lexicon.InstitutionMention
-		city string // the city it is named by alone, if it is
+		im      *lexicon.InstitutionMention
+		city    string // the city it is named by alone, if it is
+		country bool   // that "city" is a country
 	}
 	var all []hospital
-	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
-		for i := range ims {
-			if ims[i].Institution.Kind == medcoop.Hospital {
-				all = append(all, hospital{&ims[i], m.cityOnly(ims[i], generic)})
+	for _, in := range []struct {
+		ims    []lexicon.InstitutionMention
+		places []lexicon.PlaceMention
+	}{{m.insts, m.places}, {m.titleInst, titlePlaces}} {
+		for i := range in.ims {
+			if in.ims[i].Institution.Kind == medcoop.Hospital {
+				city, country := cityOnly(in.ims[i], in.places, generic)
+				all = append(all, hospital{&in.ims[i], city, country})
 			}
 		}
 	}
 	fuller := map[*lexicon.InstitutionMention]*lexicon.Institution{}
 	for _, h := range all {
-		if h.city == "" {
+		if h.city == "" || h.country && !h.im.Discovered {
 			continue
 		}
 		found := map[string]*lexicon.Institution{}
@@ -274,7 +282,16 @@ func (m *mentions) resolveCityHospitals() {
 			// d'oncologie de Nghe An", in Vinh) is the one the province's
 			// name alone ("l'hôpital de Nghe An") means
 			fullerName := x.city == "" || h.im.Discovered && !x.im.Discovered
-			if in := x.im.Institution; fullerName && in.ID != h.im.Institution.ID && (medcoop.SameCity(in.City, h.city) || x.city == "" && in.Country == h.im.Institution.Country && holdsWords(x.im.Surface, h.city)) {
+			in := x.im.Institution
+			if !fullerName || in.ID == h.im.Institution.ID {
+				continue
+			}
+			switch {
+			case h.country:
+				if in.Country == h.im.Institution.Country {
+					found[in.ID] = in
+				}
+			case medcoop.SameCity(in.City, h.city) || x.city == "" && in.Country == h.im.Institution.Country && holdsWords(x.im.Surface, h.city):
 				found[in.ID] = in
 			}
 		}
@@ -296,29 +313,32 @@ func holdsWords(name, part string) bool {
 
 // cityOnly returns the city that an institution's name says alone, beside
 // generic words (generic, folded): as the gazetteer spells it, as the text
-// does ("Tay Nguyen Hospital" for the Central Highlands), or, for a found
-// name, the place in it ("l'hôpital de Thanh Hoa"); "" when the name says
-// more.
-func (m *mentions) cityOnly(im lexicon.InstitutionMention, generic []string) string {
-	type city struct{ name, surface string }
+// spells it, or, for a found name ("l'hôpital de Thanh Hoa", "un hôpital
+// du Laos"), the place in it (one of places, found in the name's text),
+// with whether that place is a country; "" when the name says more.
+func cityOnly(im lexicon.InstitutionMention, places []lexicon.PlaceMention, generic []string) (string, bool) {
+	type city struct {
+		name, surface string
+		country       bool
+	}
 	var cities []city
 	if im.Institution.City != "" {
-		cities = append(cities, city{im.Institution.City, im.Institution.City})
+		cities = append(cities, city{im.Institution.City, im.Institution.City, false})
 	}
-	for _, p := range m.places {
-		if im.Start <= p.Start && p.End <= im.End && im.End <= len(m.text) && m.text[im.Start:im.End] == im.Surface {
+	for _, p := range places {
+		if im.Start <= p.Start && p.End <= im.End && p.Surface != "" {
 			// a found name ("hôpital de Thanh Hoa") has no city but the place in it
-			cities = append(cities, city{cmp.Or(im.Institution.City, p.Name), p.Surface})
+			cities = append(cities, city{cmp.Or(im.Institution.City, p.Name), p.Surface, p.IsCountry && im.Institution.City == ""})
 		}
 	}
 	name := " " + textnorm.Key(im.Surface) + " "
 	for _, c := range cities {
 		k := " " + textnorm.Key(c.surface) + " "
 		if strings.Contains(name, k) && !slices.ContainsFunc(strings.Fields(strings.Replace(name, k, " ", 1)), func(w string) bool { return !slices.Contains(generic, w) }) {
-			return c.name
+			return c.name, c.country
 		}
 	}
-	return ""
+	return "", false
 }
 
 // settleDiscovered reviews the institutions found by pattern in text: a

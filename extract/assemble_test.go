@@ -830,7 +830,8 @@ func TestFunderIsNotParty(t *testing.T) {
 // TestHospitalNamedByItsCity checks that "l'hôpital de Da Nang", in a page
 // whose partner is another Da Nang hospital named in full, is that
 // partner (and its director speaks for it), and that alone it is the
-// city's general hospital.
+// city's general hospital; and that a headline's "un hôpital du Laos" is
+// the page's one Laotian hospital, and stays itself beside two.
 func TestHospitalNamedByItsCity(t *testing.T) {
 	oncology := lexicon.DiscoveredID("hôpital d'oncologie de Da Nang")
 	tests := []struct {
@@ -855,6 +856,14 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 			"\"Pain control is not a luxury,\" said Dr Y Thuat Nie, deputy director of Tay Nguyen Hospital.",
 			[]string{lexicon.DiscoveredID("Central Highlands Regional General Hospital"), lexicon.DiscoveredID("Oregon Health & Science University")},
 			lexicon.DiscoveredID("Central Highlands Regional General Hospital")},
+		{"named by its country in the headline", "Le CHU de Brest équipe un hôpital du Laos\n\n" +
+			"Le CHU de Brest a remis mardi deux échographes à l'hôpital provincial de Xieng Khouang. " +
+			"« Ils serviront dès demain », a déclaré le Dr Bounthanh Sayavong, directeur de l'hôpital provincial de Xieng Khouang.",
+			[]string{"fr-chu-brest", "la-xiengkhouang-hospital"}, "la-xiengkhouang-hospital"},
+		{"named by its country, two of that country", "Le CHU de Brest équipe un hôpital du Laos\n\n" +
+			"Le CHU de Brest a remis mardi deux échographes à l'hôpital provincial de Xieng Khouang, sur le conseil de l'hôpital Mahosot. " +
+			"« Ils serviront dès demain », a déclaré le Dr Bounthanh Sayavong, directeur de l'hôpital provincial de Xieng Khouang.",
+			[]string{"fr-chu-brest", "la-mahosot", "la-xiengkhouang-hospital", lexicon.DiscoveredID("hôpital du Laos")}, "la-xiengkhouang-hospital"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
