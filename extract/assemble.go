@@ -202,6 +202,9 @@ type mentions struct {
 	// name's id: every mention of that name, the headline's too, is that
 	// institution.
 	glossed map[string]*lexicon.Institution
+	// domainsLeftOut says, for each of domains, why the event leaves it
+	// out, or "" (leftOut); nil before assembly makes an event.
+	domainsLeftOut []string
 }
 
 func findMentions(doc *medcoop.Document, published time.Time, siteName string) mentions {
@@ -852,9 +855,9 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]me
 		Type:      m.eventType(cueSents),
 		Parties:   parties,
 		Countries: countriesOf(parties),
-		Domains:   m.eventDomains(published, parties, others),
 		People:    []medcoop.Person{},
 	}
+	ev.Domains, m.domainsLeftOut = m.eventDomains(published, parties, others)
 	ev.Domains = m.typeDomain(ev.Type, cueSents, ev.Domains)
 	ev.Date = m.eventDate(cueSents, published, others)
 	ev.Place = m.eventPlace(cueSents)
@@ -1563,8 +1566,9 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 // (countryOpening), a speaker's quoted view (quoted), a sentence about
 // cooperation with someone else (otherEventSentences) or one that turns
 // to another event (OtherEvent words, or Another words where no party is
-// named).
-func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, others map[int]bool) []medcoop.Domain {
+// named); and, for each of the page's field mentions, why it was left
+// out (leftOut), or "".
+func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, others map[int]bool) ([]medcoop.Domain, []string) {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	named := m.partySentences(parties)
@@ -1572,35 +1576,11 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 	background := m.backgroundSentences()
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
-	for _, d := range m.domains {
-		si := m.sentenceOf(d.Start)
-		if past[si] {
-			continue // "La première convention, en 2012, portait sur l'anesthésie"
-		}
-		if m.insideInstitution(d.Start, d.End) || m.facultyName(d.Start, words.Faculty) {
-			continue // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
-		}
-		if m.insideRole(d.Start, d.End) {
-			continue // "Trưởng khoa Tim mạch" says who speaks, not what is covered
-		}
-		if background[si] || named[si] == 0 && m.countryOpening(si, words.CountryOpening) {
-			continue // "confrontés à des défis tels que le cancer": background, not what is covered
-		}
-		if others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
-			named[si] == 0 && containsWord(m.sentenceKey(si), words.Another) {
-			// "a week after, X signed with Inha University Hospital on
-			// emergency medicine", "Cũng trong chuyến công tác, Sở Y tế
-			// tỉnh Điện Biên và … đã ký…": another event's
+	why := make([]string, len(m.domains))
+	for k, d := range m.domains {
+		why[k] = m.leftOut(d, named, past, background, others, quotes, &words)
+		if why[k] != "" {
 			continue
-		}
-		if d.Code == medicalEducation && m.deviceTraining(si, words.EquipmentUse) {
-			continue // "deux techniciens ont installé les appareils et formé les utilisateurs": the delivery's, not education
-		}
-		if m.workplace(d.Start, words.Workplace) {
-			continue // "dành cho 40 điều dưỡng đang công tác tại khoa Cấp cứu": where the trainees work
-		}
-		if m.quoted(quotes, d.Start, d.End) {
-			continue // "« Une infection évitée, c'est des antibiotiques en moins », a résumé…": a view, not what is covered
 		}
 		i, ok := idx[d.Code]
 		if !ok {
@@ -1612,7 +1592,39 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 			out[i].Surface = append(out[i].Surface, d.Surface)
 		}
 	}
-	return out
+	return out, why
+}
+
+// leftOut says why the field mention d is named in passing, not as what
+// the cooperation covers ("past", "name", "role", "background",
+// "other event", "device use", "workplace", "quoted"), or "" when it
+// counts. named, past, background, others and quotes are the page's
+// sentences and spans as eventDomains reads them.
+func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, background, others map[int]bool, quotes [][2]int, words *assemblyLexicon) string {
+	si := m.sentenceOf(d.Start)
+	switch {
+	case past[si]:
+		return "past" // "La première convention, en 2012, portait sur l'anesthésie"
+	case m.insideInstitution(d.Start, d.End) || m.facultyName(d.Start, words.Faculty):
+		return "name" // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
+	case m.insideRole(d.Start, d.End):
+		return "role" // "Trưởng khoa Tim mạch" says who speaks, not what is covered
+	case background[si] || named[si] == 0 && m.countryOpening(si, words.CountryOpening):
+		return "background" // "confrontés à des défis tels que le cancer": background, not what is covered
+	case others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
+		named[si] == 0 && containsWord(m.sentenceKey(si), words.Another):
+		// "a week after, X signed with Inha University Hospital on
+		// emergency medicine", "Cũng trong chuyến công tác, Sở Y tế
+		// tỉnh Điện Biên và … đã ký…": another event's
+		return "other event"
+	case d.Code == medicalEducation && m.deviceTraining(si, words.EquipmentUse):
+		return "device use" // "deux techniciens ont installé les appareils et formé les utilisateurs": the delivery's, not education
+	case m.workplace(d.Start, words.Workplace):
+		return "workplace" // "dành cho 40 điều dưỡng đang công tác tại khoa Cấp cứu": where the trainees work
+	case m.quoted(quotes, d.Start, d.End):
+		return "quoted" // "« Une infection évitée, c'est des antibiotiques en moins », a résumé…": a view, not what is covered
+	}
+	return ""
 }
 
 // countryOpening reports whether sentence si opens on one of words, a
@@ -2334,10 +2346,14 @@ type Mentions struct {
 	Institutions []lexicon.InstitutionMention `json:"institutions"`
 	Places       []lexicon.PlaceMention       `json:"places"`
 	Domains      []lexicon.DomainMention      `json:"domains"`
-	Cues         []lexicon.Cue                `json:"cues"`
-	TitleCues    []lexicon.Cue                `json:"title_cues"`
-	Dates        []dates.Mention              `json:"dates"`
-	People       []people.Mention             `json:"people"`
+	// DomainsLeftOut says, for each of Domains, why the event leaves that
+	// field out ("past", "role", "background"…), or "" when it counts;
+	// empty when the page made no event.
+	DomainsLeftOut []string         `json:"domains_left_out,omitempty"`
+	Cues           []lexicon.Cue    `json:"cues"`
+	TitleCues      []lexicon.Cue    `json:"title_cues"`
+	Dates          []dates.Mention  `json:"dates"`
+	People         []people.Mention `json:"people"`
 }
 
 // Explain extracts a page as Document does and returns, with the
@@ -2354,5 +2370,5 @@ func Explain(in Input) (*medcoop.Document, Mentions, error) {
 		m = &found
 	}
 	return doc, Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(pg.published), Institutions: m.insts,
-		Places: m.places, Domains: m.domains, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}, nil
+		Places: m.places, Domains: m.domains, DomainsLeftOut: m.domainsLeftOut, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}, nil
 }

@@ -1126,3 +1126,27 @@ func affiliations(ev medcoop.Event) map[string]string {
 	}
 	return out
 }
+
+// TestDomainsLeftOut checks that Explain says, for each field a page
+// names, why the event leaves it out, or "" when it counts.
+func TestDomainsLeftOut(t *testing.T) {
+	text := "Le CHU d'Angers signe avec l'hôpital Bach Mai\n\n" +
+		"Le CHU d'Angers et l'hôpital Bach Mai ont signé mardi une convention sur la néphrologie. " +
+		"« C'est une étape », a déclaré le Pr Paul Girard, chef du service de pédiatrie du CHU d'Angers.\n\n" +
+		"En 2012, une première convention portait sur l'anesthésie."
+	_, m, err := Explain(Input{Body: []byte(text), IsText: true, Published: time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.DomainsLeftOut) != len(m.Domains) {
+		t.Fatalf("%d reasons for %d fields", len(m.DomainsLeftOut), len(m.Domains))
+	}
+	got := map[string]string{}
+	for i, d := range m.Domains {
+		got[d.Code] = m.DomainsLeftOut[i]
+	}
+	want := map[string]string{"nephrology": "", "pediatrics": "role", "anesthesia": "past"}
+	if !maps.Equal(got, want) {
+		t.Errorf("left out %v, want %v", got, want)
+	}
+}
