@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"embed"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"regexp"
@@ -83,6 +84,11 @@ type assemblyLexicon struct {
 	// PossessiveKinds map the noun of an owner before "'s" to the kind of
 	// party a role after it is at ("the hospital's director").
 	PossessiveKinds map[string]medcoop.PartyKind `yaml:"possessive_kinds"`
+	// DescribedKinds map the nouns that, with a country beside them,
+	// describe an institution without naming it ("Vietnam's top cancer
+	// hospital", "un hôpital cambodgien", "một bệnh viện của Nhật Bản")
+	// to its kind; read folded.
+	DescribedKinds map[string]medcoop.PartyKind `yaml:"described_kinds"`
 	// LocatedIn are the words that may stand between a name and the city
 	// that says where it is ("in", "à", "tại", "thành phố").
 	LocatedIn []string `yaml:"located_in"`
@@ -135,6 +141,11 @@ func assemblyWords(lang string) assemblyLexicon {
 			if err := yaml.Unmarshal(b, &lex); err != nil {
 				panic(fmt.Sprintf("extract: data/%s.yaml: %v", l, err))
 			}
+			folded := make(map[string]medcoop.PartyKind, len(lex.DescribedKinds))
+			for w, k := range lex.DescribedKinds {
+				folded[textnorm.Key(w)] = k
+			}
+			lex.DescribedKinds = folded
 			for i := range lex.WitnessAround {
 				lex.WitnessAround[i].Before = textnorm.Key(lex.WitnessAround[i].Before)
 				for j, w := range lex.WitnessAround[i].After {
@@ -192,6 +203,7 @@ type mentions struct {
 	publisher   *lexicon.Institution
 	siteName    string
 	text        string // the document's text
+	title       string // the document's title
 	lang        string
 	// attendance are the sentences that open on who attended.
 	attendance map[int]bool
@@ -224,6 +236,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 		publisher: publisher(g, siteName),
 		siteName:  siteName,
 		text:      doc.Text,
+		title:     doc.Title,
 		lang:      doc.Lang,
 	}
 	titlePlaces := lexicon.FindPlacesPrepared(title, doc.Lang)
@@ -405,8 +418,11 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 		}
 		if im.Institution.Country == "" {
 			c := named[im.Institution.ID]
+			p := m.placeAfter(text, places, ims, im.End)
 			switch {
 			case c != "":
+			case p != nil && p.Country != "VN":
+				c = p.Country // "Bệnh viện Nhân dân huyện Hà Khẩu (tỉnh Vân Nam, Trung Quốc)", past a place in the name before it
 			case i+1 < len(ims) && !ims[i+1].Discovered && glosses(text, im.End, ims[i+1].Start):
 				c = ims[i+1].Institution.Country // "Viện X (Bệnh viện Chợ Rẫy)": the parent's country
 			default:
@@ -1212,6 +1228,30 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			}
 		}
 	}
+	// "Vietnam's top cancer hospital and Japan's National Cancer Center
+	// launched…", "Le CHU de Brest équipe un hôpital laotien": a partner
+	// a cue sentence or the headline describes by its country and kind is the one institution of that
+	// country and kind the page names elsewhere.
+	var descs []description
+	for _, si := range cueSents {
+		s := m.sentences[si]
+		descs = append(descs, m.describedInstitutions(m.text, m.places, m.insts, s.Start, s.End)...)
+	}
+	if len(cueSents) > 0 || m.titleCue() {
+		descs = append(descs, m.describedInstitutions(m.title, m.titlePlaces, m.titleInst, 0, len(m.title))...)
+	}
+	for _, d := range descs {
+		var only *cand
+		n := 0
+		for _, c := range cands {
+			if c.inst.Country == d.country && c.inst.Kind == d.kind && c.bodyMentions > 0 {
+				only, n = c, n+1
+			}
+		}
+		if n == 1 && only.score < 1 {
+			only.score = 1
+		}
+	}
 	if pub := m.publisher; pub != nil && (len(cueSents) > 0 || len(m.titleCues) > 0) {
 		// The publisher joins when another country's institution acts in
 		// its news: a site's own CHU is a party to what the CHU announces.
@@ -1267,6 +1307,63 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		total += c.score
 	}
 	return out, total
+}
+
+// description is an institution a text describes by its country and kind
+// instead of naming it.
+type description struct {
+	country string
+	kind    medcoop.PartyKind
+}
+
+// describeWords is how many words on each side of a country its noun of
+// kind may stand ("Vietnam's top cancer hospital", "le premier hôpital
+// pédiatrique du Cambodge").
+const describeWords = 4
+
+// describedInstitutions returns the institutions that text[from:to]
+// describes by a country (one of places, outside the names ims) and a
+// noun of kind (data described_kinds) in the same clause, within
+// describeWords words of it.
+func (m mentions) describedInstitutions(text string, places []lexicon.PlaceMention, ims []lexicon.InstitutionMention, from, to int) []description {
+	kinds := assemblyWords(m.lang).DescribedKinds
+	if len(kinds) == 0 {
+		return nil
+	}
+	var out []description
+	for _, p := range places {
+		if !p.IsCountry || p.Start < from || p.End > to || p.End > len(text) || text[p.Start:p.End] != p.Surface ||
+			slices.ContainsFunc(ims, func(im lexicon.InstitutionMention) bool { return im.Start <= p.Start && p.End <= im.End }) {
+			continue
+		}
+		// the clause around the country, cut at punctuation and at a name
+		lo, hi := from, to
+		if i := strings.LastIndexAny(text[from:p.Start], ",;:.()«»\"“”"); i >= 0 {
+			lo = from + i + 1
+		}
+		if i := strings.IndexAny(text[p.End:to], ",;:.()«»\"“”"); i >= 0 {
+			hi = p.End + i
+		}
+		for _, im := range ims {
+			if im.End <= p.Start && im.End > lo {
+				lo = im.End
+			}
+			if im.Start >= p.End && im.Start < hi {
+				hi = im.Start
+			}
+		}
+		before := strings.Fields(textnorm.Key(text[lo:p.Start]))
+		after := strings.Fields(textnorm.Key(text[p.End:hi]))
+		near := " " + strings.Join(before[max(len(before)-describeWords, 0):], " ") + " " +
+			strings.Join(after[:min(len(after), describeWords)], " ") + " "
+		for _, w := range slices.Sorted(maps.Keys(kinds)) {
+			if strings.Contains(near, " "+w+" ") {
+				out = append(out, description{p.Country, kinds[w]})
+				break
+			}
+		}
+	}
+	return out
 }
 
 func hasEvidence(es []medcoop.Evidence, e medcoop.Evidence) bool {

@@ -763,6 +763,59 @@ func TestCountryInDiscoveredName(t *testing.T) {
 	}
 }
 
+// TestCountryInBracketsAfterFoundName checks that a found name takes the
+// country of the place in brackets right after it, not of the partner's
+// province named just before it.
+func TestCountryInBracketsAfterFoundName(t *testing.T) {
+	ev := oneEvent(t, "Hai bệnh viện hai bên biên giới ký kết hợp tác\n\n"+
+		"Sáng 3/9, tại thành phố Lào Cai, Bệnh viện Đa khoa tỉnh Lào Cai và Bệnh viện Nhân dân huyện Mã Quan (tỉnh Vân Nam, Trung Quốc) đã ký kết thỏa thuận hợp tác về cấp cứu.",
+		time.Date(2025, 9, 4, 0, 0, 0, 0, time.UTC))
+	if !slices.Equal(ev.Countries, []string{"CN", "VN"}) {
+		t.Errorf("countries %v, want [CN VN]", ev.Countries)
+	}
+}
+
+// TestDescribedPartner checks that a partner a cue sentence or a
+// headline describes by its country and kind ("Vietnam's leading lung
+// hospital", "un hôpital laotien") is the one institution of that country
+// and kind the page names elsewhere, and no one when it names two.
+func TestDescribedPartner(t *testing.T) {
+	tests := []struct {
+		name, text string
+		parties    []string // nil: no event
+	}{
+		{"in the lede", "Lung scans to be read by software\n\n" +
+			"Vietnam's leading lung hospital and Seoul National University Hospital on Monday launched a two-year study on lung nodules.\n\n" +
+			"Some 2,000 patients of Bach Mai Hospital will take part.",
+			[]string{"kr-snuh", "vn-bach-mai"}},
+		{"in the headline", "Le CHU de Brest équipe un hôpital laotien\n\n" +
+			"Le CHU de Brest a remis mardi deux échographes.\n\n" +
+			"Ils serviront au service de radiologie de l'hôpital Mahosot, à Vientiane.",
+			[]string{"fr-chu-brest", "la-mahosot"}},
+		{"two of that country", "Lung scans to be read by software\n\n" +
+			"Vietnam's leading lung hospital and Seoul National University Hospital on Monday launched a two-year study on lung nodules.\n\n" +
+			"Some 2,000 patients of Bach Mai Hospital and Cho Ray Hospital will take part.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := eventsOf(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+			if tt.parties == nil {
+				if len(evs) != 0 {
+					t.Errorf("events %+v, want none", evs)
+				}
+				return
+			}
+			if len(evs) != 1 {
+				t.Fatalf("events = %d, want 1", len(evs))
+			}
+			if got := partyIDs(evs[0]); !slices.Equal(got, tt.parties) {
+				t.Errorf("parties %v, want %v", got, tt.parties)
+			}
+		})
+	}
+}
+
 // TestVisitForASigning checks that a visit during which the partners
 // signed is that signing, when the lede says so in the next sentence, and
 // that a visit with no signing, or a signing told paragraphs later, stays a

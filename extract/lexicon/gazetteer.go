@@ -281,6 +281,9 @@ type discoveryRules struct {
 	// diacritics makes every word list of the language match with its
 	// diacritics (in any case): Vietnamese "viện" is not "viên".
 	diacritics bool
+	// notPlaces are the surfaces (NFC) that name no place inside a name
+	// of this language.
+	notPlaces map[string]bool
 }
 
 // breakKey is the form a word is looked up in breaks by.
@@ -326,6 +329,10 @@ type discoveryYAML struct {
 	Diacritics bool     `yaml:"diacritics"`
 	Breaks     []string `yaml:"breaks"`
 	PlaceAfter []string `yaml:"place_after"`
+	// NotPlaces are words that another language's places hold but that,
+	// inside a name of this language, are no place: Vietnamese "Lao" is
+	// tuberculosis ("Bệnh viện Lao và Bệnh phổi"), not English "Lao".
+	NotPlaces []string `yaml:"not_places"`
 	// ShortForms are the short spellings press uses for a head inside a
 	// name ("BV Tim Hà Nội" for "Bệnh viện Tim Hà Nội"): every gazetteer
 	// alias that begins with the head is known by each short form too.
@@ -362,7 +369,10 @@ func (g *Gazetteer) loadDiscovery() error {
 		d := y.Diacritics
 		r := &discoveryRules{connectors: wordSet(y.Connectors, d), modifiers: wordSet(y.Modifiers, d),
 			stop: wordSet(y.Stop, d), filler: map[string]bool{}, lowerAfterCapital: y.LowerAfter,
-			breaks: map[string]bool{}, diacritics: d}
+			breaks: map[string]bool{}, diacritics: d, notPlaces: map[string]bool{}}
+		for _, w := range y.NotPlaces {
+			r.notPlaces[textnorm.NFC(w)] = true
+		}
 		for _, w := range y.PlaceAfter {
 			if d {
 				g.placeWords.addCaseless(w, true)
@@ -487,6 +497,10 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		var ps []match[placeValue] // the places the name holds, found once
 		if to > from {
 			ps = places.matcherFor(g.allLangs).findRange(ft, from, to)
+			ps = slices.DeleteFunc(ps, func(p match[placeValue]) bool {
+				s, e := ft.span(p.From, p.To)
+				return h.rules.notPlaces[textnorm.NFC(ft.orig[s:e])]
+			})
 		}
 		if to > from && (!h.needsPlace || len(ps) > 0) && !countryOnly(ps, from, to, hm) {
 			out = append(out, g.discovered(ft, h, from, to, hm, ps))

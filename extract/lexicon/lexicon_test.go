@@ -289,6 +289,16 @@ func TestDiscovery(t *testing.T) {
 		{"Il a été admis à l'hôpital, puis en bệnh viện, then at the hospital.", nil},
 		{"L'hôpital de pratique du CHU de Clermont-Ferrand.",
 			[]want{{"CHU de Clermont-Ferrand", false, "fr-chu-clermont-ferrand", medcoop.Hospital, "FR"}}},
+		// "Lao" in a Vietnamese name is tuberculosis, not Laos; a committee
+		// after "và" begins another name.
+		{"Bệnh viện Lao và Bệnh phổi Quảng Bình tiếp đoàn.",
+			[]want{{"Bệnh viện Lao và Bệnh phổi Quảng Bình", true, "", medcoop.Hospital, "VN"}}},
+		{"Lao Friends Hospital for Children gửi thư.",
+			[]want{{"Lao Friends Hospital for Children", false, "la-lfhc", medcoop.Hospital, "LA"}}},
+		{"Sở Y tế tỉnh Hà Giang và Ủy ban Y tế châu Văn Sơn dự lễ.",
+			[]want{{"Sở Y tế tỉnh Hà Giang", true, "", medcoop.Agency, "VN"}}},
+		{"Le Groupe hospitalier du Havre a remis des fauteuils.",
+			[]want{{"Groupe hospitalier du Havre", true, "", medcoop.Hospital, "FR"}}},
 	}
 	g := Institutions()
 	for _, tt := range tests {
@@ -330,6 +340,7 @@ func TestFindPlaces(t *testing.T) {
 		{"A delegation from Ho Chi Minh City visited Phnom Penh and Laos.", "en",
 			[]string{"Ho Chi Minh City/VN/false", "Phnom Penh/KH/false", "Laos/LA/true"}},
 		{"Une réunion à La Réunion.", "fr", []string{"Réunion/FR/false"}},
+		{"Du Havre au Mans, puis au Havre.", "fr", []string{"Le Havre/FR/false", "Le Mans/FR/false", "Le Havre/FR/false"}},
 		{"Vietnam and France", "", []string{"Vietnam/VN/true", "France/FR/true"}},
 	}
 	for _, tt := range tests {
