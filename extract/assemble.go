@@ -84,6 +84,11 @@ type assemblyLexicon struct {
 	// PossessiveKinds map the noun of an owner before "'s" to the kind of
 	// party a role after it is at ("the hospital's director").
 	PossessiveKinds map[string]medcoop.PartyKind `yaml:"possessive_kinds"`
+	// ClauseOpeners open a clause that says something of what comes
+	// before it (", que", "pour lesquelles", ", which"): a word of
+	// background there is not about a field named before it. Read as
+	// written, lower-cased.
+	ClauseOpeners []string `yaml:"clause_openers" fold:"no"`
 	// DescribedKinds map the nouns that, with a country beside them,
 	// describe an institution without naming it ("Vietnam's top cancer
 	// hospital", "un hôpital cambodgien", "một bệnh viện của Nhật Bản")
@@ -1706,7 +1711,7 @@ func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, back
 		return "name" // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
 	case m.insideRole(d.Start, d.End):
 		return "role" // "Trưởng khoa Tim mạch" says who speaks, not what is covered
-	case background[si] || named[si] == 0 && m.countryOpening(si, words.CountryOpening):
+	case background[si] && !m.laterClause(d, si, words.ClauseOpeners) || named[si] == 0 && m.countryOpening(si, words.CountryOpening):
 		return "background" // "confrontés à des défis tels que le cancer": background, not what is covered
 	case others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
 		named[si] == 0 && containsWord(m.sentenceKey(si), words.Another):
@@ -2032,7 +2037,6 @@ func (m mentions) insideRole(start, end int) bool {
 // what the cooperation covers.
 // Only the sentences that name a field are read, each once.
 func (m mentions) backgroundSentences() map[int]bool {
-	words := assemblyWords(m.lang)
 	out := map[int]bool{}
 	read := map[int]bool{}
 	for _, d := range m.domains {
@@ -2041,16 +2045,43 @@ func (m mentions) backgroundSentences() map[int]bool {
 			continue
 		}
 		read[si] = true
-		key := m.sentenceKey(si)
-		if containsWord(key, words.Background) || containsWord(key, words.Hypothetical) ||
-			containsWord(key, words.Extension) && m.hasCue(si, "hypothetical", 0) {
-			out[si] = true // "Une extension à la cancérologie pourrait être étudiée"
-		}
-		if containsWord(key, words.Routine) && !m.hasCue(si, "", minCueStrength) && !future(key, words.Future) {
-			out[si] = true // "the hospital operates on 600 children with heart disease a year"
-		}
+		out[si] = m.backgroundKey(m.sentenceKey(si), si)
 	}
 	return out
+}
+
+// backgroundKey reports whether key, the folded words of sentence si or
+// of a part of it, sets what it names as background: a word of
+// background or of a possibility ("Une extension à la cancérologie
+// pourrait être étudiée"), or of routine work with no cue and no future
+// ("the hospital operates on 600 children with heart disease a year").
+func (m mentions) backgroundKey(key string, si int) bool {
+	words := assemblyWords(m.lang)
+	return containsWord(key, words.Background) || containsWord(key, words.Hypothetical) ||
+		containsWord(key, words.Extension) && m.hasCue(si, "hypothetical", 0) ||
+		containsWord(key, words.Routine) && !m.hasCue(si, "", minCueStrength) && !future(key, words.Future)
+}
+
+// clauseWords bounds the words between a field and the opener of a
+// clause about it ("la dialyse péritonéale à domicile, que…").
+const clauseWords = 5
+
+// laterClause reports whether what makes the sentence of field mention d
+// background stands only in a clause that opens right after d (within
+// clauseWords words; data clause_openers: ", que", "pour lesquelles", ",
+// which"): "la dialyse péritonéale à domicile, que l'hôpital souhaite
+// proposer aux habitants des îles" is what the convention covers.
+func (m mentions) laterClause(d lexicon.DomainMention, si int, openers []string) bool {
+	s := m.sentences[si]
+	rest := strings.ToLower(m.text[d.End:s.End])
+	cut := -1
+	for _, o := range openers {
+		if i := strings.Index(rest, o); i >= 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	return cut >= 0 && len(strings.Fields(textnorm.Key(rest[:cut]))) <= clauseWords &&
+		!m.backgroundKey(" "+textnorm.Key(m.text[s.Start:d.End+cut])+" ", si)
 }
 
 // future reports whether key, folded and padded by sentenceKey, speaks of

@@ -364,6 +364,21 @@ func TestDomainsInPassing(t *testing.T) {
 			want:      []string{"nursing", "nephrology"},
 			notWanted: []string{"public-health"},
 		},
+		{
+			name: "a clause about the field does not make it background",
+			text: "Le CHU de Brest signe avec l'hôpital Bach Mai\n\n" +
+				"Le CHU de Brest et l'hôpital Bach Mai ont signé lundi une convention sur la dialyse péritonéale à domicile, " +
+				"que l'hôpital veut proposer aux habitants des districts de montagne.",
+			want: []string{"nephrology"},
+		},
+		{
+			name: "a clause far from the field leaves the sentence background",
+			text: "Le CHU de Brest signe avec l'hôpital Bach Mai\n\n" +
+				"Le CHU de Brest et l'hôpital Bach Mai ont signé lundi une convention sur la néphrologie.\n\n" +
+				"Des médecins de Bach Mai ont été formés à l'échographie à Brest ; l'hôpital est autonome dans ce domaine, qui ne figure plus au programme.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"diagnostic-imaging"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
