@@ -639,9 +639,10 @@ const appositionBytes = 6
 // apposes reports whether discovered mention im describes the known
 // institution named right before it, after a comma, in its city:
 // "l'Angkor Hospital for Children, l'hôpital pédiatrique de Siem Reap";
-// or, for a known institution with no city of record, in lower case and
-// in its country: "l'Institut Paoli-Calmettes (IPC), centre de lutte
-// contre le cancer de Marseille".
+// or, after a bare comma, in lower case and in its country or none:
+// "l'Institut Paoli-Calmettes (IPC), centre de lutte contre le cancer de
+// Marseille", "le Centre Georges-François Leclerc, centre de lutte
+// contre le cancer de Bourgogne".
 func apposes(text string, prev, im lexicon.InstitutionMention) bool {
 	if prev.Discovered || prev.Institution.Kind != im.Institution.Kind || !afterComma(text, prev, im, appositionBytes) {
 		return false
@@ -649,10 +650,11 @@ func apposes(text string, prev, im lexicon.InstitutionMention) bool {
 	if medcoop.SameCity(prev.Institution.City, im.Institution.City) {
 		return true
 	}
-	// no city of record: only a bare comma, no article, may stand between,
-	// so that a list ("X, le centre hospitalier de Vichy et …") stays a list
+	// a description in lower case, in the same country or none: only a
+	// bare comma, no article, may stand between, so that a list ("X, le
+	// centre hospitalier de Vichy et …") stays a list
 	r, _ := utf8.DecodeRuneInString(im.Surface)
-	return prev.Institution.City == "" && prev.Institution.Country == im.Institution.Country && unicode.IsLower(r) &&
+	return (im.Institution.Country == "" || prev.Institution.Country == im.Institution.Country) && unicode.IsLower(r) &&
 		strings.TrimSpace(pastAcronym(text[prev.End:im.Start])) == ","
 }
 
@@ -1789,7 +1791,8 @@ func (m mentions) partySentences(parties []medcoop.Party) map[int]int {
 }
 
 // workplace reports whether the field at pos is named after one of words
-// in its sentence, with no semicolon between: it says where people work.
+// in its sentence, with no semicolon and no word of the future between:
+// it says where people work, not what they will learn.
 func (m mentions) workplace(pos int, words []string) bool {
 	si := m.sentenceOf(pos)
 	if si < 0 || len(words) == 0 {
@@ -1799,7 +1802,16 @@ func (m mentions) workplace(pos int, words []string) bool {
 	if i := strings.LastIndex(before, ";"); i >= 0 {
 		before = before[i+1:]
 	}
-	return containsWord(" "+textnorm.Key(before)+" ", words)
+	key := " " + textnorm.Key(before) + " "
+	at := -1
+	for _, w := range words {
+		if i := strings.LastIndex(key, " "+w+" "); i >= 0 {
+			at = max(at, i+len(w)+1)
+		}
+	}
+	// the workplace ends where the sentence goes on to what they will do:
+	// "Doctors working in the neonatal unit will learn non-invasive ventilation"
+	return at >= 0 && !future(key[at:], assemblyWords(m.lang).Future)
 }
 
 // deviceTraining reports whether sentence si teaches only how to use

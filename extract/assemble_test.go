@@ -365,6 +365,13 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"public-health"},
 		},
 		{
+			name: "what people will learn is no workplace",
+			text: "Singapore's KK Hospital trains Da Nang neonatal teams\n\n" +
+				"KK Women's and Children's Hospital opened a training course on Monday at Da Nang Hospital. " +
+				"Doctors working in the hospital's neonatal unit will learn non-invasive ventilation.",
+			want: []string{"intensive-care"},
+		},
+		{
 			name: "a clause about the field does not make it background",
 			text: "Le CHU de Brest signe avec l'hôpital Bach Mai\n\n" +
 				"Le CHU de Brest et l'hôpital Bach Mai ont signé lundi une convention sur la dialyse péritonéale à domicile, " +
@@ -960,6 +967,11 @@ func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 		// city: neither a new party nor that city's university hospital.
 		{"fr", "Bergonié et Cho Ray signent sur les sarcomes\n\n" +
 			"L'Institut Bergonié (IB), centre de lutte contre le cancer de Bordeaux, et l'hôpital Cho Ray ont signé lundi une convention sur les sarcomes.",
+			[]string{"fr-institut-bergonie", "vn-cho-ray"}},
+		// The same, after a name whose city the gazetteer knows, naming
+		// the region.
+		{"fr", "Bergonié et Cho Ray signent sur les sarcomes\n\n" +
+			"L'Institut Bergonié, centre de lutte contre le cancer de Nouvelle-Aquitaine, et l'hôpital Cho Ray ont signé lundi une convention sur les sarcomes.",
 			[]string{"fr-institut-bergonie", "vn-cho-ray"}},
 		{"en", "Vinmec and Lyon sign on transplants\n\n" +
 			"Hospices Civils de Lyon signed a memorandum on Monday with Vinmec Times City International Hospital on stem cell transplants.",

@@ -130,6 +130,8 @@ func TestFind(t *testing.T) {
 			[]want{{"1980–1990", "1980", medcoop.Year, false, true}}},
 		{"vi since year", "vi", monday, "Hai bệnh viện hợp tác từ năm 2010.",
 			[]want{{"2010", "2010", medcoop.Year, false, true}}},
+		{"vi since bare year", "vi", monday, "Kể từ 2015, hơn 40 bác sĩ đã được đào tạo.",
+			[]want{{"2015", "2015", medcoop.Year, false, true}}},
 		{"vi month year", "vi", monday, "Dự án bắt đầu từ tháng 11/2025 và kết thúc vào tháng 3 năm 2027.",
 			[]want{{"tháng 11/2025", "2025-11", medcoop.Month, false, false}, {"tháng 3 năm 2027", "2027-03", medcoop.Month, false, false}}},
 		{"vi year with word", "vi", monday, "Năm 2018, bệnh viện mở khoa mới.",

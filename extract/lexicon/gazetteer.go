@@ -239,7 +239,8 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 // namesAnotherCity reports whether a known name runs on, on the same
 // line, into a city of its country other than its own: "Bệnh viện Nhi
 // đồng Thành phố" is Ho Chi Minh City's, "Bệnh viện Nhi đồng thành phố
-// Cần Thơ" another hospital, which discovery then finds whole.
+// Cần Thơ" another hospital, which discovery then finds whole. A region
+// is no other city: "Bệnh viện Đại học Dijon Bourgogne".
 func namesAnotherCity(ft *foldedText, pm *matcher[placeValue], mt match[*Institution]) bool {
 	in := mt.Values[0]
 	if in.City == "" || mt.To >= len(ft.toks) || strings.TrimSpace(ft.gap(mt.To)) != "" {
@@ -250,7 +251,7 @@ func namesAnotherCity(ft *foldedText, pm *matcher[placeValue], mt match[*Institu
 		return false
 	}
 	v := p.Values[0]
-	return !v.isCountry && v.country == in.Country && textnorm.Key(v.name) != textnorm.Key(in.City)
+	return !v.isCountry && !v.region && v.country == in.Country && textnorm.Key(v.name) != textnorm.Key(in.City)
 }
 
 // ---- discovery ----

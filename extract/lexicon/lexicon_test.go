@@ -166,6 +166,8 @@ func TestFindInstitutions(t *testing.T) {
 			[]instWant{{"Bộ Y tế Lào", "la-moh"}, {"Bệnh viện Hữu nghị Việt Đức", "vn-viet-duc"}}},
 		{"en", "Hanoi Medical University signed with Peking Union Medical College Hospital and the VNU-UMP.",
 			[]instWant{{"Hanoi Medical University", "vn-hmu"}, {"Peking Union Medical College Hospital", "cn-pumch"}, {"VNU-UMP", "vn-vnu-ump"}}},
+		{"a region after the city is the same name", "Bệnh viện Đại học Dijon Bourgogne tiếp đoàn.",
+			[]instWant{{"Bệnh viện Đại học Dijon", "fr-chu-dijon"}}},
 		{"acronym needs its case", "Le who et l'uca, mais l'UCA et la WHO.",
 			[]instWant{{"UCA", "fr-u-clermont-auvergne"}, {"WHO", "int-who"}}},
 		{"china", "L'hôpital mère-enfant de la province du Shanxi et Ruijin Hospital.",

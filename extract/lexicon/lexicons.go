@@ -137,6 +137,7 @@ type placeYAML struct {
 type placeValue struct {
 	name, country string
 	isCountry     bool
+	region        bool // a region ("Bourgogne"): it may follow a city's name ("CHU Dijon Bourgogne")
 }
 
 var placeKinds = map[string]bool{"city": true, "province": true, "region": true, "country": true, "adjective": true}
@@ -151,7 +152,7 @@ var places = &lexicon[placeValue]{dir: "data/places", load: func(file string) ([
 		if y.Name == "" || len(y.Country) != 2 || !placeKinds[y.Kind] {
 			return nil, fmt.Errorf("%s: place %q: need name, a 2-letter country and a known kind (got %q)", file, y.Name, y.Kind)
 		}
-		v := placeValue{y.Name, y.Country, y.Kind == "country" || y.Kind == "adjective"}
+		v := placeValue{y.Name, y.Country, y.Kind == "country" || y.Kind == "adjective", y.Kind == "region"}
 		ps = appendPatterns(ps, y.aliasList, v)
 	}
 	return ps, nil
