@@ -894,6 +894,10 @@ func TestFunderIsNotParty(t *testing.T) {
 			"L'hôpital Bach Mai et l'université de Kanazawa ont lancé le 12 juin une formation à la dialyse. " +
 			"Le programme est financé par l'Agence japonaise de coopération internationale (JICA).",
 			[]string{"vn-bach-mai", lexicon.DiscoveredID("université de Kanazawa")}},
+		// A ministry whose representative attends is a witness.
+		{"fr", "Le CHU de Bordeaux prolonge de cinq ans son partenariat avec l'hôpital Mittaphab de Vientiane" + "\n\n" +
+			"Le CHU de Bordeaux et l'hôpital Mittaphab de Vientiane ont renouvelé jeudi dernier, pour cinq ans, la convention qui les lie depuis 2014. Le document a été signé à Bordeaux par la directrice générale adjointe du CHU et par le Dr Khamphone Sisavath, directeur de l'établissement laotien, en présence d'un représentant du ministère laotien de la Santé.",
+			[]string{"fr-chu-bordeaux", "la-mittaphab"}},
 		// A host said to be no party.
 		{"fr", "Bach Mai et le CHU de Rennes lancent un échange d'étudiants\n\n" +
 			"L'hôpital Bach Mai et le CHU de Rennes ont signé lundi un accord d'échange d'étudiants infirmiers. " +

@@ -474,6 +474,9 @@ func TestFindCues(t *testing.T) {
 		{"Trois sages-femmes de Lille ont passé cinq jours à Vientiane.", "fr", []string{"ont passé cinq jours=delegation_visit"}},
 		{"Two surgeons spent 4 days in Hue; the boy spent 10 days in intensive care.", "en", []string{"surgeons spent 4 days=delegation_visit"}},
 		{"Le bébé a passé trois jours en réanimation.", "fr", nil},
+		// Launching gives nothing away.
+		{"Necker a donné le coup d'envoi d'un cycle de formation ; Lille a donné deux moniteurs.", "fr",
+			[]string{"a donné le coup d'envoi d'un=other", "cycle de formation=training_programme", "a donné=donation_or_equipment"}},
 		{"Une étude menée conjointement ; des générateurs ont trouvé une seconde vie au Laos.", "fr",
 			[]string{"menée conjointement=joint_research", "trouvé une seconde vie au=donation_or_equipment"}},
 		// A patient's second life is no donation.
