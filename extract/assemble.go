@@ -94,6 +94,9 @@ type assemblyLexicon struct {
 	// hospital", "un hôpital cambodgien", "một bệnh viện của Nhật Bản")
 	// to its kind; read folded.
 	DescribedKinds map[string]medcoop.PartyKind `yaml:"described_kinds"`
+	// DescribedLinkers join a noun of DescribedKinds to the country after
+	// it ("du", "of", "của").
+	DescribedLinkers []string `yaml:"described_linkers"`
 	// LocatedIn are the words that may stand between a name and the city
 	// that says where it is ("in", "à", "tại", "thành phố").
 	LocatedIn []string `yaml:"located_in"`
@@ -427,7 +430,11 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			switch {
 			case c != "":
 			case p != nil && p.Country != "VN":
-				c = p.Country // "Bệnh viện Nhân dân huyện Hà Khẩu (tỉnh Vân Nam, Trung Quốc)", past a place in the name before it
+				// "Bệnh viện Nhân dân huyện Hà Khẩu (tỉnh Vân Nam, Trung
+				// Quốc)", past a place in the name before it; a place in
+				// Viet Nam is left to countryBeside, whose foreignName
+				// guard knows a foreign hospital working there
+				c = p.Country
 			case i+1 < len(ims) && !ims[i+1].Discovered && glosses(text, im.End, ims[i+1].Start):
 				c = ims[i+1].Institution.Country // "Viện X (Bệnh viện Chợ Rẫy)": the parent's country
 			default:
@@ -639,8 +646,8 @@ const appositionBytes = 6
 // apposes reports whether discovered mention im describes the known
 // institution named right before it, after a comma, in its city:
 // "l'Angkor Hospital for Children, l'hôpital pédiatrique de Siem Reap";
-// or, after a bare comma, in lower case and in its country or none:
-// "l'Institut Paoli-Calmettes (IPC), centre de lutte contre le cancer de
+// or, after a bare comma, in lower case, in its country or none, when
+// one of the two has no city: "l'Institut Paoli-Calmettes (IPC), centre de lutte contre le cancer de
 // Marseille", "le Centre Georges-François Leclerc, centre de lutte
 // contre le cancer de Bourgogne".
 func apposes(text string, prev, im lexicon.InstitutionMention) bool {
@@ -650,11 +657,13 @@ func apposes(text string, prev, im lexicon.InstitutionMention) bool {
 	if medcoop.SameCity(prev.Institution.City, im.Institution.City) {
 		return true
 	}
-	// a description in lower case, in the same country or none: only a
-	// bare comma, no article, may stand between, so that a list ("X, le
-	// centre hospitalier de Vichy et …") stays a list
+	// a description in lower case, where one of the two has no city (a
+	// region is none), in the same country or none: only a bare comma, no
+	// article, may stand between, so that a list ("X, le centre
+	// hospitalier de Vichy et …") stays a list
 	r, _ := utf8.DecodeRuneInString(im.Surface)
-	return (im.Institution.Country == "" || prev.Institution.Country == im.Institution.Country) && unicode.IsLower(r) &&
+	return (prev.Institution.City == "" || im.Institution.City == "") &&
+		(im.Institution.Country == "" || prev.Institution.Country == im.Institution.Country) && unicode.IsLower(r) &&
 		strings.TrimSpace(pastAcronym(text[prev.End:im.Start])) == ","
 }
 
@@ -1323,17 +1332,16 @@ type description struct {
 	kind    medcoop.PartyKind
 }
 
-// describeWords is how many words on each side of a country its noun of
-// kind may stand ("Vietnam's top cancer hospital", "le premier hôpital
-// pédiatrique du Cambodge").
+// describeWords is how many words after a country's possessive its noun
+// of kind may stand ("Vietnam's top cancer hospital").
 const describeWords = 4
 
 // describedInstitutions returns the institutions that text[from:to]
 // describes by a country (one of places, outside the names ims) and a
-// noun of kind (data described_kinds) in the same clause, within
-// describeWords words of it.
+// noun of kind (data described_kinds) linked to it in the same clause
+// (describedBy).
 func (m mentions) describedInstitutions(text string, places []lexicon.PlaceMention, ims []lexicon.InstitutionMention, from, to int) []description {
-	kinds := assemblyWords(m.lang).DescribedKinds
+	kinds, linkers := assemblyWords(m.lang).DescribedKinds, assemblyWords(m.lang).DescribedLinkers
 	if len(kinds) == 0 {
 		return nil
 	}
@@ -1361,16 +1369,59 @@ func (m mentions) describedInstitutions(text string, places []lexicon.PlaceMenti
 		}
 		before := strings.Fields(textnorm.Key(text[lo:p.Start]))
 		after := strings.Fields(textnorm.Key(text[p.End:hi]))
-		near := " " + strings.Join(before[max(len(before)-describeWords, 0):], " ") + " " +
-			strings.Join(after[:min(len(after), describeWords)], " ") + " "
-		for _, w := range slices.Sorted(maps.Keys(kinds)) {
-			if strings.Contains(near, " "+w+" ") {
-				out = append(out, description{p.Country, kinds[w]})
-				break
-			}
+		if k, ok := describedBy(before, after, possessive(text[p.End:hi]), kinds, linkers); ok {
+			out = append(out, description{p.Country, k})
 		}
 	}
 	return out
+}
+
+// describedBy returns the kind a country describes, given the folded
+// words of its clause before and after it: a noun of kinds right before
+// it, or before a linker (data described_linkers) with at most one word
+// between ("hôpital cambodgien", "hôpital pédiatrique du Cambodge",
+// "bệnh viện của Nhật Bản"); or right after it, or after its possessive
+// within describeWords words ("a Japanese university", "Vietnam's top
+// cancer hospital"). A verb between ("l'hôpital part au Cambodge", "the
+// hospital has partnered with Vietnam") describes nothing.
+func describedBy(before, after []string, possessive bool, kinds map[string]medcoop.PartyKind, linkers []string) (medcoop.PartyKind, bool) {
+	nounAt := func(words []string, i int) (medcoop.PartyKind, int) {
+		for _, w := range slices.Sorted(maps.Keys(kinds)) {
+			k := kinds[w]
+			n := len(strings.Fields(w))
+			if i >= 0 && i+n <= len(words) && strings.Join(words[i:i+n], " ") == w {
+				return k, n
+			}
+		}
+		return "", 0
+	}
+	// noun, then up to one word and a linker, then the country
+	for gap := 0; gap <= 2 && gap <= len(before); gap++ {
+		if gap > 0 && !slices.Contains(linkers, before[len(before)-1]) {
+			break
+		}
+		for start := len(before) - gap - 1; start >= max(len(before)-gap-3, 0); start-- {
+			if k, n := nounAt(before, start); n > 0 && start+n == len(before)-gap {
+				return k, true
+			}
+		}
+	}
+	if k, n := nounAt(after, 0); n > 0 {
+		return k, true
+	}
+	if possessive && len(after) > 0 {
+		for i := 1; i < min(len(after), describeWords+1); i++ {
+			if k, n := nounAt(after, i); n > 0 {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+// possessive reports whether rest opens on a possessive "'s".
+func possessive(rest string) bool {
+	return strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ")
 }
 
 func hasEvidence(es []medcoop.Evidence, e medcoop.Evidence) bool {
@@ -2085,7 +2136,13 @@ const clauseWords = 5
 // proposer aux habitants des îles" is what the convention covers.
 func (m mentions) laterClause(d lexicon.DomainMention, si int, openers []string) bool {
 	s := m.sentences[si]
+	if d.End > s.End {
+		return false
+	}
 	rest := strings.ToLower(m.text[d.End:s.End])
+	if len(rest) != s.End-d.End {
+		return false // lower case changed the bytes: offsets would not hold
+	}
 	cut := -1
 	for _, o := range openers {
 		if i := strings.Index(rest, o); i >= 0 && (cut < 0 || i < cut) {

@@ -1212,11 +1212,13 @@ func affiliations(ev medcoop.Event) map[string]string {
 }
 
 // TestDomainsLeftOut checks that Explain says, for each field a page
-// names, why the event leaves it out, or "" when it counts.
+// names, why the event leaves it out, or "" when it counts, and that a
+// background clause counts against a field only from afar.
 func TestDomainsLeftOut(t *testing.T) {
 	text := "Le CHU d'Angers signe avec l'hôpital Bach Mai\n\n" +
-		"Le CHU d'Angers et l'hôpital Bach Mai ont signé mardi une convention sur la néphrologie. " +
+		"Le CHU d'Angers et l'hôpital Bach Mai ont signé mardi une convention sur la néphrologie, dont Bach Mai est le centre de référence. " +
 		"« C'est une étape », a déclaré le Pr Paul Girard, chef du service de pédiatrie du CHU d'Angers.\n\n" +
+		"Elle couvre aussi l'échographie au lit du malade dans les services du nord du pays, dont l'hôpital est le centre de référence.\n\n" +
 		"En 2012, une première convention portait sur l'anesthésie."
 	_, m, err := Explain(Input{Body: []byte(text), IsText: true, Published: time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
@@ -1229,8 +1231,35 @@ func TestDomainsLeftOut(t *testing.T) {
 	for i, d := range m.Domains {
 		got[d.Code] = m.DomainsLeftOut[i]
 	}
-	want := map[string]string{"nephrology": "", "pediatrics": "role", "anesthesia": "past"}
+	// a background clause right after a field leaves it counted; one
+	// further on does not
+	want := map[string]string{"nephrology": "", "pediatrics": "role", "diagnostic-imaging": "background", "anesthesia": "past"}
 	if !maps.Equal(got, want) {
 		t.Errorf("left out %v, want %v", got, want)
+	}
+}
+
+// TestDescribedBy checks which words around a country describe an
+// institution, and that a verb between them describes none.
+func TestDescribedBy(t *testing.T) {
+	fr, en := assemblyWords("fr"), assemblyWords("en")
+	tests := []struct {
+		lex           assemblyLexicon
+		before, after string // folded clause around the country
+		possessive    bool
+		want          bool
+	}{
+		{fr, "equipe un hopital", "", false, true},
+		{fr, "le premier hopital pediatrique du", "", false, true},
+		{fr, "l hopital part au", "", false, false},
+		{en, "", "top cancer hospital", true, true},
+		{en, "a", "university", false, true},
+		{en, "the hospital has partnered with", "since", false, false},
+	}
+	for _, tt := range tests {
+		_, got := describedBy(strings.Fields(tt.before), strings.Fields(tt.after), tt.possessive, tt.lex.DescribedKinds, tt.lex.DescribedLinkers)
+		if got != tt.want {
+			t.Errorf("describedBy(%q, %q) = %v, want %v", tt.before, tt.after, got, tt.want)
+		}
 	}
 }

@@ -666,8 +666,8 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 	}
 	if len(ps) > 0 {
 		in.Country = ps[0].Values[0].country
-		if !ps[0].Values[0].isCountry {
-			in.City = ps[0].Values[0].name
+		if v := ps[0].Values[0]; !v.isCountry && !v.region {
+			in.City = v.name // a region is no city: "centre de lutte contre le cancer de Bourgogne"
 		}
 	}
 	return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in, Discovered: true}

@@ -476,7 +476,7 @@ func TestFindCues(t *testing.T) {
 		{"Le bébé a passé trois jours en réanimation.", "fr", nil},
 		// Launching gives nothing away.
 		{"Necker a donné le coup d'envoi d'un cycle de formation ; Lille a donné deux moniteurs.", "fr",
-			[]string{"a donné le coup d'envoi d'un=other", "cycle de formation=training_programme", "a donné=donation_or_equipment"}},
+			[]string{"a donné le coup d'envoi=other", "cycle de formation=training_programme", "a donné=donation_or_equipment"}},
 		{"Une étude menée conjointement ; des générateurs ont trouvé une seconde vie au Laos.", "fr",
 			[]string{"menée conjointement=joint_research", "trouvé une seconde vie au=donation_or_equipment"}},
 		// A patient's second life is no donation.
