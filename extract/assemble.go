@@ -94,6 +94,9 @@ type assemblyLexicon struct {
 	// hospital", "un hôpital cambodgien", "một bệnh viện của Nhật Bản")
 	// to its kind; read folded.
 	DescribedKinds map[string]medcoop.PartyKind `yaml:"described_kinds"`
+	// DescribedNouns are DescribedKinds' nouns, folded, longest first:
+	// the order describedBy tries them in.
+	DescribedNouns []string `yaml:"-" fold:"no"`
 	// DescribedLinkers join a noun of DescribedKinds to the country after
 	// it ("du", "of", "của").
 	DescribedLinkers []string `yaml:"described_linkers"`
@@ -154,6 +157,9 @@ func assemblyWords(lang string) assemblyLexicon {
 				folded[textnorm.Key(w)] = k
 			}
 			lex.DescribedKinds = folded
+			lex.DescribedNouns = slices.SortedFunc(maps.Keys(folded), func(a, b string) int {
+				return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b))
+			})
 			for i := range lex.WitnessAround {
 				lex.WitnessAround[i].Before = textnorm.Key(lex.WitnessAround[i].Before)
 				for j, w := range lex.WitnessAround[i].After {
@@ -251,7 +257,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	// A place inside a name ("Bệnh viện Đa khoa Đồng Tháp") names no
 	// institution by itself.
 	m.titlePlaces = slices.DeleteFunc(slices.Clone(titlePlaces), func(p lexicon.PlaceMention) bool {
-		return slices.ContainsFunc(m.titleInst, func(im lexicon.InstitutionMention) bool { return im.Start <= p.Start && p.End <= im.End })
+		return insideAny(m.titleInst, p.Start, p.End)
 	})
 	m.resolveShortForms(g, titlePlaces)
 	m.keys = make([]string, len(m.sentences))
@@ -410,7 +416,8 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
-		if p := m.placeAfter(text, places, ims, im.End); p != nil && im.Institution.Country != "" && im.Institution.City == "" && p.Country != im.Institution.Country && p.Country != "VN" {
+		after := m.placeAfter(text, places, ims, im.End)
+		if p := after; p != nil && im.Institution.Country != "" && im.Institution.City == "" && p.Country != im.Institution.Country && p.Country != "VN" {
 			// "China Medical University Hospital (CMUH) in Taichung",
 			// "Bệnh viện Đại học Y dược Trung Quốc (Đài Loan)": the place
 			// right after the name says where it is; the country word
@@ -426,7 +433,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 		}
 		if im.Institution.Country == "" {
 			c := named[im.Institution.ID]
-			p := m.placeAfter(text, places, ims, im.End)
+			p := after
 			switch {
 			case c != "":
 			case p != nil && p.Country != "VN":
@@ -647,9 +654,9 @@ const appositionBytes = 6
 // institution named right before it, after a comma, in its city:
 // "l'Angkor Hospital for Children, l'hôpital pédiatrique de Siem Reap";
 // or, after a bare comma, in lower case, in its country or none, when
-// one of the two has no city: "l'Institut Paoli-Calmettes (IPC), centre de lutte contre le cancer de
-// Marseille", "le Centre Georges-François Leclerc, centre de lutte
-// contre le cancer de Bourgogne".
+// one of the two has no city: "l'Institut Paoli-Calmettes (IPC), centre
+// de lutte contre le cancer de Marseille", "le Centre Georges-François
+// Leclerc, centre de lutte contre le cancer de Bourgogne".
 func apposes(text string, prev, im lexicon.InstitutionMention) bool {
 	if prev.Discovered || prev.Institution.Kind != im.Institution.Kind || !afterComma(text, prev, im, appositionBytes) {
 		return false
@@ -740,8 +747,7 @@ func countryBeside(places []lexicon.PlaceMention, start, end int) string {
 // it ("… (Đài Loan)"); never a place inside another name (ims); or nil.
 func (m *mentions) placeAfter(text string, places []lexicon.PlaceMention, ims []lexicon.InstitutionMention, end int) *lexicon.PlaceMention {
 	for i, p := range places {
-		if p.Start < end || p.Start-end > besideBytes || p.Country == "" ||
-			slices.ContainsFunc(ims, func(im lexicon.InstitutionMention) bool { return im.Start <= p.Start && p.End <= im.End }) {
+		if p.Start < end || p.Start-end > besideBytes || p.Country == "" || insideAny(ims, p.Start, p.End) {
 			continue
 		}
 		between := text[end:p.Start]
@@ -1246,8 +1252,9 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	}
 	// "Vietnam's top cancer hospital and Japan's National Cancer Center
 	// launched…", "Le CHU de Brest équipe un hôpital laotien": a partner
-	// a cue sentence or the headline describes by its country and kind is the one institution of that
-	// country and kind the page names elsewhere.
+	// a cue sentence or the headline describes by its country and kind
+	// is the one institution of that country and kind the page names
+	// elsewhere.
 	var descs []description
 	for _, si := range cueSents {
 		s := m.sentences[si]
@@ -1341,14 +1348,14 @@ const describeWords = 4
 // noun of kind (data described_kinds) linked to it in the same clause
 // (describedBy).
 func (m mentions) describedInstitutions(text string, places []lexicon.PlaceMention, ims []lexicon.InstitutionMention, from, to int) []description {
-	kinds, linkers := assemblyWords(m.lang).DescribedKinds, assemblyWords(m.lang).DescribedLinkers
-	if len(kinds) == 0 {
+	words := assemblyWords(m.lang)
+	if len(words.DescribedNouns) == 0 {
 		return nil
 	}
 	var out []description
 	for _, p := range places {
 		if !p.IsCountry || p.Start < from || p.End > to || p.End > len(text) || text[p.Start:p.End] != p.Surface ||
-			slices.ContainsFunc(ims, func(im lexicon.InstitutionMention) bool { return im.Start <= p.Start && p.End <= im.End }) {
+			insideAny(ims, p.Start, p.End) {
 			continue
 		}
 		// the clause around the country, cut at punctuation and at a name
@@ -1369,7 +1376,7 @@ func (m mentions) describedInstitutions(text string, places []lexicon.PlaceMenti
 		}
 		before := strings.Fields(textnorm.Key(text[lo:p.Start]))
 		after := strings.Fields(textnorm.Key(text[p.End:hi]))
-		if k, ok := describedBy(before, after, possessive(text[p.End:hi]), kinds, linkers); ok {
+		if k, ok := describedBy(before, after, possessive(text[p.End:hi]), &words); ok {
 			out = append(out, description{p.Country, k})
 		}
 	}
@@ -1377,27 +1384,26 @@ func (m mentions) describedInstitutions(text string, places []lexicon.PlaceMenti
 }
 
 // describedBy returns the kind a country describes, given the folded
-// words of its clause before and after it: a noun of kinds right before
-// it, or before a linker (data described_linkers) with at most one word
-// between ("hôpital cambodgien", "hôpital pédiatrique du Cambodge",
+// words of its clause before and after it: a noun of lex.DescribedKinds
+// right before it, or before a linker (data described_linkers) with at
+// most one word between ("hôpital cambodgien", "hôpital pédiatrique du Cambodge",
 // "bệnh viện của Nhật Bản"); or right after it, or after its possessive
 // within describeWords words ("a Japanese university", "Vietnam's top
 // cancer hospital"). A verb between ("l'hôpital part au Cambodge", "the
 // hospital has partnered with Vietnam") describes nothing.
-func describedBy(before, after []string, possessive bool, kinds map[string]medcoop.PartyKind, linkers []string) (medcoop.PartyKind, bool) {
+func describedBy(before, after []string, possessive bool, lex *assemblyLexicon) (medcoop.PartyKind, bool) {
 	nounAt := func(words []string, i int) (medcoop.PartyKind, int) {
-		for _, w := range slices.Sorted(maps.Keys(kinds)) {
-			k := kinds[w]
-			n := len(strings.Fields(w))
+		for _, w := range lex.DescribedNouns {
+			n := strings.Count(w, " ") + 1
 			if i >= 0 && i+n <= len(words) && strings.Join(words[i:i+n], " ") == w {
-				return k, n
+				return lex.DescribedKinds[w], n
 			}
 		}
 		return "", 0
 	}
 	// noun, then up to one word and a linker, then the country
 	for gap := 0; gap <= 2 && gap <= len(before); gap++ {
-		if gap > 0 && !slices.Contains(linkers, before[len(before)-1]) {
+		if gap > 0 && !slices.Contains(lex.DescribedLinkers, before[len(before)-1]) {
 			break
 		}
 		for start := len(before) - gap - 1; start >= max(len(before)-gap-3, 0); start-- {
@@ -1853,16 +1859,10 @@ func (m mentions) workplace(pos int, words []string) bool {
 	if i := strings.LastIndex(before, ";"); i >= 0 {
 		before = before[i+1:]
 	}
-	key := " " + textnorm.Key(before) + " "
-	at := -1
-	for _, w := range words {
-		if i := strings.LastIndex(key, " "+w+" "); i >= 0 {
-			at = max(at, i+len(w)+1)
-		}
-	}
 	// the workplace ends where the sentence goes on to what they will do:
 	// "Doctors working in the neonatal unit will learn non-invasive ventilation"
-	return at >= 0 && !future(key[at:], assemblyWords(m.lang).Future)
+	rest, ok := afterLastWord(" "+textnorm.Key(before)+" ", words)
+	return ok && !future(rest, assemblyWords(m.lang).Future)
 }
 
 // deviceTraining reports whether sentence si teaches only how to use
@@ -2230,12 +2230,12 @@ func listItems(s string, joiners []string) []string {
 // insideInstitution reports whether [start, end) lies within an
 // institution's name.
 func (m mentions) insideInstitution(start, end int) bool {
-	for _, im := range m.insts {
-		if im.Start <= start && end <= im.End {
-			return true
-		}
-	}
-	return false
+	return insideAny(m.insts, start, end)
+}
+
+// insideAny reports whether [start, end) lies within one of the names ims.
+func insideAny(ims []lexicon.InstitutionMention, start, end int) bool {
+	return slices.ContainsFunc(ims, func(im lexicon.InstitutionMention) bool { return im.Start <= start && end <= im.End })
 }
 
 // namesPlaceOrInstitution reports whether [start, end) lies within a

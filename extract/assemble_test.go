@@ -1257,7 +1257,7 @@ func TestDescribedBy(t *testing.T) {
 		{en, "the hospital has partnered with", "since", false, false},
 	}
 	for _, tt := range tests {
-		_, got := describedBy(strings.Fields(tt.before), strings.Fields(tt.after), tt.possessive, tt.lex.DescribedKinds, tt.lex.DescribedLinkers)
+		_, got := describedBy(strings.Fields(tt.before), strings.Fields(tt.after), tt.possessive, &tt.lex)
 		if got != tt.want {
 			t.Errorf("describedBy(%q, %q) = %v, want %v", tt.before, tt.after, got, tt.want)
 		}
