@@ -259,6 +259,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	m.titlePlaces = slices.DeleteFunc(slices.Clone(titlePlaces), func(p lexicon.PlaceMention) bool {
 		return insideAny(m.titleInst, p.Start, p.End)
 	})
+	m.resolveShared(titlePlaces)
 	m.resolveShortForms(g, titlePlaces)
 	m.keys = make([]string, len(m.sentences))
 	m.attendance = m.attendanceSentences()
@@ -803,6 +804,44 @@ func mentionedAmong(candidates []*lexicon.Institution, lists ...[]lexicon.Instit
 		}
 	}
 	return found, n
+}
+
+// resolveShared chooses, for a name several countries' institutions share
+// ("hôpital national de pédiatrie" is Hanoi's and Phnom Penh's), the one
+// the page is about: the one the page also names unambiguously, else the
+// one whose country the page's places name most often, else the name's
+// holder. titlePlaces are every place the title names.
+func (m *mentions) resolveShared(titlePlaces []lexicon.PlaceMention) {
+	named := map[*lexicon.Institution]bool{}
+	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		for _, im := range ims {
+			if len(im.Alternatives) == 0 {
+				named[im.Institution] = true
+			}
+		}
+	}
+	countries := map[string]int{}
+	for _, ps := range [][]lexicon.PlaceMention{m.places, titlePlaces} {
+		for _, p := range ps {
+			countries[p.Country]++
+		}
+	}
+	better := func(a, b *lexicon.Institution) bool {
+		if named[a] != named[b] {
+			return named[a]
+		}
+		return countries[a.Country] > countries[b.Country]
+	}
+	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		for i := range ims {
+			im := &ims[i]
+			for k, in := range im.Alternatives {
+				if better(in, im.Institution) {
+					im.Alternatives[k], im.Institution = im.Institution, in
+				}
+			}
+		}
+	}
 }
 
 // resolveShortForms gives a discovered institution the gazetteer entry it

@@ -1263,3 +1263,23 @@ func TestDescribedBy(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedName checks that a name two countries' hospitals share ("hôpital
+// national de pédiatrie") is the one whose country the page names, or the
+// one the page also names unambiguously, and the name's holder otherwise.
+func TestSharedName(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"the page names Cambodia", "Le CHU de Brest forme des infirmières au Cambodge\n\n" +
+			"Le CHU de Brest et l'hôpital national de pédiatrie ont signé mardi à Phnom Penh une convention sur la réanimation néonatale.",
+			[]string{"fr-chu-brest", "kh-national-pediatric"}},
+		{"the page names Viet Nam", "Le CHU de Brest forme des infirmières au Vietnam\n\n" +
+			"Le CHU de Brest et l'hôpital national de pédiatrie ont signé mardi à Hanoï une convention sur la réanimation néonatale.",
+			[]string{"fr-chu-brest", "vn-nhi-trung-uong"}},
+		{"named unambiguously too", "Brest signs with the National Pediatric Hospital\n\n" +
+			"CHU Brest and the National Pediatric Hospital signed an agreement on neonatal intensive care on Tuesday. " +
+			"Vietnam National Children's Hospital will host the first course in Hanoi and Paris.",
+			[]string{"fr-chu-brest", "vn-nhi-trung-uong"}},
+		{"no place: the holder", "Le CHU de Brest et l'hôpital national de pédiatrie ont signé mardi une convention sur la réanimation néonatale.",
+			[]string{"fr-chu-brest", "vn-nhi-trung-uong"}},
+	})
+}

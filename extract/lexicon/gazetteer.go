@@ -36,6 +36,11 @@ type InstitutionMention struct {
 	// resolves to a gazetteer CHU ("l'hôpital de Clermont-Ferrand") is not
 	// Discovered.
 	Discovered bool
+	// Alternatives are the other institutions that share the spelling
+	// ("National Pediatric Hospital" is Hanoi's and Phnom Penh's);
+	// Institution is the one that holds it as an alias rather than as a
+	// shared spelling. The page's places choose between them.
+	Alternatives []*Institution
 }
 
 // Gazetteer is the set of known institutions with their spellings, and the
@@ -67,6 +72,11 @@ type institutionYAML struct {
 	Kind      medcoop.PartyKind `yaml:"kind"`
 	City      string            `yaml:"city"`
 	aliasList `yaml:",inline"`
+	// Shared are spellings the institution shares with another country's
+	// institution that holds them as aliases ("hôpital national de
+	// pédiatrie"). They are added after every file, so the holder comes
+	// first among a mention's candidates.
+	Shared []string `yaml:"shared"`
 }
 
 var validKinds = map[medcoop.PartyKind]bool{medcoop.Hospital: true, medcoop.University: true,
@@ -104,6 +114,11 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list institutions: %w", err)
 	}
+	type sharedName struct {
+		in    *Institution
+		alias string
+	}
+	var shared []sharedName
 	for _, e := range ents {
 		if !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
@@ -117,6 +132,14 @@ func loadGazetteer() (*Gazetteer, error) {
 			if err := g.addInstitution(file, y); err != nil {
 				return nil, err
 			}
+			for _, a := range y.Shared {
+				shared = append(shared, sharedName{g.byID[y.ID], a})
+			}
+		}
+	}
+	for _, sh := range shared {
+		if !g.names.add(sh.alias, sh.in, false) {
+			return nil, fmt.Errorf("institution %q: empty shared spelling", sh.in.ID)
 		}
 	}
 	// A hospital is found by its city alone only when it is the city's
@@ -229,7 +252,13 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 	known = slices.DeleteFunc(known, func(mt match[*Institution]) bool { return namesAnotherCity(ft, pm, mt) })
 	for _, mt := range known {
 		s, e := ft.span(mt.From, mt.To)
-		out = append(out, InstitutionMention{Start: s, End: e, Surface: text[s:e], Institution: mt.Values[0]})
+		im := InstitutionMention{Start: s, End: e, Surface: text[s:e], Institution: mt.Values[0]}
+		for _, in := range mt.Values[1:] {
+			if in != im.Institution && !slices.Contains(im.Alternatives, in) {
+				im.Alternatives = append(im.Alternatives, in)
+			}
+		}
+		out = append(out, im)
 	}
 	out = append(out, g.discover(ft, known)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })

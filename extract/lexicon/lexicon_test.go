@@ -677,3 +677,21 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedSpelling checks that a spelling two institutions share comes
+// with its holder first and the other as an alternative.
+func TestSharedSpelling(t *testing.T) {
+	g := Institutions()
+	for _, tt := range []struct{ text, holder, other string }{
+		{"hôpital national de pédiatrie", "vn-nhi-trung-uong", "kh-national-pediatric"},
+		{"National Pediatric Hospital", "kh-national-pediatric", "vn-nhi-trung-uong"},
+	} {
+		ms := g.Find(tt.text)
+		if len(ms) != 1 || ms[0].Institution.ID != tt.holder || len(ms[0].Alternatives) != 1 || ms[0].Alternatives[0].ID != tt.other {
+			t.Errorf("Find(%q) = %+v, want %s with alternative %s", tt.text, ms, tt.holder, tt.other)
+		}
+	}
+	if ms := g.Find("Bệnh viện Nhi Trung ương"); len(ms) != 1 || len(ms[0].Alternatives) != 0 {
+		t.Errorf("an unshared name has alternatives: %+v", ms)
+	}
+}
