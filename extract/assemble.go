@@ -1807,7 +1807,7 @@ func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, back
 		return "past" // "La première convention, en 2012, portait sur l'anesthésie"
 	case m.insideInstitution(d.Start, d.End) || m.facultyName(d.Start, words.Faculty):
 		return "name" // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
-	case m.insideRole(d.Start, d.End):
+	case m.insideRole(d.Start, d.End) || m.apposed(d.Start):
 		return "role" // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 	case background[si] && !m.laterClause(d, si, words.ClauseOpeners) || named[si] == 0 && m.countryOpening(si, words.CountryOpening):
 		return "background" // "confrontés à des défis tels que le cancer": background, not what is covered
@@ -2106,9 +2106,13 @@ const maxAttribution = 80
 // speaks for: inside their role phrase, or in the apposition right after
 // their name ("Giáo sư Yamada Takeshi, Trường Đại học Nagasaki, cho biết").
 func (m mentions) attribution(start, end int) bool {
-	if m.insideRole(start, end) {
-		return true
-	}
+	return m.insideRole(start, end) || m.apposed(start)
+}
+
+// apposed reports whether start lies in the apposition right after a
+// person's name, before its next comma ("TS. Takeshi Moriyama, bác sĩ gây
+// mê hồi sức, trưởng nhóm…"): what it says is about the person.
+func (m mentions) apposed(start int) bool {
 	for _, pm := range m.people {
 		if pm.End > start || start-pm.End > maxAttribution {
 			continue

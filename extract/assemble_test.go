@@ -1283,3 +1283,24 @@ func TestSharedName(t *testing.T) {
 			[]string{"fr-chu-brest", "vn-nhi-trung-uong"}},
 	})
 }
+
+// TestFieldInAnApposition checks that a field named in the apposition
+// right after a person's name (their own specialty) is left out, and one
+// named after that apposition's comma is not.
+func TestFieldInAnApposition(t *testing.T) {
+	text := "Bệnh viện Bạch Mai ký kết hợp tác với Bệnh viện Đại học Gunma (Nhật Bản)\n\n" +
+		"Sáng 12/3, Bệnh viện Bạch Mai và Bệnh viện Đại học Gunma đã ký biên bản ghi nhớ hợp tác về hồi sức tích cực.\n\n" +
+		"TS. Takeshi Moriyama, bác sĩ gây mê hồi sức, trưởng nhóm chuyên gia, cho biết nhóm sẽ hướng dẫn thông khí nhân tạo."
+	_, m, err := Explain(Input{Body: []byte(text), IsText: true, Published: time.Date(2025, 3, 13, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for i, d := range m.Domains {
+		got[d.Code+" "+d.Surface] = m.DomainsLeftOut[i]
+	}
+	want := map[string]string{"intensive-care hồi sức tích cực": "", "anesthesia bác sĩ gây mê hồi sức": "role", "intensive-care thông khí nhân tạo": ""}
+	if !maps.Equal(got, want) {
+		t.Errorf("left out %v, want %v", got, want)
+	}
+}
