@@ -847,7 +847,8 @@ func (m *mentions) resolveShared(titlePlaces []lexicon.PlaceMention) {
 // resolveShortForms gives a discovered institution the gazetteer entry it
 // is a short form of: "Trường Đại học Khoa học Sức khỏe" in a page about
 // Laos is the Lao University of Health Sciences, whose alias it begins,
-// when exactly one institution of a country the page names fits.
+// when exactly one institution of a country the page names fits; "the
+// First Affiliated Hospital" is the one the page names in full.
 func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon.PlaceMention) {
 	aliasKeysOnce.Do(func() {
 		aliasKeys = map[*lexicon.Institution][]string{}
@@ -861,23 +862,30 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 	for _, p := range append(titlePlaces, m.places...) {
 		named[p.Country] = true
 	}
+	onPage := map[*lexicon.Institution]bool{}
+	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
+		onPage[im.Institution] = !im.Discovered
+	}
 	resolve := func(ims []lexicon.InstitutionMention) {
 		for i, im := range ims {
 			if !im.Discovered {
 				continue
 			}
 			key := textnorm.Key(im.Surface)
+			words := len(strings.Fields(key))
 			var found *lexicon.Institution
 			var candidates []*lexicon.Institution
 			n := 0
 			for inst, keys := range aliasKeys {
-				if !named[inst.Country] {
+				if !named[inst.Country] && !onPage[inst] {
 					continue
 				}
 				for _, a := range keys {
 					// The short form must carry most of the name: "Viện Nghiên"
-					// is not the start of every research institute.
-					if a == key || (strings.HasPrefix(a, key+" ") && 10*len(strings.Fields(key)) >= 6*len(strings.Fields(a))) {
+					// is not the start of every research institute. The page
+					// naming the institution in full shortens it further ("the
+					// First Affiliated Hospital").
+					if a == key || (strings.HasPrefix(a, key+" ") && (10*words >= 6*len(strings.Fields(a)) || onPage[inst] && words >= 2)) {
 						found = inst
 						candidates = append(candidates, inst)
 						n++

@@ -1304,3 +1304,19 @@ func TestFieldInAnApposition(t *testing.T) {
 		t.Errorf("left out %v, want %v", got, want)
 	}
 }
+
+// TestShortFormOfANameOnThePage checks that a name the page has given in
+// full and then shortens ("the First Affiliated Hospital") is that
+// institution, and its vice president speaks for it.
+func TestShortFormOfANameOnThePage(t *testing.T) {
+	ev := oneEvent(t, "Cao Bang and Nanning hospitals sign stroke pact\n\n"+
+		"Cao Bang General Hospital and the First Affiliated Hospital of Guangxi Medical University signed an agreement on stroke care in Nanning on Tuesday. "+
+		"Liang Weijun, vice president of the First Affiliated Hospital, said the two hospitals would share a stroke hotline.",
+		time.Date(2025, 11, 20, 0, 0, 0, 0, time.UTC))
+	if got := partyIDs(ev); !slices.Equal(got, []string{"cn-gxmu-first-hospital", "vn-bvdk-cao-bang"}) {
+		t.Errorf("parties %v", got)
+	}
+	if len(ev.People) != 1 || ev.People[0].Affiliation != "cn-gxmu-first-hospital" {
+		t.Errorf("people %+v, want Liang Weijun of cn-gxmu-first-hospital", ev.People)
+	}
+}
