@@ -266,7 +266,65 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	m.insts = m.settleDiscovered(doc.Text, m.insts, m.places)
 	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst, titlePlaces)
 	m.resolveCityHospitals(titlePlaces)
+	m.resolveHeadlineNames(titlePlaces)
 	return m
+}
+
+// resolveHeadlineNames points a name found by pattern in the headline
+// only ("HCM City cancer hospital", "Mekong Delta hospital"), with a place
+// in it, at the one institution of that kind and the place's country the
+// text names: a headline shortens its subject so. titlePlaces are every
+// place the title names.
+func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
+	// The text may open with the headline: its names there are the
+	// headline's.
+	body := 0
+	if m.title != "" && strings.HasPrefix(m.text, m.title) {
+		body = len(m.title)
+	}
+	inBody := map[string]bool{}
+	for _, im := range m.insts {
+		if im.Start >= body {
+			inBody[im.Institution.ID] = true
+		}
+	}
+	to := map[string]*lexicon.Institution{}
+	for _, h := range m.titleInst {
+		if !h.Discovered || inBody[h.Institution.ID] {
+			continue
+		}
+		country := ""
+		for _, p := range titlePlaces {
+			if h.Start <= p.Start && p.End <= h.End && p.Country != "" {
+				if country != "" && country != p.Country {
+					country = ""
+					break
+				}
+				country = p.Country
+			}
+		}
+		if country == "" {
+			continue
+		}
+		found := map[string]*lexicon.Institution{}
+		for _, im := range m.insts {
+			if in := im.Institution; im.Start >= body && in.Kind == h.Institution.Kind && in.Country == country {
+				found[in.ID] = in
+			}
+		}
+		for _, in := range found {
+			if len(found) == 1 {
+				to[h.Institution.ID] = in
+			}
+		}
+	}
+	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		for i := range ims {
+			if in := to[ims[i].Institution.ID]; in != nil && ims[i].Discovered {
+				ims[i].Institution, ims[i].Discovered = in, strings.HasPrefix(in.ID, medcoop.DiscoveredPrefix)
+			}
+		}
+	}
 }
 
 // resolveCityHospitals points a hospital named only by its city ("l'hôpital

@@ -1320,3 +1320,18 @@ func TestShortFormOfANameOnThePage(t *testing.T) {
 		t.Errorf("people %+v, want Liang Weijun of cn-gxmu-first-hospital", ev.People)
 	}
 }
+
+// TestHeadlineShortensItsSubject checks that a name found in the
+// headline only, with a place in it ("Mekong Delta hospital"), is the
+// one hospital of that place's country the text names, and stays itself
+// when the text names two.
+func TestHeadlineShortensItsSubject(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"one hospital of that country", "Singapore team to help Mekong Delta hospital care for older patients\n\n" +
+			"Changi General Hospital signed a memorandum of understanding on Tuesday with Tien Giang General Hospital on the care of elderly patients.",
+			[]string{"sg-cgh", "vn-bvdk-tien-giang"}},
+		{"two of that country", "Singapore team to help Mekong Delta hospital care for older patients\n\n" +
+			"Changi General Hospital signed a memorandum of understanding on Tuesday with Tien Giang General Hospital and Cho Ray Hospital on the care of elderly patients.",
+			[]string{"sg-cgh", "vn-bvdk-tien-giang", "vn-cho-ray", lexicon.DiscoveredID("Mekong Delta hospital")}},
+	})
+}
