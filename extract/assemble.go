@@ -2002,7 +2002,9 @@ const pastYears = 2
 // veut collaborer avec le CHU de Nîmes dans le champ que le mémorandum de
 // 2018 a défini") speaks of their cooperation, whatever its date, unless
 // it tells an earlier stage of it in so many words ("La première entente
-// entre X et Y portait sur…") and gives no recent date. One party named
+// entre X et Y portait sur…") or opens on history ("Từ năm 2019 đến
+// nay, X đã đào tạo…", "Since 2019, X has trained…": a record) and gives
+// no recent date. One party named
 // alone, with no word of cooperation, tells that party's own past ("Le
 // CHU, de son côté, accueille depuis plusieurs années des internes en
 // pédiatrie"). A party named only as a speaker's affiliation
@@ -2041,7 +2043,7 @@ func (m mentions) pastSentences(published time.Time, named map[int]int) map[int]
 	ongoing := words.Ongoing
 	for si := range past {
 		key := m.sentenceKey(si)
-		if containsWord(key, ongoing) || recent[si] || named[si] > 0 && !containsWord(key, words.EarlierCooperation) && (named[si] > 1 || m.hasCue(si, "", weakCue)) {
+		if containsWord(key, ongoing) || recent[si] || named[si] > 0 && !containsWord(key, words.EarlierCooperation) && !opensWithWord(key, words.HistoryOpening) && (named[si] > 1 || m.hasCue(si, "", weakCue)) {
 			delete(past, si)
 		}
 	}

@@ -1335,3 +1335,33 @@ func TestHeadlineShortensItsSubject(t *testing.T) {
 			[]string{"sg-cgh", "vn-bvdk-tien-giang", "vn-cho-ray", lexicon.DiscoveredID("Mekong Delta hospital")}},
 	})
 }
+
+// TestRecordSinceAYear checks that a sentence opening on a span of years
+// up to now tells a party's record, past, even with a word of cooperation.
+func TestRecordSinceAYear(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"vi", "Bệnh viện Trung ương Huế trao tặng máy thở cho Bệnh viện tỉnh Salavan (Lào)\n\n" +
+			"Sáng 12/3, Bệnh viện Trung ương Huế đã trao tặng Bệnh viện tỉnh Salavan (Lào) hai máy thở cho khoa hồi sức tích cực.\n\n" +
+			"Từ năm 2019 đến nay, Bệnh viện Trung ương Huế đã đào tạo hơn 30 bác sĩ Lào về chấn thương chỉnh hình."},
+		{"en", "Hue hospital donates ventilators to Salavan\n\n" +
+			"Hue Central Hospital on Tuesday donated two ventilators to the intensive care unit of Salavan Provincial Hospital in Laos.\n\n" +
+			"Since 2019, Hue Central Hospital has trained more than 30 Lao doctors in orthopaedics."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, m, err := Explain(Input{Body: []byte(tt.text), IsText: true, Published: time.Date(2025, 3, 13, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for i, d := range m.Domains {
+				if i < len(m.DomainsLeftOut) {
+					got[d.Code] = m.DomainsLeftOut[i]
+				}
+			}
+			if got["orthopedics"] != "past" || got["intensive-care"] != "" {
+				t.Errorf("left out %v, want orthopedics past and intensive care counted", got)
+			}
+		})
+	}
+}
