@@ -2233,7 +2233,27 @@ func (m mentions) backgroundKey(key string, si int) bool {
 	words := assemblyWords(m.lang)
 	return containsWord(key, words.Background) || containsWord(key, words.Hypothetical) ||
 		containsWord(key, words.Extension) && m.hasCue(si, "hypothetical", 0) ||
-		containsWord(key, words.Routine) && !m.hasCue(si, "", minCueStrength) && !future(key, words.Future)
+		containsWord(key, words.Routine) && !m.hasCue(si, "", minCueStrength) && !m.listItem(si) && !future(key, words.Future)
+}
+
+// listItem reports whether sentence si is an item of a bulleted list
+// that a sentence introduces, not itself background ("La nouvelle
+// convention retient trois axes :", then "- l'accueil chaque année de
+// deux internes…"): the item says what was agreed, not a yearly routine.
+func (m mentions) listItem(si int) bool {
+	bullet := func(i int) bool {
+		t := strings.TrimSpace(m.sentences[i].Text)
+		return strings.HasPrefix(t, "-") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "•") || strings.HasPrefix(t, "*")
+	}
+	if si < 0 || !bullet(si) {
+		return false
+	}
+	for i := si - 1; i >= 0; i-- {
+		if !bullet(i) {
+			return strings.HasSuffix(strings.TrimSpace(m.sentences[i].Text), ":") && !m.backgroundKey(m.sentenceKey(i), i)
+		}
+	}
+	return false
 }
 
 // clauseWords bounds the words between a field and the opener of a

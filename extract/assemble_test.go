@@ -1365,3 +1365,37 @@ func TestRecordSinceAYear(t *testing.T) {
 		})
 	}
 }
+
+// TestListItemIsNoRoutine checks that an item of a bulleted list a
+// sentence introduces says what was agreed, though it counts something
+// yearly, and the same words in a plain sentence are a routine.
+func TestListItemIsNoRoutine(t *testing.T) {
+	head := "Le CHU d'Angers renouvelle sa convention avec l'hôpital Bach Mai\n\n" +
+		"Le CHU d'Angers et l'hôpital Bach Mai ont renouvelé mardi leur convention de coopération.\n\n"
+	tests := []struct {
+		name, text, want string
+	}{
+		{"an item", head + "La nouvelle convention retient deux axes :\n- la néphrologie ;\n- l'accueil chaque année à Angers de deux internes vietnamiens pour un semestre.", ""},
+		{"a plain sentence", head + "Elle porte sur la néphrologie.\n\nLe CHU d'Angers accueille chaque année des internes venus du monde entier.", "background"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, m, err := Explain(Input{Body: []byte(tt.text), IsText: true, Published: time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for i, d := range m.Domains {
+				if d.Code == "medical-education" && i < len(m.DomainsLeftOut) {
+					found = true
+					if m.DomainsLeftOut[i] != tt.want {
+						t.Errorf("%q left out as %q, want %q", d.Surface, m.DomainsLeftOut[i], tt.want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no medical education mention in %+v", m.Domains)
+			}
+		})
+	}
+}
