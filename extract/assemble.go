@@ -63,6 +63,10 @@ type assemblyLexicon struct {
 	// history cue, make it tell history without a date ("Depuis, plus
 	// de…", "It all began…").
 	HistoryOpening []string `yaml:"history_opening"`
+	// SinceYear are the words that, followed by a year, open a sentence
+	// on a span of years up to now ("Since 2019, X has trained…", "Từ năm
+	// 2019 đến nay…"): the sentence tells a party's record.
+	SinceYear []string `yaml:"since_year"`
 	// CountryOpening are the words that, with a country and a comma,
 	// open a sentence about that country's situation ("Au Vietnam, le
 	// dépistage se limite…", "Tại Lào, …"): its fields are background
@@ -272,8 +276,9 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 
 // resolveHeadlineNames points a name found by pattern in the headline
 // only ("HCM City cancer hospital", "Mekong Delta hospital"), with a place
-// in it, at the one institution of that kind and the place's country the
-// text names: a headline shortens its subject so. titlePlaces are every
+// in it, at the one institution of that kind and the place's country (and
+// city, when the place is one) the text names: a headline shortens its
+// subject so. titlePlaces are every
 // place the title names.
 func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
 	// The text may open with the headline: its names there are the
@@ -293,7 +298,7 @@ func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
 		if !h.Discovered || inBody[h.Institution.ID] {
 			continue
 		}
-		country := ""
+		country, city := "", ""
 		for _, p := range titlePlaces {
 			if h.Start <= p.Start && p.End <= h.End && p.Country != "" {
 				if country != "" && country != p.Country {
@@ -301,6 +306,9 @@ func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
 					break
 				}
 				country = p.Country
+				if !p.IsCountry && !p.Region {
+					city = p.Name // a city names one: "Hanoi hospital" is no hospital of Hue
+				}
 			}
 		}
 		if country == "" {
@@ -308,12 +316,13 @@ func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
 		}
 		found := map[string]*lexicon.Institution{}
 		for _, im := range m.insts {
-			if in := im.Institution; im.Start >= body && in.Kind == h.Institution.Kind && in.Country == country {
+			in := im.Institution
+			if im.Start >= body && in.Kind == h.Institution.Kind && in.Country == country && (city == "" || medcoop.SameCity(in.City, city)) {
 				found[in.ID] = in
 			}
 		}
-		for _, in := range found {
-			if len(found) == 1 {
+		if len(found) == 1 {
+			for _, in := range found {
 				to[h.Institution.ID] = in
 			}
 		}
@@ -866,9 +875,9 @@ func mentionedAmong(candidates []*lexicon.Institution, lists ...[]lexicon.Instit
 
 // resolveShared chooses, for a name several countries' institutions share
 // ("hôpital national de pédiatrie" is Hanoi's and Phnom Penh's), the one
-// the page is about: the one the page also names unambiguously, else the
-// one whose country the page's places name most often, else the name's
-// holder. titlePlaces are every place the title names.
+// a place right beside the name locates, else the one the page also names
+// unambiguously, else the one whose country the page's places name most
+// often, else the name's holder. titlePlaces are every place the title names.
 func (m *mentions) resolveShared(titlePlaces []lexicon.PlaceMention) {
 	named := map[*lexicon.Institution]bool{}
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
@@ -890,12 +899,18 @@ func (m *mentions) resolveShared(titlePlaces []lexicon.PlaceMention) {
 		}
 		return countries[a.Country] > countries[b.Country]
 	}
-	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
-		for i := range ims {
-			im := &ims[i]
-			for k, in := range im.Alternatives {
-				if better(in, im.Institution) {
-					im.Alternatives[k], im.Institution = im.Institution, in
+	for _, in := range []struct {
+		ims    []lexicon.InstitutionMention
+		places []lexicon.PlaceMention
+	}{{m.insts, m.places}, {m.titleInst, titlePlaces}} {
+		for i := range in.ims {
+			im := &in.ims[i]
+			// a place right beside the name says whose it is ("the National
+			// Pediatric Hospital in Phnom Penh")
+			beside := countryBeside(in.places, im.Start, im.End)
+			for k, alt := range im.Alternatives {
+				if im.Institution.Country != beside && (alt.Country == beside || better(alt, im.Institution)) {
+					im.Alternatives[k], im.Institution = im.Institution, alt
 				}
 			}
 		}
@@ -922,7 +937,9 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 	}
 	onPage := map[*lexicon.Institution]bool{}
 	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
-		onPage[im.Institution] = !im.Discovered
+		if !im.Discovered {
+			onPage[im.Institution] = true
+		}
 	}
 	resolve := func(ims []lexicon.InstitutionMention) {
 		for i, im := range ims {
@@ -1873,7 +1890,7 @@ func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, back
 		return "past" // "La première convention, en 2012, portait sur l'anesthésie"
 	case m.insideInstitution(d.Start, d.End) || m.facultyName(d.Start, words.Faculty):
 		return "name" // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
-	case m.insideRole(d.Start, d.End) || m.apposed(d.Start):
+	case m.insideRole(d.Start, d.End) || m.apposedField(d.Start, d.End):
 		return "role" // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 	case background[si] && !m.laterClause(d, si, words.ClauseOpeners) || named[si] == 0 && m.countryOpening(si, words.CountryOpening):
 		return "background" // "confrontés à des défis tels que le cancer": background, not what is covered
@@ -2002,9 +2019,9 @@ const pastYears = 2
 // veut collaborer avec le CHU de Nîmes dans le champ que le mémorandum de
 // 2018 a défini") speaks of their cooperation, whatever its date, unless
 // it tells an earlier stage of it in so many words ("La première entente
-// entre X et Y portait sur…") or opens on history ("Từ năm 2019 đến
-// nay, X đã đào tạo…", "Since 2019, X has trained…": a record) and gives
-// no recent date. One party named
+// entre X et Y portait sur…") or opens on history ("Depuis, …") or on a
+// span of years up to now ("Từ năm 2019 đến nay, X đã đào tạo…", "Since
+// 2019, X has trained…": a record), and gives no recent date. One party named
 // alone, with no word of cooperation, tells that party's own past ("Le
 // CHU, de son côté, accueille depuis plusieurs années des internes en
 // pédiatrie"). A party named only as a speaker's affiliation
@@ -2043,7 +2060,7 @@ func (m mentions) pastSentences(published time.Time, named map[int]int) map[int]
 	ongoing := words.Ongoing
 	for si := range past {
 		key := m.sentenceKey(si)
-		if containsWord(key, ongoing) || recent[si] || named[si] > 0 && !containsWord(key, words.EarlierCooperation) && !opensWithWord(key, words.HistoryOpening) && (named[si] > 1 || m.hasCue(si, "", weakCue)) {
+		if containsWord(key, ongoing) || recent[si] || named[si] > 0 && !containsWord(key, words.EarlierCooperation) && !opensWithWord(key, words.HistoryOpening) && !opensOnYear(key, words.SinceYear) && (named[si] > 1 || m.hasCue(si, "", weakCue)) {
 			delete(past, si)
 		}
 	}
@@ -2160,6 +2177,19 @@ func containsWord(key string, words []string) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(key, " "+w+" ") })
 }
 
+// opensOnYear reports whether key, folded and padded like containsWord's,
+// begins with one of words (folded) and a year ("since 2019").
+func opensOnYear(key string, words []string) bool {
+	for _, w := range words {
+		if rest, ok := strings.CutPrefix(key, " "+w+" "); ok {
+			if y, _, _ := strings.Cut(rest, " "); len(y) == 4 && (strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20")) && strings.Trim(y, "0123456789") == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // opensWithWord reports whether key, folded and padded like containsWord's,
 // begins with one of words (folded) as whole words.
 func opensWithWord(key string, words []string) bool {
@@ -2174,23 +2204,38 @@ const maxAttribution = 80
 // speaks for: inside their role phrase, or in the apposition right after
 // their name ("Giáo sư Yamada Takeshi, Trường Đại học Nagasaki, cho biết").
 func (m mentions) attribution(start, end int) bool {
-	return m.insideRole(start, end) || m.apposed(start)
+	_, apposed := m.apposition(start)
+	return m.insideRole(start, end) || apposed
 }
 
-// apposed reports whether start lies in the apposition right after a
+// apposedField reports whether [start, end) lies in an apposition right
+// after a person's name that closes with a comma within its sentence and
+// holds no cue ("TS. X, bác sĩ gây mê hồi sức, trưởng nhóm…"): the
+// person's own field. "Selon le Pr X, la convention porte sur…" is none.
+func (m mentions) apposedField(start, end int) bool {
+	name, ok := m.apposition(start)
+	if !ok {
+		return false
+	}
+	rest := m.text[end:]
+	i := strings.IndexAny(rest, ",;.:!?\n")
+	return i >= 0 && rest[i] == ',' && !m.cueIn(name, end+i, "", 0)
+}
+
+// apposition reports whether start lies in the apposition right after a
 // person's name, before its next comma ("TS. Takeshi Moriyama, bác sĩ gây
-// mê hồi sức, trưởng nhóm…"): what it says is about the person.
-func (m mentions) apposed(start int) bool {
+// mê hồi sức, trưởng nhóm…"), and where that name ends.
+func (m mentions) apposition(start int) (int, bool) {
 	for _, pm := range m.people {
 		if pm.End > start || start-pm.End > maxAttribution {
 			continue
 		}
 		between := m.text[pm.End:start]
 		if strings.HasPrefix(between, ",") && !strings.ContainsAny(between[1:], ",;.:!?\n") {
-			return true
+			return pm.End, true
 		}
 	}
-	return false
+	return 0, false
 }
 
 // insideRole reports whether [start, end) lies within a person's role

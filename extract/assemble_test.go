@@ -1279,6 +1279,9 @@ func TestSharedName(t *testing.T) {
 			"CHU Brest and the National Pediatric Hospital signed an agreement on neonatal intensive care on Tuesday. " +
 			"Vietnam National Children's Hospital will host the first course in Hanoi and Paris.",
 			[]string{"fr-chu-brest", "vn-nhi-trung-uong"}},
+		{"each located beside it", "Hanoi doctors train nurses in Phnom Penh\n\n" +
+			"Doctors from the National Children's Hospital in Hanoi signed an agreement on Tuesday to train nurses at the National Pediatric Hospital in Phnom Penh, Vietnam's neighbour.",
+			[]string{"kh-national-pediatric", "vn-nhi-trung-uong"}},
 		{"no place: the holder", "Le CHU de Brest et l'hôpital national de pédiatrie ont signé mardi une convention sur la réanimation néonatale.",
 			[]string{"fr-chu-brest", "vn-nhi-trung-uong"}},
 	})
@@ -1302,6 +1305,26 @@ func TestFieldInAnApposition(t *testing.T) {
 	want := map[string]string{"intensive-care hồi sức tích cực": "", "anesthesia bác sĩ gây mê hồi sức": "role", "intensive-care thông khí nhân tạo": ""}
 	if !maps.Equal(got, want) {
 		t.Errorf("left out %v, want %v", got, want)
+	}
+}
+
+// TestFieldAfterAQuotedName checks that a field after "Selon le Pr X," —
+// no apposition closes — counts.
+func TestFieldAfterAQuotedName(t *testing.T) {
+	text := "Le CHU d'Angers signe avec l'hôpital Bach Mai\n\n" +
+		"Le CHU d'Angers et l'hôpital Bach Mai ont signé mardi une convention de coopération.\n\n" +
+		"Selon le Pr Jean Dupont, la convention porte sur la cardiologie."
+	_, m, err := Explain(Input{Body: []byte(text), IsText: true, Published: time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range m.Domains {
+		if d.Code == "cardiology" && i < len(m.DomainsLeftOut) && m.DomainsLeftOut[i] != "" {
+			t.Errorf("%q left out as %q", d.Surface, m.DomainsLeftOut[i])
+		}
+	}
+	if len(m.Domains) == 0 {
+		t.Error("no field found")
 	}
 }
 
@@ -1333,6 +1356,9 @@ func TestHeadlineShortensItsSubject(t *testing.T) {
 		{"two of that country", "Singapore team to help Mekong Delta hospital care for older patients\n\n" +
 			"Changi General Hospital signed a memorandum of understanding on Tuesday with Tien Giang General Hospital and Cho Ray Hospital on the care of elderly patients.",
 			[]string{"sg-cgh", "vn-bvdk-tien-giang", "vn-cho-ray", lexicon.DiscoveredID("Mekong Delta hospital")}},
+		{"a city of that country, not the hospital's", "Singapore team to help Hanoi Cancer Hospital care for older patients\n\n" +
+			"Changi General Hospital signed a memorandum of understanding on Tuesday with Hue Central Hospital on the care of elderly patients.",
+			[]string{"sg-cgh", "vn-hue-central", lexicon.DiscoveredID("Hanoi Cancer Hospital")}},
 	})
 }
 

@@ -137,7 +137,16 @@ func loadGazetteer() (*Gazetteer, error) {
 			}
 		}
 	}
+	held := map[string]bool{}
+	for _, in := range g.all {
+		for _, a := range in.Aliases {
+			held[textnorm.Key(a)] = true
+		}
+	}
 	for _, sh := range shared {
+		if !held[textnorm.Key(sh.alias)] {
+			return nil, fmt.Errorf("institution %q: shared spelling %q is no other institution's alias", sh.in.ID, sh.alias)
+		}
 		if !g.names.add(sh.alias, sh.in, false) {
 			return nil, fmt.Errorf("institution %q: empty shared spelling", sh.in.ID)
 		}

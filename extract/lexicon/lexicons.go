@@ -125,6 +125,7 @@ type PlaceMention struct {
 	Name       string // canonical English name: "Hanoi", "China"
 	Country    string // ISO 3166-1 alpha-2
 	IsCountry  bool   // the mention names (or qualifies) a country, not a place within it
+	Region     bool   // the mention names a region ("Mekong Delta", "Bourgogne"), not a city
 }
 
 type placeYAML struct {
@@ -171,7 +172,7 @@ func findPlacesIn(ft *foldedText, langs []string) []PlaceMention {
 	for _, mt := range places.matcherFor(langs).findAll(ft) {
 		s, e := ft.span(mt.From, mt.To)
 		v := mt.Values[0]
-		out = append(out, PlaceMention{Start: s, End: e, Surface: ft.orig[s:e], Name: v.name, Country: v.country, IsCountry: v.isCountry})
+		out = append(out, PlaceMention{Start: s, End: e, Surface: ft.orig[s:e], Name: v.name, Country: v.country, IsCountry: v.isCountry, Region: v.region})
 	}
 	return out
 }

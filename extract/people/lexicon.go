@@ -27,6 +27,10 @@ type titleEntry struct {
 type roleEntry struct {
 	Phrase string `yaml:"phrase"`
 	Role   string `yaml:"role"`
+	// Relative marks a relative clause ("qui dirige", "who runs"): what
+	// follows it is a verb's object, not the role's complement, and is
+	// not read into the role.
+	Relative bool `yaml:"relative"`
 }
 
 // langFile is the shape of data/<lang>.yaml.

@@ -307,7 +307,10 @@ func (f *finder) roleAfter(j int) (role string, rs, re, next int, ok bool) {
 		return "", -1, -1, j, false
 	}
 	n := f.roleLen[k]
-	ce := f.complement(k+n, paren)
+	ce := k + n
+	if !f.lx.roles[f.roleVal[k]].Relative {
+		ce = f.complement(k+n, paren)
+	}
 	last := max(k+n, ce) - 1
 	return f.lx.roles[f.roleVal[k]].Role, f.toks[k].start, f.toks[last].end, max(k+n, ce), true
 }
