@@ -278,8 +278,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 // only ("HCM City cancer hospital", "Mekong Delta hospital"), with a place
 // in it, at the one institution of that kind and the place's country (and
 // city, when the place is one) the text names: a headline shortens its
-// subject so. titlePlaces are every
-// place the title names.
+// subject so. titlePlaces are every place the title names.
 func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
 	// The text may open with the headline: its names there are the
 	// headline's.
