@@ -280,6 +280,9 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 // city, when the place is one) the text names: a headline shortens its
 // subject so. titlePlaces are every place the title names.
 func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
+	if !slices.ContainsFunc(m.titleInst, func(im lexicon.InstitutionMention) bool { return im.Discovered }) {
+		return
+	}
 	// The text may open with the headline: its names there are the
 	// headline's.
 	body := 0
@@ -335,6 +338,18 @@ func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
 	}
 }
 
+// placedMentions are institutions named in a text with the places it names.
+type placedMentions struct {
+	ims    []lexicon.InstitutionMention
+	places []lexicon.PlaceMention
+}
+
+// placed pairs the text's institutions with its places and the title's
+// with titlePlaces; the mentions are the page's own, to resolve in place.
+func (m *mentions) placed(titlePlaces []lexicon.PlaceMention) []placedMentions {
+	return []placedMentions{{m.insts, m.places}, {m.titleInst, titlePlaces}}
+}
+
 // resolveCityHospitals points a hospital named only by its city ("l'hôpital
 // de Da Nang", "Da Nang hospital", "bệnh viện Đà Nẵng", "Central Highlands
 // hospital") at the one other hospital of that city the page names more
@@ -354,10 +369,7 @@ func (m *mentions) resolveCityHospitals(titlePlaces []lexicon.PlaceMention) {
 		country bool   // that "city" is a country
 	}
 	var all []hospital
-	for _, in := range []struct {
-		ims    []lexicon.InstitutionMention
-		places []lexicon.PlaceMention
-	}{{m.insts, m.places}, {m.titleInst, titlePlaces}} {
+	for _, in := range m.placed(titlePlaces) {
 		for i := range in.ims {
 			if in.ims[i].Institution.Kind == medcoop.Hospital {
 				city, country := cityOnly(in.ims[i], in.places, generic)
@@ -853,31 +865,16 @@ var (
 	aliasKeys     map[*lexicon.Institution][]string
 )
 
-// mentionedAmong returns the one candidate the page also names in full.
-func mentionedAmong(candidates []*lexicon.Institution, lists ...[]lexicon.InstitutionMention) (*lexicon.Institution, int) {
-	var found *lexicon.Institution
-	n := 0
-	for _, c := range candidates {
-		named := false
-		for _, l := range lists {
-			for _, im := range l {
-				named = named || (!im.Discovered && im.Institution == c)
-			}
-		}
-		if named {
-			found = c
-			n++
-		}
-	}
-	return found, n
-}
-
 // resolveShared chooses, for a name several countries' institutions share
 // ("hôpital national de pédiatrie" is Hanoi's and Phnom Penh's), the one
 // a place right beside the name locates, else the one the page also names
 // unambiguously, else the one whose country the page's places name most
 // often, else the name's holder. titlePlaces are every place the title names.
 func (m *mentions) resolveShared(titlePlaces []lexicon.PlaceMention) {
+	shared := func(im lexicon.InstitutionMention) bool { return len(im.Alternatives) > 0 }
+	if !slices.ContainsFunc(m.insts, shared) && !slices.ContainsFunc(m.titleInst, shared) {
+		return // most pages: nothing to choose
+	}
 	named := map[*lexicon.Institution]bool{}
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
 		for _, im := range ims {
@@ -898,10 +895,7 @@ func (m *mentions) resolveShared(titlePlaces []lexicon.PlaceMention) {
 		}
 		return countries[a.Country] > countries[b.Country]
 	}
-	for _, in := range []struct {
-		ims    []lexicon.InstitutionMention
-		places []lexicon.PlaceMention
-	}{{m.insts, m.places}, {m.titleInst, titlePlaces}} {
+	for _, in := range m.placed(titlePlaces) {
 		for i := range in.ims {
 			im := &in.ims[i]
 			// a place right beside the name says whose it is ("the National
@@ -967,8 +961,11 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 					}
 				}
 			}
-			if n > 1 {
-				found, n = mentionedAmong(candidates, m.insts, m.titleInst)
+			if n > 1 { // the one the page also names in full
+				candidates = slices.DeleteFunc(candidates, func(in *lexicon.Institution) bool { return !onPage[in] })
+				if n = len(candidates); n == 1 {
+					found = candidates[0]
+				}
 			}
 			if n == 1 {
 				ims[i].Institution, ims[i].Discovered = found, false

@@ -137,13 +137,16 @@ func loadGazetteer() (*Gazetteer, error) {
 			}
 		}
 	}
-	held := map[string]bool{}
-	for _, in := range g.all {
-		for _, a := range in.Aliases {
-			held[textnorm.Key(a)] = true
-		}
-	}
+	var held map[string]bool // every alias's key, built only when a shared spelling needs checking
 	for _, sh := range shared {
+		if held == nil {
+			held = map[string]bool{}
+			for _, in := range g.all {
+				for _, a := range in.Aliases {
+					held[textnorm.Key(a)] = true
+				}
+			}
+		}
 		if !held[textnorm.Key(sh.alias)] {
 			return nil, fmt.Errorf("institution %q: shared spelling %q is no other institution's alias", sh.in.ID, sh.alias)
 		}
