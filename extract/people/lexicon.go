@@ -42,6 +42,7 @@ type langFile struct {
 	Titles                  []titleEntry `yaml:"titles"`
 	Roles                   []roleEntry  `yaml:"roles"`
 	RolePrefixes            []string     `yaml:"role_prefixes"`
+	RoleModifiers           []string     `yaml:"role_modifiers"`
 	SpeechVerbs             []string     `yaml:"speech_verbs"`
 	Particles               []string     `yaml:"particles"`
 	FunctionWords           []string     `yaml:"function_words"`
@@ -51,6 +52,7 @@ type langFile struct {
 	ComplementStops         []string     `yaml:"complement_stops"`
 	Joiners                 []string     `yaml:"joiners"`
 	FamilyNames             []string     `yaml:"family_names"`
+	MiddleNames             []string     `yaml:"middle_names"`
 }
 
 // trie matches phrases as sequences of token keys; val is the index of the
@@ -141,6 +143,7 @@ type lexicon struct {
 	roles         []roleEntry
 	roleTrie      *trie
 	prefixes      *trie
+	modifiers     *trie // words before a role that belong to it ("paediatric" physician)
 	speech        *trie
 	particles     *trie
 	notNames      *trie
@@ -154,52 +157,60 @@ type lexicon struct {
 var (
 	lexicons    map[string]*lexicon
 	familyNames map[string]bool // Vietnamese family names, folded (textnorm.Key) and in lower case with diacritics; shared by all languages
+	middleNames map[string]bool // Vietnamese middle names ("Thị", "Văn"), keyed like familyNames
 )
 
 func init() {
 	var err error
-	lexicons, familyNames, err = loadLexicons()
+	lexicons, familyNames, middleNames, err = loadLexicons()
 	if err != nil {
 		panic(err) // the embedded data is part of the binary: a broken file is a build bug
 	}
 }
 
-// loadLexicons reads every data/*.yaml file.
-func loadLexicons() (map[string]*lexicon, map[string]bool, error) {
+// loadLexicons reads every data/*.yaml file. It returns the lexicons by
+// language and the Vietnamese family and middle names, which every
+// language shares.
+func loadLexicons() (map[string]*lexicon, map[string]bool, map[string]bool, error) {
 	entries, err := dataFS.ReadDir("data")
 	if err != nil {
-		return nil, nil, fmt.Errorf("read people data: %w", err)
+		return nil, nil, nil, fmt.Errorf("read people data: %w", err)
 	}
 	out := map[string]*lexicon{}
-	families := map[string]bool{}
+	families, middles := map[string]bool{}, map[string]bool{}
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
 		}
 		raw, err := dataFS.ReadFile("data/" + e.Name())
 		if err != nil {
-			return nil, nil, fmt.Errorf("read people data %s: %w", e.Name(), err)
+			return nil, nil, nil, fmt.Errorf("read people data %s: %w", e.Name(), err)
 		}
 		var f langFile
 		dec := yaml.NewDecoder(bytes.NewReader(raw))
 		dec.KnownFields(true)
 		if err := dec.Decode(&f); err != nil {
-			return nil, nil, fmt.Errorf("parse people data %s: %w", e.Name(), err)
+			return nil, nil, nil, fmt.Errorf("parse people data %s: %w", e.Name(), err)
 		}
 		if f.Lang == "" {
-			return nil, nil, fmt.Errorf("parse people data %s: no lang", e.Name())
+			return nil, nil, nil, fmt.Errorf("parse people data %s: no lang", e.Name())
 		}
 		lx, err := compile(f)
 		if err != nil {
-			return nil, nil, fmt.Errorf("compile people data %s: %w", e.Name(), err)
+			return nil, nil, nil, fmt.Errorf("compile people data %s: %w", e.Name(), err)
 		}
 		out[f.Lang] = lx
-		for _, n := range f.FamilyNames {
-			families[textnorm.Key(n)] = true
-			families[strings.ToLower(textnorm.NFC(n))] = true
+		for _, set := range []struct {
+			m     map[string]bool
+			names []string
+		}{{families, f.FamilyNames}, {middles, f.MiddleNames}} {
+			for _, n := range set.names {
+				set.m[textnorm.Key(n)] = true
+				set.m[strings.ToLower(textnorm.NFC(n))] = true
+			}
 		}
 	}
-	return out, families, nil
+	return out, families, middles, nil
 }
 
 // phraseKeys tokenizes a data phrase into the keys of the given kind.
@@ -226,7 +237,7 @@ func compile(f langFile) (*lexicon, error) {
 	lx := &lexicon{
 		lang: f.Lang, kind: keyFold, needsFamily: f.UntitledNeedsFamilyName, capRoles: f.CapitalisedRoles,
 		titles: f.Titles, roles: f.Roles,
-		titleExact: newTrie(), titleLower: newTrie(), roleTrie: newTrie(), prefixes: newTrie(),
+		titleExact: newTrie(), titleLower: newTrie(), roleTrie: newTrie(), prefixes: newTrie(), modifiers: newTrie(),
 		speech: newTrie(), particles: newTrie(), notNames: newTrie(), places: newTrie(), placeMarkers: newTrie(),
 		functionWords: map[string]bool{}, stops: map[string]bool{}, joiners: map[string]bool{},
 	}
@@ -266,6 +277,7 @@ func compile(f langFile) (*lexicon, error) {
 		what    string
 	}{
 		{lx.prefixes, f.RolePrefixes, lx.kind, "role prefix"},
+		{lx.modifiers, f.RoleModifiers, lx.kind, "role modifier"},
 		{lx.speech, f.SpeechVerbs, lx.kind, "speech verb"},
 		{lx.particles, f.Particles, keyLower, "particle"},
 		{lx.notNames, f.NotNames, lx.kind, "not-name"},

@@ -253,12 +253,20 @@ func (f *finder) family(i int) bool {
 	return familyNames[f.toks[i].key(f.lx.kind)]
 }
 
+// familyOpener reports whether token i, a function word of the language
+// ("Le", "La"), is here a Vietnamese family name: a middle name follows it
+// ("Le Thi Mai", "La Van Hung").
+func (f *finder) familyOpener(i int) bool {
+	return f.family(i) && i+1 < len(f.toks) && !f.toks[i+1].nl &&
+		middleNames[f.toks[i+1].key(f.lx.kind)]
+}
+
 // untitledName checks a name found without a title.
 func (f *finder) untitledName(i, end, words int, blocked bool) bool {
 	if blocked || words < 2 || words > maxNameWords {
 		return false
 	}
-	if f.lx.functionWords[f.toks[i].exact] {
+	if f.lx.functionWords[f.toks[i].exact] && !f.familyOpener(i) {
 		return false
 	}
 	if f.lx.needsFamily && !f.family(i) && !f.foreignWithRole(i, end) {
@@ -296,9 +304,23 @@ func (f *finder) roleAfter(j int) (role string, rs, re, next int, ok bool) {
 			k++
 		}
 	}
-	for k < len(f.toks) && !f.toks[k].nl {
+	// Articles and the like are skipped; modifiers ("a paediatric
+	// emergency physician") are kept in the role.
+	var mods []string
+	ms := -1
+	for k < len(f.toks) && !f.toks[k].nl && f.roleLen[k] == 0 {
+		if n, _ := f.lx.modifiers.match(f.toks, k, f.lx.kind); n > 0 {
+			if ms < 0 {
+				ms = f.toks[k].start
+			}
+			for _, t := range f.toks[k : k+n] {
+				mods = append(mods, t.lower)
+			}
+			k += n
+			continue
+		}
 		n, _ := f.lx.prefixes.match(f.toks, k, f.lx.kind)
-		if n == 0 || f.roleLen[k] > 0 {
+		if n == 0 || len(mods) > 0 {
 			break
 		}
 		k += n
@@ -312,7 +334,11 @@ func (f *finder) roleAfter(j int) (role string, rs, re, next int, ok bool) {
 		ce = f.complement(k+n, paren)
 	}
 	last := max(k+n, ce) - 1
-	return f.lx.roles[f.roleVal[k]].Role, f.toks[k].start, f.toks[last].end, max(k+n, ce), true
+	role, rs = f.lx.roles[f.roleVal[k]].Role, f.toks[k].start
+	if len(mods) > 0 {
+		role, rs = strings.Join(mods, " ")+" "+role, ms
+	}
+	return role, rs, f.toks[last].end, max(k+n, ce), true
 }
 
 // complement reads what follows a role phrase up to the end of its clause:
@@ -571,7 +597,7 @@ func (f *finder) splitVietnamese(s, e int) int {
 
 // untitled reads a name without a title next to a role or a speech verb.
 func (f *finder) untitled(i int) (int, bool) {
-	if !f.nameWord(i) || f.lx.functionWords[f.toks[i].exact] {
+	if !f.nameWord(i) || f.lx.functionWords[f.toks[i].exact] && !f.familyOpener(i) {
 		return i, false
 	}
 	end, words, blocked := f.nameRun(i, false)

@@ -61,6 +61,11 @@ func TestFindFrench(t *testing.T) {
 		// A relative clause gives the role of a name with no title.
 		{"Chea Rithy, qui dirige les urgences de l'hôpital cambodgien, a accueilli l'équipe.",
 			[]want{{"Chea Rithy", "head", "", "qui dirige"}}},
+		// An indefinite article before the role; "Le" opens a Vietnamese
+		// name when a middle name follows it.
+		{"« Nous formerons vingt infirmières », explique Le Thi Hoa, une pédiatre de l'hôpital de Hué.",
+			[]want{{"Le Thi Hoa", "paediatrician", "", "hôpital de Hué"}}},
+		{"Le service de pédiatrie ouvrira en mai.", nil},
 		{"« Le matériel tient », a indiqué Paul Roux, ingénieur biomédical au CHU de Tours.",
 			[]want{{"Paul Roux", "biomedical engineer", "", "CHU de Tours"}}},
 		{"Le Pr Jean Dupont, chef du service de cardiologie du CHU de Lyon, a ouvert la séance.",
@@ -144,6 +149,11 @@ func TestFindEnglish(t *testing.T) {
 			[]want{{"Le Van Hung", "rector", "Prof.", "University of Medicine and Pharmacy"}}},
 		{"Siriporn Chantarasak, who runs the international office of Mahidol University, said the exchange would start in June.",
 			[]want{{"Siriporn Chantarasak", "head", "", "who runs"}}},
+		// Adjectives before the profession belong to the role.
+		{"Owen Barlow, a paediatric emergency physician from Toronto, will lead the course.",
+			[]want{{"Owen Barlow", "paediatric emergency physician", "", "paediatric emergency physician"}}},
+		{"Grace Ito, a senior neonatal nurse, welcomed them.",
+			[]want{{"Grace Ito", "senior neonatal nurse", "", "senior neonatal nurse"}}},
 		{"Dr Vu Minh Chau, director of Cho Ray Hospital, signed the agreement.",
 			[]want{{"Vu Minh Chau", "director", "Dr", "Cho Ray Hospital"}}},
 		{`"We are proud," said Claire Martin Leblanc, CEO of Rennes University Hospital.`,
