@@ -2028,7 +2028,7 @@ func (m mentions) pastSentences(published time.Time, named map[int]int) map[int]
 	if published.IsZero() {
 		return past
 	}
-	recent := map[int]bool{}
+	recent, today := map[int]bool{}, map[int]bool{}
 	for _, d := range m.dates {
 		si := m.sentenceOf(d.Start)
 		if si < 0 {
@@ -2039,7 +2039,17 @@ func (m mentions) pastSentences(published time.Time, named map[int]int) map[int]
 			past[si] = true
 		case d.Precision == medcoop.Year && d.Time.Year() < published.Year() && !m.hasCue(si, "", minCueStrength):
 			past[si] = true // "Năm 2023, bệnh viện đã triển khai thành công kỹ thuật can thiệp mạch vành": an earlier year's work
+		case d.Relative && d.Time.Equal(published) && !m.hasCue(si, "", minCueStrength):
+			today[si] = true
 		default:
+			recent[si] = true
+		}
+	}
+	// "Formés à Rennes en 2015, ils dirigent aujourd'hui le service": a
+	// "today" set against an earlier date, with no cue, tells where past
+	// work led; alone it is as recent as any date.
+	for si := range today {
+		if !past[si] {
 			recent[si] = true
 		}
 	}

@@ -1375,18 +1375,45 @@ func TestRecordSinceAYear(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, m, err := Explain(Input{Body: []byte(tt.text), IsText: true, Published: time.Date(2025, 3, 13, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]string{}
-			for i, d := range m.Domains {
-				if i < len(m.DomainsLeftOut) {
-					got[d.Code] = m.DomainsLeftOut[i]
-				}
-			}
+			got := leftOutByCode(t, tt.text, time.Date(2025, 3, 13, 0, 0, 0, 0, time.UTC))
 			if got["orthopedics"] != "past" || got["intensive-care"] != "" {
 				t.Errorf("left out %v, want orthopedics past and intensive care counted", got)
+			}
+		})
+	}
+}
+
+// leftOutByCode explains a text and returns why the event leaves out each
+// field code it found ("" when it counts).
+func leftOutByCode(t *testing.T, text string, published time.Time) map[string]string {
+	t.Helper()
+	_, m, err := Explain(Input{Body: []byte(text), IsText: true, Published: published})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for i, d := range m.Domains {
+		if i < len(m.DomainsLeftOut) {
+			got[d.Code] = m.DomainsLeftOut[i]
+		}
+	}
+	return got
+}
+
+// TestTodayAfterAPastDate checks that "today" set against an earlier date
+// tells where past work led, and that alone it is as recent as any date.
+func TestTodayAfterAPastDate(t *testing.T) {
+	head := "Le CHU de Rennes signe avec l'hôpital Saint-Paul de Hanoï\n\n" +
+		"Le CHU de Rennes et l'hôpital Saint-Paul de Hanoï ont signé mardi une convention de coopération en chirurgie orthopédique.\n\n"
+	tests := []struct{ name, text, want string }{
+		{"after a past date", head + "Formés à Rennes en 2015, trois médecins de l'hôpital Saint-Paul dirigent aujourd'hui le service de néonatologie.", "past"},
+		{"alone", head + "Trois médecins de l'hôpital Saint-Paul rejoignent aujourd'hui le service de néonatologie de Rennes.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := leftOutByCode(t, tt.text, time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC))
+			if got["neonatology"] != tt.want || got["orthopedics"] != "" {
+				t.Errorf("left out %v, want neonatology %q and orthopedics counted", got, tt.want)
 			}
 		})
 	}
