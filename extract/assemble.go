@@ -118,6 +118,10 @@ type assemblyLexicon struct {
 	// ParentSubject are the nouns for an institution that a clause of
 	// belonging may follow ("the French hospital, part of AP-HP").
 	ParentSubject []string `yaml:"parent_subject"`
+	// ShortenedNameWords are the words a name may drop when the page names
+	// an institution again ("l'hôpital général de l'Amitié de Nghe An",
+	// then "l'hôpital de l'Amitié de Nghe An").
+	ShortenedNameWords []string `yaml:"shortened_name_words"`
 	// Future are the words that put a sentence in the future ("will",
 	// "sẽ"); an entry that begins with "-" is a verb ending ("-eront").
 	Future []string `yaml:"future" fold:"no"`
@@ -270,6 +274,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	m.insts = m.settleDiscovered(doc.Text, m.insts, m.places)
 	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst, titlePlaces)
 	m.resolveCityHospitals(titlePlaces)
+	m.resolveShortenedNames()
 	m.resolveHeadlineNames(titlePlaces)
 	return m
 }
@@ -974,6 +979,63 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 	}
 	resolve(m.insts)
 	resolve(m.titleInst)
+}
+
+// resolveShortenedNames gives a discovered name the gazetteer institution
+// the page names in full under a name it shortens by dropping words of
+// ShortenedNameWords: "hôpital de l'Amitié de Nghe An" after "l'hôpital
+// général de l'Amitié de Nghe An". A name that shortens several stays.
+func (m *mentions) resolveShortenedNames() {
+	drop := assemblyWords(m.lang).ShortenedNameWords
+	if len(drop) == 0 {
+		return
+	}
+	var full []lexicon.InstitutionMention
+	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
+		if !im.Discovered {
+			full = append(full, im)
+		}
+	}
+	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		for i, im := range ims {
+			if !im.Discovered {
+				continue
+			}
+			short := strings.Fields(textnorm.Key(im.Surface))
+			var found *lexicon.Institution
+			for _, f := range full {
+				if f.Institution == found || !shortenedName(short, strings.Fields(textnorm.Key(f.Surface)), drop) {
+					continue
+				}
+				if found != nil {
+					found = nil
+					break
+				}
+				found = f.Institution
+			}
+			if found != nil {
+				ims[i].Institution, ims[i].Discovered = found, false
+			}
+		}
+	}
+}
+
+// shortenedName reports whether the words short are the words full less
+// some of drop, in order, with at least one dropped.
+func shortenedName(short, full, drop []string) bool {
+	if len(short) >= len(full) || len(short) < 2 {
+		return false
+	}
+	j := 0
+	for _, w := range full {
+		switch {
+		case j < len(short) && w == short[j]:
+			j++
+		case !slices.Contains(drop, w):
+			return false
+		}
+	}
+	return j == len(short)
 }
 
 // publisher is the gazetteer institution a site is named after, if any:

@@ -764,6 +764,33 @@ func checkParties(t *testing.T, tests []partyCase) {
 	}
 }
 
+// TestShortenedName checks that a name repeated with a generic word left
+// out ("général") is the institution the page names in full.
+func TestShortenedName(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"repeated without général", "Grenoble signe avec l'hôpital de l'Amitié de Nghe An\n\n" +
+			"Le CHU Grenoble Alpes a signé lundi un accord avec l'hôpital général de l'Amitié de Nghe An. " +
+			"L'hôpital de l'Amitié de Nghe An et le CHU Grenoble Alpes coopéreront contre l'AVC.",
+			[]string{"fr-chu-grenoble", "vn-bvdk-nghe-an"}},
+	})
+	drop := []string{"general", "provincial"}
+	for _, tt := range []struct {
+		short, full string
+		want        bool
+	}{
+		{"hopital de l amitie de nghe an", "hopital general de l amitie de nghe an", true},
+		{"hopital de nghe an", "hopital general provincial de nghe an", true},
+		{"hopital de nghe an", "hopital pediatrique de nghe an", false},      // a word that is no filler
+		{"hopital general de nghe an", "hopital general de nghe an", false},  // nothing dropped
+		{"hopital de vinh", "hopital general de l amitie de nghe an", false}, // another name
+		{"hopital", "hopital general", false},                                // one word says nothing
+	} {
+		if got := shortenedName(strings.Fields(tt.short), strings.Fields(tt.full), drop); got != tt.want {
+			t.Errorf("shortenedName(%q, %q) = %v, want %v", tt.short, tt.full, got, tt.want)
+		}
+	}
+}
+
 // partyIDs returns the ids of an event's parties, sorted.
 func partyIDs(ev medcoop.Event) []string {
 	var ids []string
