@@ -279,6 +279,37 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	return m
 }
 
+// wordsOfName reports whether every word of the headline name h of three
+// letters or more, but its places' words, is a word of one of in's names:
+// "l'institut d'hématologie de Hanoï" shortens "l'Institut national
+// d'hématologie et de transfusion sanguine", whatever kind each is given.
+func wordsOfName(h lexicon.InstitutionMention, places []lexicon.PlaceMention, in *lexicon.Institution) bool {
+	place := map[string]bool{}
+	for _, p := range places {
+		if h.Start <= p.Start && p.End <= h.End {
+			for _, w := range strings.Fields(textnorm.Key(p.Surface)) {
+				place[w] = true
+			}
+		}
+	}
+	var words []string
+	for _, w := range strings.Fields(textnorm.Key(h.Surface)) {
+		if len(w) >= 3 && !place[w] {
+			words = append(words, w)
+		}
+	}
+	if len(words) < 2 {
+		return false
+	}
+	for _, a := range append([]string{in.Name}, in.Aliases...) {
+		names := strings.Fields(textnorm.Key(a))
+		if !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(names, w) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveHeadlineNames points a name found by pattern in the headline
 // only ("HCM City cancer hospital", "Mekong Delta hospital"), with a place
 // in it, at the one institution of that kind and the place's country (and
@@ -324,7 +355,8 @@ func (m *mentions) resolveHeadlineNames(titlePlaces []lexicon.PlaceMention) {
 		found := map[string]*lexicon.Institution{}
 		for _, im := range m.insts {
 			in := im.Institution
-			if im.Start >= body && in.Kind == h.Institution.Kind && in.Country == country && (city == "" || medcoop.SameCity(in.City, city)) {
+			if im.Start >= body && in.Country == country && (city == "" || medcoop.SameCity(in.City, city)) &&
+				(in.Kind == h.Institution.Kind || h.Institution.Kind == medcoop.OtherKind && wordsOfName(h, titlePlaces, in)) {
 				found[in.ID] = in
 			}
 		}

@@ -1383,6 +1383,9 @@ func TestHeadlineShortensItsSubject(t *testing.T) {
 		{"two of that country", "Singapore team to help Mekong Delta hospital care for older patients\n\n" +
 			"Changi General Hospital signed a memorandum of understanding on Tuesday with Tien Giang General Hospital and Cho Ray Hospital on the care of elderly patients.",
 			[]string{"sg-cgh", "vn-bvdk-tien-giang", "vn-cho-ray", lexicon.DiscoveredID("Mekong Delta hospital")}},
+		{"a name of no kind whose words the text's name holds", "Thalassémie : Rouen signe avec l'institut d'hématologie de Hanoï\n\n" +
+			"Le CHU de Rouen et l'Institut national d'hématologie et de transfusion sanguine ont signé lundi une convention.",
+			[]string{"fr-chu-rouen", "vn-nihbt"}},
 		{"a city of that country, not the hospital's", "Singapore team to help Hanoi Cancer Hospital care for older patients\n\n" +
 			"Changi General Hospital signed a memorandum of understanding on Tuesday with Hue Central Hospital on the care of elderly patients.",
 			[]string{"sg-cgh", "vn-hue-central", lexicon.DiscoveredID("Hanoi Cancer Hospital")}},
