@@ -2625,8 +2625,8 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		if p.Affiliation == "" {
 			p.Affiliation = m.possessiveParty(pm, parties)
 		}
-		if p.Affiliation == "" && m.roleNamesCountry(pm) && isWitness(m.text, pm.Start, pm.End, m.lang) {
-			continue // "en présence de Mme Claire Moissac, consule générale de France": a country's witness
+		if p.Affiliation == "" && (m.roleNamesCountry(pm) || people.Official(pm.Role)) && isWitness(m.text, pm.Start, pm.End, m.lang) {
+			continue // "en présence de Mme Claire Moissac, consule générale de France", "attended by the deputy minister": an office's witness
 		}
 		dup := false
 		for i := range out {

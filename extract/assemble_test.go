@@ -1073,6 +1073,20 @@ func TestPeopleOfTheEvent(t *testing.T) {
 	if !slices.Contains(names, "Sophie Vernet") || slices.Contains(names, "Anne Roussel") {
 		t.Errorf("people = %v, want Sophie Vernet and not the consul", names)
 	}
+	// An office named without its country: a deputy minister who
+	// attended is a witness too; a doctor who attended may be a party's.
+	text = "Mahosot Hospital receives ventilators from Lyon\n\n" +
+		"Mahosot Hospital took delivery on Monday of six ventilators donated by Hospices Civils de Lyon. " +
+		"The ceremony was attended by Dr Somphone Keola, Deputy Minister of Health.\n\n" +
+		"\"The machines will go to the intensive care unit,\" said Dr Vanh Sisavath, director of Mahosot Hospital."
+	ev = oneEvent(t, text, time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC))
+	names = nil
+	for _, p := range ev.People {
+		names = append(names, p.Name)
+	}
+	if !slices.Contains(names, "Vanh Sisavath") || slices.Contains(names, "Somphone Keola") {
+		t.Errorf("people = %v, want Vanh Sisavath and not the deputy minister", names)
+	}
 }
 
 // TestPartyIsNoPerson checks that a party's name said without its generic

@@ -31,6 +31,9 @@ type roleEntry struct {
 	// follows it is a verb's object, not the role's complement, and is
 	// not read into the role.
 	Relative bool `yaml:"relative"`
+	// Official marks a government's or a country's office (minister,
+	// ambassador, mayor): one who holds it speaks for no hospital.
+	Official bool `yaml:"official"`
 }
 
 // langFile is the shape of data/<lang>.yaml.
@@ -158,6 +161,7 @@ var (
 	lexicons    map[string]*lexicon
 	familyNames map[string]bool // Vietnamese family names, folded (textnorm.Key) and in lower case with diacritics; shared by all languages
 	middleNames map[string]bool // Vietnamese middle names ("Thị", "Văn"), keyed like familyNames
+	officials   map[string]bool // English roles of offices, from every language's Official entries
 )
 
 func init() {
@@ -178,6 +182,7 @@ func loadLexicons() (map[string]*lexicon, map[string]bool, map[string]bool, erro
 	}
 	out := map[string]*lexicon{}
 	families, middles := map[string]bool{}, map[string]bool{}
+	officials = map[string]bool{}
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
@@ -200,6 +205,11 @@ func loadLexicons() (map[string]*lexicon, map[string]bool, map[string]bool, erro
 			return nil, nil, nil, fmt.Errorf("compile people data %s: %w", e.Name(), err)
 		}
 		out[f.Lang] = lx
+		for _, r := range f.Roles {
+			if r.Official {
+				officials[r.Role] = true
+			}
+		}
 		for _, set := range []struct {
 			m     map[string]bool
 			names []string
@@ -212,6 +222,11 @@ func loadLexicons() (map[string]*lexicon, map[string]bool, map[string]bool, erro
 	}
 	return out, families, middles, nil
 }
+
+// Official reports whether an English role, as Find gives it, is a
+// government's or a country's office ("deputy minister of health",
+// "ambassador", "mayor").
+func Official(role string) bool { return officials[role] }
 
 // phraseKeys tokenizes a data phrase into the keys of the given kind.
 func phraseKeys(s string, kind keyKind) []string {

@@ -412,3 +412,23 @@ func TestWinerPrecision(t *testing.T) {
 		t.Errorf("precision %.3f on WiNER-fr, want at least 0.85", precision)
 	}
 }
+
+// TestOfficial checks that offices of every language's data are known by
+// their English role, and that a hospital's roles are not offices.
+func TestOfficial(t *testing.T) {
+	for _, tt := range []struct {
+		role string
+		want bool
+	}{
+		{"deputy minister of health", true},
+		{"ambassador", true},
+		{"prefect", true}, // only French data has it
+		{"director", false},
+		{"head of department", false},
+		{"chairman", false},
+	} {
+		if got := Official(tt.role); got != tt.want {
+			t.Errorf("Official(%q) = %v, want %v", tt.role, got, tt.want)
+		}
+	}
+}
