@@ -152,6 +152,8 @@ func TestFindEnglish(t *testing.T) {
 		// Adjectives before the profession belong to the role.
 		{"Owen Barlow, a paediatric emergency physician from Toronto, will lead the course.",
 			[]want{{"Owen Barlow", "paediatric emergency physician", "", "paediatric emergency physician"}}},
+		{"Niran Chaiyo, associate dean of the Faculty of Nursing, signed for the university.",
+			[]want{{"Niran Chaiyo", "associate dean", "", "Faculty of Nursing"}}},
 		{"Grace Ito, a senior neonatal nurse, welcomed them.",
 			[]want{{"Grace Ito", "senior neonatal nurse", "", "senior neonatal nurse"}}},
 		{"Dr Vu Minh Chau, director of Cho Ray Hospital, signed the agreement.",
