@@ -1182,12 +1182,21 @@ func (m mentions) cueSentences(published time.Time) []int {
 	for si := range m.pastSpans(published) {
 		history[si] = true // a span of years long past tells history without a history cue
 	}
+	headline := m.titleCue()
 	for _, c := range m.cues {
-		if c.Negative != "" || c.Strength < minCueStrength {
+		if c.Negative != "" || c.Strength < weakCue {
 			continue
 		}
 		si := m.sentenceOf(c.Start)
 		if si < 0 || history[si] || slices.Contains(out, si) {
+			continue
+		}
+		// Under a headline that says what happened ("Taiwanese stroke team
+		// begins two-week course"), a bare word of it in the lede ("began
+		// a two-week stroke course at…") tells the same event.
+		// A word of cooperation inside a name ("Cơ quan Hợp tác Quốc tế
+		// Hàn Quốc") tells nothing.
+		if c.Strength < minCueStrength && (!headline || si >= ledeSentences || insideAny(m.insts, c.Start, c.End)) {
 			continue
 		}
 		// "Le CHU a reçu ce mois-ci une autre délégation étrangère": the

@@ -637,6 +637,38 @@ func oneEvent(t *testing.T, text string, published time.Time) medcoop.Event {
 	return evs[0]
 }
 
+// TestBareCueUnderHeadline checks that a bare word of the event in the
+// lede ("course") tells the event the headline names, and does not
+// without such a headline or inside a name.
+func TestBareCueUnderHeadline(t *testing.T) {
+	lede := "A team of four doctors from Chiang Mai University Hospital began a ten-day stroke course at Ca Mau General Hospital on Monday."
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"under a headline", "Thai stroke team begins ten-day course in Ca Mau\n\n" + lede, 1},
+		{"under a headline with no cue", "Thai doctors arrive in Ca Mau\n\n" + lede, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := len(eventsOf(t, tt.text, time.Date(2024, 9, 13, 0, 0, 0, 0, time.UTC))); got != tt.want {
+				t.Errorf("events = %d, want %d", got, tt.want)
+			}
+		})
+	}
+	t.Run("inside a name", func(t *testing.T) {
+		text := "Bạc Liêu tiếp nhận thiết bị hồi sức từ Hàn Quốc\n\n" +
+			"Đại diện Cơ quan Hợp tác Quốc tế Hàn Quốc có mặt tại Bệnh viện Đa khoa tỉnh Bạc Liêu hôm qua."
+		_, m, err := Explain(Input{Body: []byte(text), IsText: true, Published: time.Date(2024, 9, 13, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.ContainsFunc(m.CueSentences, func(si int) bool { return strings.Contains(m.Sentences[si].Text, "Đại diện") }) {
+			t.Errorf("cue sentences %v hold the lede, whose only cue is inside a name", m.CueSentences)
+		}
+	})
+}
+
 // TestForeignName checks which discovered names look foreign: one with a
 // word that is neither a Vietnamese syllable nor a generic word of names.
 func TestForeignName(t *testing.T) {
