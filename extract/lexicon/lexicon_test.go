@@ -261,6 +261,9 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"hôpital universitaire de Sétif", true, "", medcoop.Hospital, "DZ"}}},
 		{"Menzies and Binh Thuan hospital begin a study with the Menzies School of Health Research.",
 			[]want{{"Binh Thuan hospital", false, "vn-bvdk-binh-thuan", medcoop.Hospital, "VN"}, {"Menzies School of Health Research", true, "", medcoop.OtherKind, ""}}},
+		// "số" (number) and its number belong to a name.
+		{"Đoàn Bệnh viện Nhân dân số 2 thành phố Liễu Châu đã đến.",
+			[]want{{"Bệnh viện Nhân dân số 2 thành phố Liễu Châu", true, "", medcoop.Hospital, "CN"}}},
 		{"Bệnh viện Đa khoa tỉnh Thái Bình tiếp nhận kỹ thuật mới.",
 			[]want{{"Bệnh viện Đa khoa tỉnh Thái Bình", false, "vn-bvdk-thai-binh", medcoop.Hospital, "VN"}}},
 		{"Des chirurgiens de l'hôpital Bretonneau et de l'hôpital Pellegrin.",
