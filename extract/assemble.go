@@ -474,7 +474,8 @@ func cityOnly(im lexicon.InstitutionMention, places []lexicon.PlaceMention, gene
 	for _, p := range places {
 		if im.Start <= p.Start && p.End <= im.End && p.Surface != "" {
 			// a found name ("hôpital de Thanh Hoa") has no city but the place in it
-			cities = append(cities, city{cmp.Or(im.Institution.City, p.Name), p.Surface, p.IsCountry && im.Institution.City == ""})
+			// a region ("Mekong Delta hospital") names no city: read it as its country
+			cities = append(cities, city{cmp.Or(im.Institution.City, p.Name), p.Surface, (p.IsCountry || p.Region) && im.Institution.City == ""})
 		}
 	}
 	name := " " + textnorm.Key(im.Surface) + " "

@@ -998,6 +998,10 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 			"Le CHU de Brest a remis mardi deux échographes à l'hôpital provincial de Xieng Khouang. " +
 			"« Ils serviront dès demain », a déclaré le Dr Bounthanh Sayavong, directeur de l'hôpital provincial de Xieng Khouang.",
 			[]string{"fr-chu-brest", "la-xiengkhouang-hospital"}, "la-xiengkhouang-hospital"},
+		{"named by its region", "Thai nurses teach stroke care in Can Tho\n\n" +
+			"Chiang Mai University Hospital signed a training agreement with Can Tho Central General Hospital on Monday, the Mekong Delta hospital said. " +
+			"\"Our nurses will learn swallowing tests,\" said Dr Tran Van Loc, director of the Mekong Delta hospital.",
+			[]string{"th-chiang-mai-university", "vn-can-tho-central"}, "vn-can-tho-central"},
 		{"named by its country, two of that country", "Le CHU de Brest équipe un hôpital du Laos\n\n" +
 			"Le CHU de Brest a remis mardi deux échographes à l'hôpital provincial de Xieng Khouang, sur le conseil de l'hôpital Mahosot. " +
 			"« Ils serviront dès demain », a déclaré le Dr Bounthanh Sayavong, directeur de l'hôpital provincial de Xieng Khouang.",
