@@ -501,6 +501,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	// of that name, before any place merely nearby.
 	named := discoveredCountries(ims)
 	relocated := map[string]*lexicon.Institution{} // found names a place after them relocates
+	found := map[string]*lexicon.Institution{}     // found names another in brackets glosses
 	if m.glossed == nil {
 		m.glossed = map[string]*lexicon.Institution{}
 	}
@@ -518,6 +519,16 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			im.Institution, im.Discovered = ims[i+1].Institution, false
 			out = append(out, im)
 			continue
+		}
+		if i+1 < len(ims) && ims[i+1].Discovered && ims[i+1].Institution.Kind == im.Institution.Kind &&
+			properName(ims[i+1].Surface) && glosses(text, im.End, ims[i+1].Start) {
+			// "Bệnh viện Cựu chiến binh Đài Trung (Taichung Veterans
+			// General Hospital, …)": two spellings of one found name; the
+			// gloss, most often the English one, names it
+			found[im.Institution.ID] = ims[i+1].Institution
+		}
+		if in := found[im.Institution.ID]; in != nil {
+			im.Institution = in
 		}
 		if i > 0 && !ims[i-1].Discovered && ims[i-1].End <= im.Start && restOfName(text[ims[i-1].End:im.Start], ims[i-1].Institution.Kind, im.Institution.Kind) {
 			// "Vinmec Times City International Hospital", "Seoul National

@@ -823,6 +823,17 @@ func TestShortenedName(t *testing.T) {
 	}
 }
 
+// TestFoundNameGlossed checks that a found name glossed in brackets by
+// another found name ("X (Kaohsiung Veterans General Hospital)") is one
+// institution, named by the gloss.
+func TestFoundNameGlossed(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"vi", "Chuyên gia Cao Hùng đào tạo cho Bệnh viện Đa khoa tỉnh Cà Mau\n\n" +
+			"Sáng 9/9, Bệnh viện Đa khoa tỉnh Cà Mau khai giảng khóa đào tạo do các chuyên gia của Bệnh viện Cựu chiến binh Cao Hùng (Kaohsiung Veterans General Hospital) giảng dạy.",
+			[]string{"vn-bvdk-ca-mau", lexicon.DiscoveredID("Kaohsiung Veterans General Hospital")}},
+	})
+}
+
 // partyIDs returns the ids of an event's parties, sorted.
 func partyIDs(ev medcoop.Event) []string {
 	var ids []string

@@ -355,6 +355,19 @@ func (g *Gazetteer) nameGoesOn(ft *foldedText, r *discoveryRules, j, upper int) 
 	return ft.capitalised(n) || r.isBreak(ft, n) || r.modifiers.longestAt(ft, n).To > 0
 }
 
+// twoLowerInName reports whether the lower-case syllables at tokens j and
+// j+1, after a name word, belong to the name: neither ends a name and a
+// name word that begins no new name follows them ("Cựu chiến binh Đài
+// Trung").
+func (g *Gazetteer) twoLowerInName(ft *foldedText, r *discoveryRules, j, upper int) bool {
+	k := j + 2
+	if k >= upper || !gapOK(ft, j+1) || !gapOK(ft, k) {
+		return false
+	}
+	return !r.isBreak(ft, j) && !r.isBreak(ft, j+1) && !ft.capitalised(j+1) &&
+		ft.capitalised(k) && g.heads.longestAt(ft, k).To == 0 && r.stop.longestAt(ft, k).To == 0
+}
+
 type discoveryYAML struct {
 	Heads []struct {
 		Words      string            `yaml:"words"`
@@ -599,6 +612,12 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 		}
 		if r.lowerAfterCapital && afterName && !r.isBreak(ft, j) && g.nameGoesOn(ft, r, j, upper) {
 			j++
+			end = j
+			afterName = false
+			continue
+		}
+		if r.lowerAfterCapital && afterName && g.twoLowerInName(ft, r, j, upper) {
+			j += 2 // "Bệnh viện Cựu chiến binh Đài Trung"
 			end = j
 			afterName = false
 			continue

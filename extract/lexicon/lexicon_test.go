@@ -261,6 +261,9 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"hôpital universitaire de Sétif", true, "", medcoop.Hospital, "DZ"}}},
 		{"Menzies and Binh Thuan hospital begin a study with the Menzies School of Health Research.",
 			[]want{{"Binh Thuan hospital", false, "vn-bvdk-binh-thuan", medcoop.Hospital, "VN"}, {"Menzies School of Health Research", true, "", medcoop.OtherKind, ""}}},
+		// Two lower-case syllables between name words belong to the name.
+		{"Đoàn Bệnh viện Cựu chiến binh Cao Hùng đã đến.",
+			[]want{{"Bệnh viện Cựu chiến binh Cao Hùng", true, "", medcoop.Hospital, "TW"}}},
 		// "số" (number) and its number belong to a name.
 		{"Đoàn Bệnh viện Nhân dân số 2 thành phố Liễu Châu đã đến.",
 			[]want{{"Bệnh viện Nhân dân số 2 thành phố Liễu Châu", true, "", medcoop.Hospital, "CN"}}},
