@@ -36,6 +36,14 @@ type roleEntry struct {
 	Official bool `yaml:"official"`
 }
 
+// suffixRole makes a role of any word with a suffix that names a
+// profession ("hepatologist", "hépatologue"): the word, folded, with the
+// suffix replaced by English.
+type suffixRole struct {
+	Suffix  string `yaml:"suffix"`
+	English string `yaml:"english"`
+}
+
 // langFile is the shape of data/<lang>.yaml.
 type langFile struct {
 	Lang                    string       `yaml:"lang"`
@@ -46,6 +54,7 @@ type langFile struct {
 	Roles                   []roleEntry  `yaml:"roles"`
 	RolePrefixes            []string     `yaml:"role_prefixes"`
 	RoleModifiers           []string     `yaml:"role_modifiers"`
+	RoleSuffixes            []suffixRole `yaml:"role_suffixes"`
 	SpeechVerbs             []string     `yaml:"speech_verbs"`
 	Particles               []string     `yaml:"particles"`
 	FunctionWords           []string     `yaml:"function_words"`
@@ -147,6 +156,7 @@ type lexicon struct {
 	roleTrie      *trie
 	prefixes      *trie
 	modifiers     *trie // words before a role that belong to it ("paediatric" physician)
+	suffixes      []suffixRole
 	speech        *trie
 	particles     *trie
 	notNames      *trie
@@ -223,6 +233,22 @@ func loadLexicons() (map[string]*lexicon, map[string]bool, map[string]bool, erro
 	return out, families, middles, nil
 }
 
+// suffixRole returns the English role a word's suffix makes of it
+// ("hépatologue" → "hepatologist"): only a lower-case word longer than
+// the suffix.
+func (lx *lexicon) suffixRole(t token) (string, bool) {
+	if t.capitalised() {
+		return "", false
+	}
+	w := textnorm.Key(t.exact)
+	for _, s := range lx.suffixes {
+		if stem, ok := strings.CutSuffix(w, s.Suffix); ok && len(stem) >= 3 {
+			return stem + s.English, true
+		}
+	}
+	return "", false
+}
+
 // Official reports whether an English role, as Find gives it, is a
 // government's or a country's office ("deputy minister of health",
 // "ambassador", "mayor").
@@ -251,7 +277,7 @@ func hasUpper(s string) bool {
 func compile(f langFile) (*lexicon, error) {
 	lx := &lexicon{
 		lang: f.Lang, kind: keyFold, needsFamily: f.UntitledNeedsFamilyName, capRoles: f.CapitalisedRoles,
-		titles: f.Titles, roles: f.Roles,
+		titles: f.Titles, roles: f.Roles, suffixes: f.RoleSuffixes,
 		titleExact: newTrie(), titleLower: newTrie(), roleTrie: newTrie(), prefixes: newTrie(), modifiers: newTrie(),
 		speech: newTrie(), particles: newTrie(), notNames: newTrie(), places: newTrie(), placeMarkers: newTrie(),
 		functionWords: map[string]bool{}, stops: map[string]bool{}, joiners: map[string]bool{},

@@ -10,6 +10,7 @@
 package people
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -121,7 +122,8 @@ type finder struct {
 	toks       []token
 	titleLen   []int // tokens of the title chain starting at each token
 	roleLen    []int
-	roleVal    []int
+	roleVal    []int       // index in roles of the role starting at each token
+	roles      []roleEntry // the lexicon's roles, and those its suffixes made here
 	speechLen  []int
 	speechEnds []bool // a speech verb ends right before this token
 	notEnds    []bool // a never-a-name phrase ends right before this token
@@ -131,7 +133,7 @@ type finder struct {
 
 func newFinder(text string, lx *lexicon) *finder {
 	toks := tokenize(text)
-	f := &finder{text: text, lx: lx, toks: toks,
+	f := &finder{text: text, lx: lx, toks: toks, roles: lx.roles,
 		roleLen: make([]int, len(toks)), roleVal: make([]int, len(toks)),
 		speechLen: make([]int, len(toks)), speechEnds: make([]bool, len(toks)+1), notEnds: make([]bool, len(toks)+1)}
 	for i := range toks {
@@ -139,6 +141,12 @@ func newFinder(text string, lx *lexicon) *finder {
 			f.notEnds[i+n] = true
 		}
 		f.roleLen[i], f.roleVal[i] = lx.roleTrie.match(toks, i, lx.kind)
+		if f.roleLen[i] == 0 && toks[i].word {
+			if role, ok := lx.suffixRole(toks[i]); ok {
+				f.roles = append(slices.Clip(f.roles), roleEntry{Role: role})
+				f.roleLen[i], f.roleVal[i] = 1, len(f.roles)-1
+			}
+		}
 		n, _ := lx.speech.match(toks, i, lx.kind)
 		f.speechLen[i] = n
 		if n > 0 {
@@ -330,11 +338,11 @@ func (f *finder) roleAfter(j int) (role string, rs, re, next int, ok bool) {
 	}
 	n := f.roleLen[k]
 	ce := k + n
-	if !f.lx.roles[f.roleVal[k]].Relative {
+	if !f.roles[f.roleVal[k]].Relative {
 		ce = f.complement(k+n, paren)
 	}
 	last := max(k+n, ce) - 1
-	role, rs = f.lx.roles[f.roleVal[k]].Role, f.toks[k].start
+	role, rs = f.roles[f.roleVal[k]].Role, f.toks[k].start
 	if len(mods) > 0 {
 		role, rs = strings.Join(mods, " ")+" "+role, ms
 	}
@@ -516,7 +524,7 @@ func (f *finder) titled(i int) (int, bool) {
 // directeur général du CHU, Nicolas Best".
 func (f *finder) roleBefore(i int) (int, bool) {
 	n := f.roleLen[i]
-	role := f.lx.roles[f.roleVal[i]].Role
+	role := f.roles[f.roleVal[i]].Role
 	rs := f.toks[i].start
 	// a title between role and name ("Deputy director Dr Lam Quoc Hung",
 	// "le doyen Pr Jean Dupont") is the title's to read

@@ -66,6 +66,8 @@ func TestFindFrench(t *testing.T) {
 		{"« Nous formerons vingt infirmières », explique Le Thi Hoa, une pédiatre de l'hôpital de Hué.",
 			[]want{{"Le Thi Hoa", "paediatrician", "", "hôpital de Hué"}}},
 		{"Le service de pédiatrie ouvrira en mai.", nil},
+		{"« Les premiers patients arrivent », indique Paul Roux, hépatologue au CHU de Brest.",
+			[]want{{"Paul Roux", "hepatologist", "", "CHU de Brest"}}},
 		{"« Le matériel tient », a indiqué Paul Roux, ingénieur biomédical au CHU de Tours.",
 			[]want{{"Paul Roux", "biomedical engineer", "", "CHU de Tours"}}},
 		{"Le Pr Jean Dupont, chef du service de cardiologie du CHU de Lyon, a ouvert la séance.",
@@ -154,6 +156,9 @@ func TestFindEnglish(t *testing.T) {
 			[]want{{"Owen Barlow", "paediatric emergency physician", "", "paediatric emergency physician"}}},
 		{"Niran Chaiyo, associate dean of the Faculty of Nursing, signed for the university.",
 			[]want{{"Niran Chaiyo", "associate dean", "", "Faculty of Nursing"}}},
+		// A word with a profession's suffix is a role, though no list has it.
+		{"Wei Lan, a hepatologist at the hospital, will enrol the patients.",
+			[]want{{"Wei Lan", "hepatologist", "", "hepatologist"}}},
 		{"Grace Ito, a senior neonatal nurse, welcomed them.",
 			[]want{{"Grace Ito", "senior neonatal nurse", "", "senior neonatal nurse"}}},
 		{"Dr Vu Minh Chau, director of Cho Ray Hospital, signed the agreement.",
