@@ -1955,8 +1955,9 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 
 // eventDomains are the medical fields the text names, once each, less
 // those named in passing: in an institution's or a faculty's name
-// (facultyName), a person's role, a background sentence, a sentence about
-// the past, a sentence on a country's situation that names no party
+// (facultyName), a person's role, a background sentence, a paragraph that
+// presents one party (presentation), a sentence about the past, a
+// sentence on a country's situation that names no party
 // (countryOpening), a speaker's quoted view (quoted), a sentence about
 // cooperation with someone else (otherEventSentences) or one that turns
 // to another event (OtherEvent words, or Another words where no party is
@@ -1967,12 +1968,12 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 	idx := map[string]int{}
 	named := m.partySentences(parties)
 	past := m.pastSentences(published, named)
-	background := m.backgroundSentences()
+	background, presented := m.backgroundSentences(), m.presentation(parties)
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
 	why := make([]string, len(m.domains))
 	for k, d := range m.domains {
-		why[k] = m.leftOut(d, named, past, background, others, quotes, &words)
+		why[k] = m.leftOut(d, named, past, background, presented, others, quotes, &words)
 		if why[k] != "" {
 			continue
 		}
@@ -1991,10 +1992,10 @@ func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, oth
 
 // leftOut says why the field mention d is named in passing, not as what
 // the cooperation covers ("past", "name", "role", "background",
-// "other event", "device use", "workplace", "quoted"), or "" when it
-// counts. named, past, background, others and quotes are the page's
-// sentences and spans as eventDomains reads them.
-func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, background, others map[int]bool, quotes [][2]int, words *assemblyLexicon) string {
+// "presentation", "other event", "device use", "workplace", "quoted"), or
+// "" when it counts. named, past, background, presented, others and quotes
+// are the page's sentences and spans as eventDomains reads them.
+func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, background, presented, others map[int]bool, quotes [][2]int, words *assemblyLexicon) string {
 	si := m.sentenceOf(d.Start)
 	switch {
 	case past[si]:
@@ -2005,6 +2006,8 @@ func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, back
 		return "role" // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 	case background[si] && !m.laterClause(d, si, words.ClauseOpeners) || named[si] == 0 && m.countryOpening(si, words.CountryOpening):
 		return "background" // "confrontés à des défis tels que le cancer": background, not what is covered
+	case presented[si]:
+		return "presentation" // "Il compte 1 800 lits et pratique la chirurgie cardiaque": what a party is
 	case others[si] || containsWord(m.sentenceKey(si), words.OtherEvent) ||
 		named[si] == 0 && containsWord(m.sentenceKey(si), words.Another):
 		// "a week after, X signed with Inha University Hospital on
@@ -2388,6 +2391,68 @@ func (m mentions) backgroundSentences() map[int]bool {
 		out[si] = m.backgroundKey(m.sentenceKey(si), si)
 	}
 	return out
+}
+
+// presentation returns the sentences of the paragraphs that present one
+// party, past the headline and the lede: a paragraph with no word of
+// cooperation, even a bare one, no word of the future, and one party or
+// none named ("Premier employeur de l'île, le CHU compte 1 800 lits. Il
+// est le seul à pratiquer la chirurgie cardiaque.") tells what a party
+// is, not what the cooperation covers.
+func (m mentions) presentation(parties []medcoop.Party) map[int]bool {
+	out := map[int]bool{}
+	isParty := partySet(parties)
+	future := assemblyWords(m.lang).Future
+	para := 0
+	for i := 0; i < len(m.sentences); {
+		j := i + 1
+		for j < len(m.sentences) && m.sameParagraph(i, j) {
+			j++
+		}
+		para++
+		if para > 2 && m.presents(i, j, isParty, future) {
+			for si := i; si < j; si++ {
+				out[si] = true
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// presentationOpening is how far into a paragraph that presents a party
+// the party is named: "Premier employeur de l'île, le CHU de Martinique…".
+const presentationOpening = 60
+
+// presents reports whether sentences [i, j), one paragraph, present one
+// party (presentation).
+func (m mentions) presents(i, j int, isParty map[string]bool, futureWords []string) bool {
+	start, end := m.sentences[i].Start, m.sentences[j-1].End
+	if strings.HasSuffix(strings.TrimSpace(m.text[start:end]), ":") {
+		return false // it introduces a list
+	}
+	for _, c := range m.cues {
+		if c.Negative == "" && c.Start >= start && c.Start < end {
+			return false
+		}
+	}
+	ids := map[string]bool{}
+	opens := false // the party is the paragraph's subject: named in its opening
+	for _, im := range m.insts {
+		if im.Start >= start && im.Start < end && isParty[im.Institution.ID] {
+			ids[im.Institution.ID] = true
+			opens = opens || im.Start-start <= presentationOpening
+		}
+	}
+	if len(ids) != 1 || !opens || m.listItem(i) {
+		return false
+	}
+	for si := i; si < j; si++ {
+		if future(m.sentenceKey(si), futureWords) {
+			return false
+		}
+	}
+	return true
 }
 
 // backgroundKey reports whether key, the folded words of sentence si or

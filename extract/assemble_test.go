@@ -1474,6 +1474,27 @@ func TestRecordSinceAYear(t *testing.T) {
 	}
 }
 
+// TestPresentationParagraph checks that a paragraph past the lede that
+// opens on one party and has no word of cooperation or of the future
+// presents that party, and that one with such a word does not.
+func TestPresentationParagraph(t *testing.T) {
+	head := "Le CHU de Caen signe avec l'hôpital Cho Ray\n\n" +
+		"Le CHU de Caen et l'hôpital Cho Ray ont signé lundi une convention de coopération en néphrologie.\n\n"
+	tests := []struct{ name, text, want string }{
+		{"a presentation", head + "Fondé en 1900, l'hôpital Cho Ray compte 2 400 lits. Il est réputé en chirurgie cardiaque.", "presentation"},
+		{"a word of cooperation", head + "L'hôpital Cho Ray accueillera aussi un stage en chirurgie cardiaque.", ""},
+		{"two parties", head + "L'hôpital Cho Ray et le CHU de Caen ont tous deux un service de chirurgie cardiaque.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := leftOutByCode(t, tt.text, time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC))
+			if got["cardiovascular-surgery"] != tt.want || got["nephrology"] != "" {
+				t.Errorf("left out %v, want cardiac surgery %q and nephrology counted", got, tt.want)
+			}
+		})
+	}
+}
+
 // leftOutByCode explains a text and returns why the event leaves out each
 // field code it found ("" when it counts).
 func leftOutByCode(t *testing.T, text string, published time.Time) map[string]string {
@@ -1495,7 +1516,7 @@ func leftOutByCode(t *testing.T, text string, published time.Time) map[string]st
 // tells where past work led, and that alone it is as recent as any date.
 func TestTodayAfterAPastDate(t *testing.T) {
 	head := "Le CHU de Rennes signe avec l'hôpital Saint-Paul de Hanoï\n\n" +
-		"Le CHU de Rennes et l'hôpital Saint-Paul de Hanoï ont signé mardi une convention de coopération en chirurgie orthopédique.\n\n"
+		"Le CHU de Rennes et l'hôpital Saint-Paul de Hanoï ont signé mardi une convention de coopération en chirurgie orthopédique. "
 	tests := []struct{ name, text, want string }{
 		{"after a past date", head + "Formés à Rennes en 2015, trois médecins de l'hôpital Saint-Paul dirigent aujourd'hui le service de néonatologie.", "past"},
 		{"alone", head + "Trois médecins de l'hôpital Saint-Paul rejoignent aujourd'hui le service de néonatologie de Rennes.", ""},
