@@ -118,6 +118,11 @@ type assemblyLexicon struct {
 	// ParentSubject are the nouns for an institution that a clause of
 	// belonging may follow ("the French hospital, part of AP-HP").
 	ParentSubject []string `yaml:"parent_subject"`
+	// AttendedBy are the words before a person that make them one who
+	// attended ("was attended by"); an office's holder so named is a
+	// witness. Institutions after them may still act ("a course attended
+	// by nurses of Cho Ray Hospital").
+	AttendedBy []string `yaml:"attended_by"`
 	// ShortenedNameWords are the words a name may drop when the page names
 	// an institution again ("l'hôpital général de l'Amitié de Nghe An",
 	// then "l'hôpital de l'Amitié de Nghe An").
@@ -1286,12 +1291,9 @@ const maxNotParty = 60
 // (JICA) tài trợ": funded by, in Vietnamese word order) or followed by
 // words that say it is no party ("sans être partie à l'accord").
 func isWitness(text string, start, end int, lang string) bool {
-	before := textnorm.Key(text[textnorm.Back(text, start, 60):start])
 	words := assemblyWords(lang)
-	for _, w := range words.Witness {
-		if strings.HasSuffix(before, w) || strings.Contains(before, w+" ") && len(before)-strings.LastIndex(before, w) < len(w)+25 {
-			return true
-		}
+	if phraseBefore(text, start, words.Witness) {
+		return true
 	}
 	after := text[end:min(len(text), end+40)]
 	if rest, ok := strings.CutPrefix(strings.TrimLeft(after, " "), "("); ok {
@@ -1303,8 +1305,21 @@ func isWitness(text string, start, end int, lang string) bool {
 		return true // "l'hôpital Mahosot, qui les accueille sans être partie à l'accord"
 	}
 	after = " " + textnorm.Key(after) + " "
+	before := textnorm.Key(text[textnorm.Back(text, start, 60):start])
 	for _, a := range words.WitnessAround {
 		if (before == a.Before || strings.HasSuffix(before, " "+a.Before)) && opensWithWord(after, a.After) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseBefore reports whether one of phrases (folded) ends right before
+// start, or a few words before it ("in the presence of Dr").
+func phraseBefore(text string, start int, phrases []string) bool {
+	before := textnorm.Key(text[textnorm.Back(text, start, 60):start])
+	for _, w := range phrases {
+		if strings.HasSuffix(before, w) || strings.Contains(before, w+" ") && len(before)-strings.LastIndex(before, w) < len(w)+25 {
 			return true
 		}
 	}
@@ -2711,7 +2726,8 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		if p.Affiliation == "" {
 			p.Affiliation = m.possessiveParty(pm, parties)
 		}
-		if p.Affiliation == "" && (m.roleNamesCountry(pm) || people.Official(pm.Role)) && isWitness(m.text, pm.Start, pm.End, m.lang) {
+		if p.Affiliation == "" && (m.roleNamesCountry(pm) || people.Official(pm.Role)) &&
+			(isWitness(m.text, pm.Start, pm.End, m.lang) || phraseBefore(m.text, pm.Start, assemblyWords(m.lang).AttendedBy)) {
 			continue // "en présence de Mme Claire Moissac, consule générale de France", "attended by the deputy minister": an office's witness
 		}
 		dup := false
