@@ -42,6 +42,9 @@ type roleEntry struct {
 type suffixRole struct {
 	Suffix  string `yaml:"suffix"`
 	English string `yaml:"english"`
+	// Except are words with the suffix that are no profession
+	// ("homologue", a counterpart).
+	Except []string `yaml:"except"`
 }
 
 // langFile is the shape of data/<lang>.yaml.
@@ -235,14 +238,14 @@ func loadLexicons() (map[string]*lexicon, map[string]bool, map[string]bool, erro
 
 // suffixRole returns the English role a word's suffix makes of it
 // ("hépatologue" → "hepatologist"): only a lower-case word longer than
-// the suffix.
+// the suffix, and not one of its exceptions (folded).
 func (lx *lexicon) suffixRole(t token) (string, bool) {
 	if t.capitalised() {
 		return "", false
 	}
 	w := textnorm.Key(t.exact)
 	for _, s := range lx.suffixes {
-		if stem, ok := strings.CutSuffix(w, s.Suffix); ok && len(stem) >= 3 {
+		if stem, ok := strings.CutSuffix(w, s.Suffix); ok && len(stem) >= 2 && !slices.Contains(s.Except, w) {
 			return stem + s.English, true
 		}
 	}

@@ -143,7 +143,10 @@ func newFinder(text string, lx *lexicon) *finder {
 		f.roleLen[i], f.roleVal[i] = lx.roleTrie.match(toks, i, lx.kind)
 		if f.roleLen[i] == 0 && toks[i].word {
 			if role, ok := lx.suffixRole(toks[i]); ok {
-				f.roles = append(slices.Clip(f.roles), roleEntry{Role: role})
+				if len(f.roles) == len(lx.roles) {
+					f.roles = slices.Clip(f.roles) // the first one made: append to a copy, not to the lexicon's
+				}
+				f.roles = append(f.roles, roleEntry{Role: role})
 				f.roleLen[i], f.roleVal[i] = 1, len(f.roles)-1
 			}
 		}

@@ -68,6 +68,8 @@ func TestFindFrench(t *testing.T) {
 		{"Le service de pédiatrie ouvrira en mai.", nil},
 		{"« Les premiers patients arrivent », indique Paul Roux, hépatologue au CHU de Brest.",
 			[]want{{"Paul Roux", "hepatologist", "", "CHU de Brest"}}},
+		{"Le ministre a reçu son homologue Pierre Dubois.", nil},
+		{"Il a rencontré Anne Petit, urologue à Rennes.", []want{{"Anne Petit", "urologist", "", "urologue"}}},
 		{"« Le matériel tient », a indiqué Paul Roux, ingénieur biomédical au CHU de Tours.",
 			[]want{{"Paul Roux", "biomedical engineer", "", "CHU de Tours"}}},
 		{"Le Pr Jean Dupont, chef du service de cardiologie du CHU de Lyon, a ouvert la séance.",
