@@ -241,6 +241,10 @@ type mentions struct {
 	// name's id: every mention of that name, the headline's too, is that
 	// institution.
 	glossed map[string]*lexicon.Institution
+	// glossedFound holds the found name that glosses another found name
+	// in brackets, by the glossed name's id ("Bệnh viện Cựu chiến binh Đài
+	// Trung (Taichung Veterans General Hospital)").
+	glossedFound map[string]*lexicon.Institution
 	// domainsLeftOut says, for each of domains, why the event leaves it
 	// out, or "" (leftOut); nil before assembly makes an event.
 	domainsLeftOut []string
@@ -506,9 +510,8 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	// of that name, before any place merely nearby.
 	named := discoveredCountries(ims)
 	relocated := map[string]*lexicon.Institution{} // found names a place after them relocates
-	found := map[string]*lexicon.Institution{}     // found names another in brackets glosses
 	if m.glossed == nil {
-		m.glossed = map[string]*lexicon.Institution{}
+		m.glossed, m.glossedFound = map[string]*lexicon.Institution{}, map[string]*lexicon.Institution{}
 	}
 	out := ims[:0]
 	for i, im := range ims {
@@ -530,9 +533,9 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			// "Bệnh viện Cựu chiến binh Đài Trung (Taichung Veterans
 			// General Hospital, …)": two spellings of one found name; the
 			// gloss, most often the English one, names it
-			found[im.Institution.ID] = ims[i+1].Institution
+			m.glossedFound[im.Institution.ID] = ims[i+1].Institution
 		}
-		if in := found[im.Institution.ID]; in != nil {
+		if in := m.glossedFound[im.Institution.ID]; in != nil {
 			im.Institution = in
 		}
 		if i > 0 && !ims[i-1].Discovered && ims[i-1].End <= im.Start && restOfName(text[ims[i-1].End:im.Start], ims[i-1].Institution.Kind, im.Institution.Kind) {
@@ -594,6 +597,9 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 	for i, im := range out {
 		if in := m.glossed[im.Institution.ID]; in != nil && im.Discovered {
 			out[i].Institution, out[i].Discovered = in, false // another mention (the headline's) of the name glossed below
+		}
+		if in := m.glossedFound[im.Institution.ID]; in != nil && im.Discovered {
+			out[i].Institution = in // a mention before the gloss, or the headline's
 		}
 		if in := relocated[im.Institution.ID]; in != nil && im.Discovered {
 			out[i].Institution = in // every mention of a name is where one of them says it is

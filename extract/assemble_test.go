@@ -828,6 +828,9 @@ func TestShortenedName(t *testing.T) {
 // institution, named by the gloss.
 func TestFoundNameGlossed(t *testing.T) {
 	checkParties(t, []partyCase{
+		{"named in the headline too", "Bệnh viện Cựu chiến binh Cao Hùng đào tạo cho Bệnh viện Đa khoa tỉnh Cà Mau\n\n" +
+			"Sáng 9/9, Bệnh viện Đa khoa tỉnh Cà Mau khai giảng khóa đào tạo do các chuyên gia của Bệnh viện Cựu chiến binh Cao Hùng (Kaohsiung Veterans General Hospital) giảng dạy.",
+			[]string{"vn-bvdk-ca-mau", lexicon.DiscoveredID("Kaohsiung Veterans General Hospital")}},
 		{"vi", "Chuyên gia Cao Hùng đào tạo cho Bệnh viện Đa khoa tỉnh Cà Mau\n\n" +
 			"Sáng 9/9, Bệnh viện Đa khoa tỉnh Cà Mau khai giảng khóa đào tạo do các chuyên gia của Bệnh viện Cựu chiến binh Cao Hùng (Kaohsiung Veterans General Hospital) giảng dạy.",
 			[]string{"vn-bvdk-ca-mau", lexicon.DiscoveredID("Kaohsiung Veterans General Hospital")}},
