@@ -2178,7 +2178,7 @@ func (m mentions) pastSentences(published time.Time, named map[int]int) map[int]
 			past[si] = true
 		case d.Precision == medcoop.Year && d.Time.Year() < published.Year() && !m.hasCue(si, "", minCueStrength):
 			past[si] = true // "Năm 2023, bệnh viện đã triển khai thành công kỹ thuật can thiệp mạch vành": an earlier year's work
-		case d.Relative && d.Time.Format(time.DateOnly) == published.Format(time.DateOnly) && !m.hasCue(si, "", minCueStrength):
+		case d.Today && !m.hasCue(si, "", minCueStrength):
 			today[si] = true
 		default:
 			recent[si] = true

@@ -36,6 +36,7 @@ type Mention struct {
 	Time       time.Time // the first day of the period, midnight UTC
 	Relative   bool      // resolved against ref ("jeudi dernier", "hôm qua", "le 12 novembre", "last month")
 	Historical bool      // part of a history or range ("depuis 1991", "những năm 1980–1990", "De 1991 à nos jours")
+	Today      bool      // a word for the reference day itself ("aujourd'hui", "hôm nay", "today")
 }
 
 // graceDays is how far after the reference date a date written without its
@@ -420,7 +421,8 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 		if pa, pb, ok := c.group("relp"); ok {
 			return lx.relativePeriod(s, pa, pb, ref)
 		}
-		t := ref.AddDate(0, 0, lx.relOffset[foldKey(s[a:b])])
+		offset := lx.relOffset[foldKey(s[a:b])]
+		t := ref.AddDate(0, 0, offset)
 		if !useRules {
 			// go-dateparser agrees with the data file's offsets (see
 			// TestRulesAgreeWithDateparser), or knows no such word.
@@ -429,7 +431,7 @@ func (lx *lexicon) resolve(s string, c candidate, ref time.Time) []Mention {
 			}
 		}
 		m := mention(a, b, t, medcoop.Day)
-		m.Relative = true
+		m.Relative, m.Today = true, offset == 0
 		return []Mention{m}
 	case kindWeekday:
 		if ref.IsZero() {

@@ -341,3 +341,29 @@ func TestFindMonthFirstWithoutYear(t *testing.T) {
 		}
 	}
 }
+
+// TestToday checks that a word for the reference day is marked Today, and
+// that another date of that day is not ("le 13 novembre", "ce jeudi").
+func TestToday(t *testing.T) {
+	ref := day(2025, 11, 13)
+	tests := []struct {
+		lang, text, surface string
+		want                bool
+	}{
+		{"fr", "Ils dirigent aujourd'hui le service.", "aujourd'hui", true},
+		{"vi", "Hôm nay, đoàn đã đến Huế.", "Hôm nay", true},
+		{"en", "They head the unit today.", "today", true},
+		{"fr", "Ils arrivent le 13 novembre.", "13 novembre", false},
+		{"fr", "Le protocole a été signé hier.", "hier", false},
+	}
+	for _, tt := range tests {
+		got := Find(tt.text, tt.lang, ref)
+		if len(got) != 1 || !strings.Contains(got[0].Surface, tt.surface) {
+			t.Errorf("Find(%q) = %+v, want one date %q", tt.text, got, tt.surface)
+			continue
+		}
+		if got[0].Today != tt.want {
+			t.Errorf("Find(%q): Today = %v, want %v", tt.text, got[0].Today, tt.want)
+		}
+	}
+}
