@@ -264,6 +264,8 @@ func TestDiscovery(t *testing.T) {
 		// Two lower-case syllables between name words belong to the name.
 		{"Đoàn Bệnh viện Cựu chiến binh Cao Hùng đã đến.",
 			[]want{{"Bệnh viện Cựu chiến binh Cao Hùng", true, "", medcoop.Hospital, "TW"}}},
+		{"Bệnh viện Cựu chiến binh Cao Hùng chào mừng Giáo sư Smith.",
+			[]want{{"Bệnh viện Cựu chiến binh Cao Hùng", true, "", medcoop.Hospital, "TW"}}},
 		// "số" (number) and its number belong to a name.
 		{"Đoàn Bệnh viện Nhân dân số 2 thành phố Liễu Châu đã đến.",
 			[]want{{"Bệnh viện Nhân dân số 2 thành phố Liễu Châu", true, "", medcoop.Hospital, "CN"}}},
