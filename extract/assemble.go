@@ -1214,9 +1214,10 @@ func (m mentions) cueSentences(published time.Time) []int {
 		if si < 0 || history[si] || slices.Contains(out, si) {
 			continue
 		}
-		// Under a headline that says what happened ("Taiwanese stroke team
-		// begins two-week course"), a bare word of it in the lede ("began
-		// a two-week stroke course at…") tells the same event.
+		// Under a headline with a cue ("Taiwanese stroke team begins
+		// two-week course"), a bare word of cooperation in the lede
+		// ("began a two-week stroke course at…") tells the event the
+		// headline names, whichever word it is.
 		// A word of cooperation inside a name ("Cơ quan Hợp tác Quốc tế
 		// Hàn Quốc") tells nothing.
 		if c.Strength < minCueStrength && (!headline || si >= ledeSentences || insideAny(m.insts, c.Start, c.End)) {

@@ -254,8 +254,20 @@ func (lx *lexicon) suffixRole(t token) (string, bool) {
 
 // Official reports whether an English role, as Find gives it, is a
 // government's or a country's office ("deputy minister of health",
-// "ambassador", "mayor").
-func Official(role string) bool { return officials[role] }
+// "ambassador", "mayor"), with any modifiers before it ("retired
+// ambassador").
+func Official(role string) bool {
+	for {
+		if officials[role] {
+			return true
+		}
+		_, rest, ok := strings.Cut(role, " ")
+		if !ok {
+			return false
+		}
+		role = rest
+	}
+}
 
 // phraseKeys tokenizes a data phrase into the keys of the given kind.
 func phraseKeys(s string, kind keyKind) []string {

@@ -432,6 +432,8 @@ func TestOfficial(t *testing.T) {
 		{"deputy minister of health", true},
 		{"ambassador", true},
 		{"prefect", true}, // only French data has it
+		{"retired ambassador", true},
+		{"senior nurse", false},
 		{"director", false},
 		{"head of department", false},
 		{"chairman", false},
