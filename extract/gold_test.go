@@ -132,6 +132,14 @@ var goldFloors = map[string]map[string]float64{
 		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.95,
 		"parties": 0.97, "people": 0.95, "domains": 0.88, "countries": 0.97,
 	},
+	"../fixtures/gold/dev17-a.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.95,
+		"parties": 0.97, "people": 0.95, "domains": 0.9, "countries": 0.97,
+	},
+	"../fixtures/gold/dev17-b.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.9, "date": 0.95,
+		"parties": 0.97, "people": 0.95, "domains": 0.78, "countries": 0.97,
+	},
 	"../fixtures/gold/dev3-b.json": {
 		"language": 1, "cooperation": 0.85, "type": 0.8, "date": 0.8,
 		"parties": 0.85, "people": 0.85, "domains": 0.73, "countries": 0.88,
