@@ -243,8 +243,11 @@ func (lx *lexicon) suffixRole(t token) (string, bool) {
 	if t.capitalised() {
 		return "", false
 	}
-	w := textnorm.Key(t.exact)
 	for _, s := range lx.suffixes {
+		if !strings.HasSuffix(t.lower, s.Suffix) { // the suffixes have no diacritics: no need to fold every word
+			continue
+		}
+		w := textnorm.Key(t.exact)
 		if stem, ok := strings.CutSuffix(w, s.Suffix); ok && len(stem) >= 2 && !slices.Contains(s.Except, w) {
 			return stem + s.English, true
 		}
