@@ -1042,13 +1042,18 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 // général de l'Amitié de Nghe An". A name that shortens several stays.
 func (m *mentions) resolveShortenedNames() {
 	drop := assemblyWords(m.lang).ShortenedNameWords
-	if len(drop) == 0 {
-		return
+	discovered := func(im lexicon.InstitutionMention) bool { return im.Discovered }
+	if len(drop) == 0 || !slices.ContainsFunc(m.insts, discovered) && !slices.ContainsFunc(m.titleInst, discovered) {
+		return // most pages: nothing to resolve
 	}
-	var full []lexicon.InstitutionMention
+	type fullName struct {
+		inst  *lexicon.Institution
+		words []string
+	}
+	var full []fullName
 	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
 		if !im.Discovered {
-			full = append(full, im)
+			full = append(full, fullName{im.Institution, strings.Fields(textnorm.Key(im.Surface))})
 		}
 	}
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
@@ -1059,14 +1064,14 @@ func (m *mentions) resolveShortenedNames() {
 			short := strings.Fields(textnorm.Key(im.Surface))
 			var found *lexicon.Institution
 			for _, f := range full {
-				if f.Institution == found || !shortenedName(short, strings.Fields(textnorm.Key(f.Surface)), drop) {
+				if f.inst == found || !shortenedName(short, f.words, drop) {
 					continue
 				}
 				if found != nil {
 					found = nil
 					break
 				}
-				found = f.Institution
+				found = f.inst
 			}
 			if found != nil {
 				ims[i].Institution, ims[i].Discovered = found, false
