@@ -45,6 +45,8 @@ type assemblyLexicon struct {
 	// ListJoiners are the words that join the last items of a list ("et",
 	// "and"), as a comma joins the others.
 	ListJoiners []string `yaml:"list_joiners" fold:"no"`
+	// FoldedListJoiners are ListJoiners folded, for sentence keys.
+	FoldedListJoiners []string `yaml:"-" fold:"no"`
 	// EarlierCooperation are the words that make a sentence tell an
 	// earlier stage of the parties' cooperation even when it names them
 	// ("La première entente portait sur…", "has worked with… since the
@@ -173,6 +175,9 @@ func assemblyWords(lang string) assemblyLexicon {
 			lex.DescribedNouns = slices.SortedFunc(maps.Keys(folded), func(a, b string) int {
 				return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b))
 			})
+			for _, j := range lex.ListJoiners {
+				lex.FoldedListJoiners = append(lex.FoldedListJoiners, textnorm.Key(j))
+			}
 			for i := range lex.WitnessAround {
 				lex.WitnessAround[i].Before = textnorm.Key(lex.WitnessAround[i].Before)
 				for j, w := range lex.WitnessAround[i].After {
@@ -310,8 +315,14 @@ func wordsOfName(h lexicon.InstitutionMention, places []lexicon.PlaceMention, in
 	if len(words) < 2 {
 		return false
 	}
-	for _, a := range append([]string{in.Name}, in.Aliases...) {
-		names := strings.Fields(textnorm.Key(a))
+	keys := lexicon.Institutions().Keys(in)
+	if keys == nil { // a found name: its own spellings
+		for _, a := range append([]string{in.Name}, in.Aliases...) {
+			keys = append(keys, textnorm.Key(a))
+		}
+	}
+	for _, k := range keys {
+		names := strings.Fields(k)
 		if !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(names, w) }) {
 			return true
 		}
@@ -919,12 +930,6 @@ func (m *mentions) onlyLocating(between string) bool {
 	return strings.TrimSpace(key) == ""
 }
 
-// aliasKeys are the folded aliases of every gazetteer institution, built once.
-var (
-	aliasKeysOnce sync.Once
-	aliasKeys     map[*lexicon.Institution][]string
-)
-
 // resolveShared chooses, for a name several countries' institutions share
 // ("hôpital national de pédiatrie" is Hanoi's and Phnom Penh's), the one
 // a place right beside the name locates, else the one the page also names
@@ -976,14 +981,6 @@ func (m *mentions) resolveShared(titlePlaces []lexicon.PlaceMention) {
 // when exactly one institution of a country the page names fits; "the
 // First Affiliated Hospital" is the one the page names in full.
 func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon.PlaceMention) {
-	aliasKeysOnce.Do(func() {
-		aliasKeys = map[*lexicon.Institution][]string{}
-		for _, inst := range g.All() {
-			for _, a := range append([]string{inst.Name}, inst.Aliases...) {
-				aliasKeys[inst] = append(aliasKeys[inst], textnorm.Key(a))
-			}
-		}
-	})
 	named := map[string]bool{}
 	for _, p := range append(titlePlaces, m.places...) {
 		named[p.Country] = true
@@ -1004,11 +1001,11 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 			var found *lexicon.Institution
 			var candidates []*lexicon.Institution
 			n := 0
-			for inst, keys := range aliasKeys {
+			for _, inst := range g.All() {
 				if !named[inst.Country] && !onPage[inst] {
 					continue
 				}
-				for _, a := range keys {
+				for _, a := range g.Keys(inst) {
 					// The short form must carry most of the name: "Viện Nghiên"
 					// is not the start of every research institute. The page
 					// naming the institution in full shortens it further ("the
@@ -2433,7 +2430,7 @@ func (m mentions) presentation(parties []medcoop.Party) map[int]bool {
 	para := 0
 	for i := 0; i < len(m.sentences); {
 		j := i + 1
-		for j < len(m.sentences) && m.sameParagraph(i, j) {
+		for j < len(m.sentences) && m.sameParagraph(j-1, j) {
 			j++
 		}
 		para++
@@ -2778,10 +2775,7 @@ func (m mentions) founder(pm people.Mention) bool {
 	if pm.Start < sent.Start || pm.End > sent.End {
 		return false
 	}
-	var joiners []string // matched folded here, as the keys below are
-	for _, j := range assemblyWords(m.lang).ListJoiners {
-		joiners = append(joiners, textnorm.Key(j))
-	}
+	joiners := assemblyWords(m.lang).FoldedListJoiners
 	before := m.text[sent.Start:pm.Start] // the clause the name ends
 	if n := strings.LastIndexAny(before, ",;:«\""); n >= 0 {
 		before = before[n+1:]

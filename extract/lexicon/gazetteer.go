@@ -48,6 +48,7 @@ type InstitutionMention struct {
 type Gazetteer struct {
 	all      []*Institution
 	byID     map[string]*Institution
+	keys     map[*Institution][]string // folded name, then folded aliases (Keys)
 	names    *matcher[*Institution]
 	heads    *matcher[*headRule]
 	rules    map[string]*discoveryRules
@@ -103,7 +104,7 @@ func Institutions() *Gazetteer {
 }
 
 func loadGazetteer() (*Gazetteer, error) {
-	g := &Gazetteer{byID: map[string]*Institution{}, names: newMatcher[*Institution](),
+	g := &Gazetteer{byID: map[string]*Institution{}, keys: map[*Institution][]string{}, names: newMatcher[*Institution](),
 		heads: newMatcher[*headRule](), rules: map[string]*discoveryRules{}, placeWords: newMatcher[bool]()}
 	// The discovery rules come first: their short forms of a head spell
 	// the gazetteer's aliases another way.
@@ -142,8 +143,8 @@ func loadGazetteer() (*Gazetteer, error) {
 		if held == nil {
 			held = map[string]bool{}
 			for _, in := range g.all {
-				for _, a := range in.Aliases {
-					held[textnorm.Key(a)] = true
+				for _, k := range g.keys[in][1:] {
+					held[k] = true
 				}
 			}
 		}
@@ -188,9 +189,14 @@ func (g *Gazetteer) addInstitution(file string, y institutionYAML) error {
 	}
 	in := &Institution{ID: y.ID, Name: y.Name, Country: y.Country, City: y.City, Kind: y.Kind}
 	in.Aliases = append(append(in.Aliases, y.Aliases...), y.Strict...)
+	keys := make([]string, 0, 1+len(in.Aliases))
+	keys = append(keys, textnorm.Key(in.Name))
+	for _, a := range in.Aliases {
+		keys = append(keys, textnorm.Key(a))
+	}
 	seen := map[string]bool{}
-	for _, a := range y.Aliases {
-		seen[textnorm.Key(a)] = true
+	for _, k := range keys[1 : 1+len(y.Aliases)] {
+		seen[k] = true
 	}
 	for _, a := range y.Aliases {
 		if !g.names.add(a, in, false) {
@@ -210,6 +216,7 @@ func (g *Gazetteer) addInstitution(file string, y institutionYAML) error {
 	}
 	g.all = append(g.all, in)
 	g.byID[in.ID] = in
+	g.keys[in] = keys
 	return nil
 }
 
@@ -250,6 +257,11 @@ func (g *Gazetteer) ByID(id string) (*Institution, bool) {
 
 // All returns every gazetteer institution, in file order.
 func (g *Gazetteer) All() []*Institution { return g.all }
+
+// Keys returns the folded (textnorm.Key) name of a gazetteer institution,
+// then its folded aliases, strict ones too; nil for one the gazetteer
+// does not hold (a found name).
+func (g *Gazetteer) Keys(in *Institution) []string { return g.keys[in] }
 
 // Find returns the institutions named in text, sorted by Start and not
 // overlapping: gazetteer names first (the longest spelling wins), then

@@ -170,70 +170,75 @@ type lexicon struct {
 	joiners       map[string]bool // lower key
 }
 
-var (
-	lexicons    map[string]*lexicon
-	familyNames map[string]bool // Vietnamese family names, folded (textnorm.Key) and in lower case with diacritics; shared by all languages
+// shared is what every language's data adds to one set.
+type shared struct {
+	familyNames map[string]bool // Vietnamese family names, folded (textnorm.Key) and in lower case with diacritics
 	middleNames map[string]bool // Vietnamese middle names ("Thị", "Văn"), keyed like familyNames
 	officials   map[string]bool // English roles of offices, from every language's Official entries
+}
+
+var (
+	lexicons                            map[string]*lexicon
+	familyNames, middleNames, officials map[string]bool
 )
 
 func init() {
+	var sh shared
 	var err error
-	lexicons, familyNames, middleNames, err = loadLexicons()
+	lexicons, sh, err = loadLexicons()
 	if err != nil {
 		panic(err) // the embedded data is part of the binary: a broken file is a build bug
 	}
+	familyNames, middleNames, officials = sh.familyNames, sh.middleNames, sh.officials
 }
 
 // loadLexicons reads every data/*.yaml file. It returns the lexicons by
-// language and the Vietnamese family and middle names, which every
-// language shares.
-func loadLexicons() (map[string]*lexicon, map[string]bool, map[string]bool, error) {
+// language and what every language adds to the shared sets.
+func loadLexicons() (map[string]*lexicon, shared, error) {
 	entries, err := dataFS.ReadDir("data")
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("read people data: %w", err)
+		return nil, shared{}, fmt.Errorf("read people data: %w", err)
 	}
 	out := map[string]*lexicon{}
-	families, middles := map[string]bool{}, map[string]bool{}
-	officials = map[string]bool{}
+	sh := shared{familyNames: map[string]bool{}, middleNames: map[string]bool{}, officials: map[string]bool{}}
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
 		}
 		raw, err := dataFS.ReadFile("data/" + e.Name())
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("read people data %s: %w", e.Name(), err)
+			return nil, shared{}, fmt.Errorf("read people data %s: %w", e.Name(), err)
 		}
 		var f langFile
 		dec := yaml.NewDecoder(bytes.NewReader(raw))
 		dec.KnownFields(true)
 		if err := dec.Decode(&f); err != nil {
-			return nil, nil, nil, fmt.Errorf("parse people data %s: %w", e.Name(), err)
+			return nil, shared{}, fmt.Errorf("parse people data %s: %w", e.Name(), err)
 		}
 		if f.Lang == "" {
-			return nil, nil, nil, fmt.Errorf("parse people data %s: no lang", e.Name())
+			return nil, shared{}, fmt.Errorf("parse people data %s: no lang", e.Name())
 		}
 		lx, err := compile(f)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("compile people data %s: %w", e.Name(), err)
+			return nil, shared{}, fmt.Errorf("compile people data %s: %w", e.Name(), err)
 		}
 		out[f.Lang] = lx
 		for _, r := range f.Roles {
 			if r.Official {
-				officials[r.Role] = true
+				sh.officials[r.Role] = true
 			}
 		}
 		for _, set := range []struct {
 			m     map[string]bool
 			names []string
-		}{{families, f.FamilyNames}, {middles, f.MiddleNames}} {
+		}{{sh.familyNames, f.FamilyNames}, {sh.middleNames, f.MiddleNames}} {
 			for _, n := range set.names {
 				set.m[textnorm.Key(n)] = true
 				set.m[strings.ToLower(textnorm.NFC(n))] = true
 			}
 		}
 	}
-	return out, families, middles, nil
+	return out, sh, nil
 }
 
 // suffixRole returns the English role a word's suffix makes of it
