@@ -309,6 +309,14 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"Sở Y tế tỉnh Hà Giang", true, "", medcoop.Agency, "VN"}}},
 		{"Le Groupe hospitalier du Havre a remis des fauteuils.",
 			[]want{{"Groupe hospitalier du Havre", true, "", medcoop.Hospital, "FR"}}},
+		// A nursing school, a heart centre and a disease-control centre are
+		// institutions of their own.
+		{"L'Université de soins infirmiers de Thai Binh accueille des étudiants.",
+			[]want{{"Université de soins infirmiers de Thai Binh", true, "", medcoop.University, "VN"}}},
+		{"Đoàn của Trung tâm Tim mạch Nhi Frank País đến thăm.",
+			[]want{{"Trung tâm Tim mạch Nhi Frank País", true, "", medcoop.Hospital, ""}}},
+		{"Doctors from the Santiago Heart Centre and the Lai Chau Provincial Center for Disease Control met.",
+			[]want{{"Santiago Heart Centre", true, "", medcoop.Hospital, ""}, {"Lai Chau Provincial Center for Disease Control", true, "", medcoop.Agency, "VN"}}},
 	}
 	g := Institutions()
 	for _, tt := range tests {
