@@ -541,6 +541,17 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 			continue
 		}
 		h := hm.Values[0]
+		if !h.backward && i > lower && nameGap(ft.gap(i)) && ft.capitalised(i-1) {
+			// "Inha University Hospital of South Korea": after a name
+			// word, a head that would read forward ("University Hospital
+			// of …") ends a name told backward on the head it holds.
+			for j := i + 1; j < hm.To; j++ {
+				if bm := g.heads.longestAt(ft, j); bm.To > 0 && bm.To <= hm.To && bm.Values[0].backward {
+					hm, h, i = bm, bm.Values[0], j
+					break
+				}
+			}
+		}
 		var from, to int
 		if h.backward {
 			// A later head in the same run of capitalised words ends the

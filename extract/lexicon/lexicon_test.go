@@ -309,6 +309,10 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"Sở Y tế tỉnh Hà Giang", true, "", medcoop.Agency, "VN"}}},
 		{"Le Groupe hospitalier du Havre a remis des fauteuils.",
 			[]want{{"Groupe hospitalier du Havre", true, "", medcoop.Hospital, "FR"}}},
+		// After a name word, "University Hospital of" ends the name: the
+		// country follows it.
+		{"DA NANG — Daejin University Hospital of South Korea sent doctors.",
+			[]want{{"Daejin University Hospital", true, "", medcoop.Hospital, ""}}},
 		// A nursing school, a heart centre and a disease-control centre are
 		// institutions of their own.
 		{"L'Université de soins infirmiers de Thai Binh accueille des étudiants.",
