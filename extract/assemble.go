@@ -79,11 +79,16 @@ type assemblyLexicon struct {
 	// a cue there is that sentence's institutions' as well. They match as
 	// written but for case: "Họ" is a pronoun, "Hỗ trợ" is not.
 	SubjectPronouns []string `yaml:"subject_pronouns" fold:"no"`
-	EquipmentUse    []string `yaml:"equipment_use"`
-	CityHospital    []string `yaml:"city_hospital"`
-	ParentJoiner    []string `yaml:"parent_joiner"`
-	Venue           []string `yaml:"venue"`
-	Routine         []string `yaml:"routine"`
+	// BothParties are the words that name the two partners of a page
+	// again without their names ("the two hospitals", "les deux
+	// établissements", "hai bệnh viện"): a cue sentence holding them is
+	// the act of the two institutions named before it.
+	BothParties  []string `yaml:"both_parties"`
+	EquipmentUse []string `yaml:"equipment_use"`
+	CityHospital []string `yaml:"city_hospital"`
+	ParentJoiner []string `yaml:"parent_joiner"`
+	Venue        []string `yaml:"venue"`
+	Routine      []string `yaml:"routine"`
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
@@ -289,6 +294,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	m.titleInst = m.settleDiscovered(doc.Title, m.titleInst, titlePlaces)
 	m.resolveCityHospitals(titlePlaces)
 	m.resolveShortenedNames()
+	m.resolveInitialisms()
 	m.resolveHeadlineNames(titlePlaces)
 	return m
 }
@@ -1077,6 +1083,65 @@ func (m *mentions) resolveShortenedNames() {
 	}
 }
 
+// resolveInitialisms gives a discovered name that opens on an acronym
+// ("PA Hospital") the institution the page names in full with those
+// initials and the same closing words ("Princess Alexandra Hospital").
+// An acronym that fits several names stays.
+func (m *mentions) resolveInitialisms() {
+	var full []lexicon.InstitutionMention
+	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
+		if len(strings.Fields(im.Surface)) > 2 && !slices.ContainsFunc(full, func(f lexicon.InstitutionMention) bool { return f.Institution == im.Institution }) {
+			full = append(full, im)
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		for i, im := range ims {
+			words := strings.Fields(im.Surface)
+			if !im.Discovered || len(words) < 2 || !acronym(words[0]) {
+				continue
+			}
+			var found *lexicon.InstitutionMention
+			for k, f := range full {
+				if initialism(words, strings.Fields(f.Surface)) {
+					if found != nil {
+						found = nil
+						break
+					}
+					found = &full[k]
+				}
+			}
+			if found != nil {
+				ims[i].Institution, ims[i].Discovered = found.Institution, found.Discovered
+			}
+		}
+	}
+}
+
+// initialism reports whether short, an acronym and closing words ("PA
+// Hospital"), abbreviates full ("Princess Alexandra Hospital"): the same
+// closing words, the acronym's letters the initials of the words before.
+func initialism(short, full []string) bool {
+	tail := short[1:]
+	n := len(full) - len(tail)
+	if n < 2 || n != len([]rune(short[0])) {
+		return false
+	}
+	for k, w := range tail {
+		if textnorm.Key(w) != textnorm.Key(full[n+k]) {
+			return false
+		}
+	}
+	for k, r := range []rune(short[0]) {
+		if first, _ := utf8.DecodeRuneInString(full[k]); unicode.ToUpper(first) != r {
+			return false
+		}
+	}
+	return true
+}
+
 // shortenedName reports whether the words short are the words full less
 // some of drop, in order, with at least one dropped.
 func shortenedName(short, full, drop []string) bool {
@@ -1463,6 +1528,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			inCue[i-1] = true // "X sont arrivés à Phnom Penh. Ils inaugurent le programme…"
 		}
 	}
+	bothActed := m.bothParties(doc.Text, inCue)
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
 		c := get(im.Institution, im.Start)
@@ -1473,7 +1539,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			continue
 		}
 		w := 0.2
-		if inCue[si] {
+		if inCue[si] || bothActed[im.Institution.ID] && !slices.ContainsFunc(m.insts[:i], func(o lexicon.InstitutionMention) bool { return o.Institution == im.Institution }) {
 			w = 1
 			if ev := m.evidence(im.Start); ev != nil && len(c.evidence) < 3 && !hasEvidence(c.evidence, *ev) {
 				c.evidence = append(c.evidence, *ev)
@@ -1587,6 +1653,35 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		total += c.score
 	}
 	return out, total
+}
+
+// bothParties returns the ids of the two institutions a cue sentence
+// names again as a pair ("The visit is the first under a partnership
+// between the two hospitals"): the two, and only two, acting institutions
+// the text names before it. A sentence that names an institution itself
+// says who acts.
+func (m mentions) bothParties(text string, inCue map[int]bool) map[string]bool {
+	words := assemblyWords(m.lang)
+	for si := range m.sentences {
+		if !inCue[si] || !containsWord(m.sentenceKey(si), words.BothParties) {
+			continue
+		}
+		var before []*lexicon.Institution
+		named := false
+		for i, im := range m.insts {
+			switch ms := m.sentenceOf(im.Start); {
+			case ms == si:
+				named = true
+			case ms < si && !isWitness(text, im.Start, im.End, m.lang) && !m.attendance[ms] && !m.parentOf(i) && !slices.Contains(before, im.Institution):
+				before = append(before, im.Institution)
+			}
+		}
+		if named || len(before) != 2 {
+			continue
+		}
+		return map[string]bool{before[0].ID: true, before[1].ID: true}
+	}
+	return nil
 }
 
 // description is an institution a text describes by its country and kind

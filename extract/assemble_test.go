@@ -1567,3 +1567,49 @@ func TestListItemIsNoRoutine(t *testing.T) {
 		})
 	}
 }
+
+// TestBothPartiesNamedAgain checks that a cue sentence naming the pair
+// again ("between the two hospitals", "hai bệnh viện") is the act of the
+// two institutions named before it, and that a page naming three before
+// it leaves the pair unknown.
+func TestBothPartiesNamedAgain(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"en", "Nurses from Perth head to Vietnam\n\n" +
+			"Four nurses from the Fiona Stanley Hospital in Perth arrived at Thanh Hoa General Hospital on Monday for a month of ward teaching.\n\n" +
+			"The visit is the first of a three-year partnership between the two hospitals.",
+			[]string{"vn-bvdk-thanh-hoa", lexicon.DiscoveredID("Fiona Stanley Hospital")}},
+		{"fr", "Des infirmières de Perth au Vietnam\n\n" +
+			"Quatre infirmières du Fiona Stanley Hospital de Perth sont arrivées lundi à l'hôpital général de Thanh Hoa pour un mois d'enseignement au lit du malade.\n\n" +
+			"Cette visite est la première d'un partenariat de trois ans entre les deux établissements.",
+			[]string{"vn-bvdk-thanh-hoa", lexicon.DiscoveredID("Fiona Stanley Hospital")}},
+	})
+	evs := eventsOf(t, "Nurses from Perth head to Vietnam\n\n"+
+		"Four nurses from the Fiona Stanley Hospital in Perth and the Royal Perth Hospital arrived at Thanh Hoa General Hospital on Monday for a month of ward teaching.\n\n"+
+		"The visit is the first of a three-year partnership between the two hospitals.", time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+	if len(evs) != 0 {
+		t.Errorf("three institutions before \"the two hospitals\": parties %v, want no event", partyIDs(evs[0]))
+	}
+}
+
+// TestInitialismOfAName checks that a name opening on an acronym ("FS
+// Hospital") is the one the page names in full with those initials.
+func TestInitialismOfAName(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"headline initials", "FS Hospital nurses teach in Vietnam\n\n" +
+			"Nurses from the Fiona Stanley Hospital in Perth began a teaching visit to Thanh Hoa General Hospital on Monday.",
+			[]string{"vn-bvdk-thanh-hoa", lexicon.DiscoveredID("Fiona Stanley Hospital")}},
+	})
+	for _, tt := range []struct {
+		short, full string
+		want        bool
+	}{
+		{"PA Hospital", "Princess Alexandra Hospital", true},
+		{"PA Hospital", "Princess Alexandra Children's Hospital", false}, // other closing words
+		{"PAH Hospital", "Princess Alexandra Hospital", false},           // a letter too many
+		{"PB Hospital", "Princess Alexandra Hospital", false},            // other initials
+	} {
+		if got := initialism(strings.Fields(tt.short), strings.Fields(tt.full)); got != tt.want {
+			t.Errorf("initialism(%q, %q) = %v, want %v", tt.short, tt.full, got, tt.want)
+		}
+	}
+}
