@@ -55,19 +55,23 @@ type langFile struct {
 	CapitalisedRoles        bool         `yaml:"capitalised_roles"`
 	Titles                  []titleEntry `yaml:"titles"`
 	Roles                   []roleEntry  `yaml:"roles"`
-	RolePrefixes            []string     `yaml:"role_prefixes"`
-	RoleModifiers           []string     `yaml:"role_modifiers"`
-	RoleSuffixes            []suffixRole `yaml:"role_suffixes"`
-	SpeechVerbs             []string     `yaml:"speech_verbs"`
-	Particles               []string     `yaml:"particles"`
-	FunctionWords           []string     `yaml:"function_words"`
-	NotNames                []string     `yaml:"not_names"`
-	ComplementPlaces        []string     `yaml:"complement_places"`
-	PlaceMarkers            []string     `yaml:"place_markers"`
-	ComplementStops         []string     `yaml:"complement_stops"`
-	Joiners                 []string     `yaml:"joiners"`
-	FamilyNames             []string     `yaml:"family_names"`
-	MiddleNames             []string     `yaml:"middle_names"`
+	// PluralRoles name several people of one trade before a list of
+	// their names ("deux infirmières, X et Y", "nurse educators X, Y and
+	// Z", "các điều dưỡng X và Y"); role is one person's, in English.
+	PluralRoles      []roleEntry  `yaml:"plural_roles"`
+	RolePrefixes     []string     `yaml:"role_prefixes"`
+	RoleModifiers    []string     `yaml:"role_modifiers"`
+	RoleSuffixes     []suffixRole `yaml:"role_suffixes"`
+	SpeechVerbs      []string     `yaml:"speech_verbs"`
+	Particles        []string     `yaml:"particles"`
+	FunctionWords    []string     `yaml:"function_words"`
+	NotNames         []string     `yaml:"not_names"`
+	ComplementPlaces []string     `yaml:"complement_places"`
+	PlaceMarkers     []string     `yaml:"place_markers"`
+	ComplementStops  []string     `yaml:"complement_stops"`
+	Joiners          []string     `yaml:"joiners"`
+	FamilyNames      []string     `yaml:"family_names"`
+	MiddleNames      []string     `yaml:"middle_names"`
 }
 
 // trie matches phrases as sequences of token keys; val is the index of the
@@ -157,6 +161,8 @@ type lexicon struct {
 	titleLower    *trie
 	roles         []roleEntry
 	roleTrie      *trie
+	pluralRoles   []roleEntry
+	pluralTrie    *trie
 	prefixes      *trie
 	modifiers     *trie // words before a role that belong to it ("paediatric" physician)
 	suffixes      []suffixRole
@@ -300,8 +306,8 @@ func hasUpper(s string) bool {
 func compile(f langFile) (*lexicon, error) {
 	lx := &lexicon{
 		lang: f.Lang, kind: keyFold, needsFamily: f.UntitledNeedsFamilyName, capRoles: f.CapitalisedRoles,
-		titles: f.Titles, roles: f.Roles, suffixes: f.RoleSuffixes,
-		titleExact: newTrie(), titleLower: newTrie(), roleTrie: newTrie(), prefixes: newTrie(), modifiers: newTrie(),
+		titles: f.Titles, roles: f.Roles, pluralRoles: f.PluralRoles, suffixes: f.RoleSuffixes,
+		titleExact: newTrie(), titleLower: newTrie(), roleTrie: newTrie(), pluralTrie: newTrie(), prefixes: newTrie(), modifiers: newTrie(),
 		speech: newTrie(), particles: newTrie(), notNames: newTrie(), places: newTrie(), placeMarkers: newTrie(),
 		functionWords: map[string]bool{}, stops: map[string]bool{}, joiners: map[string]bool{},
 	}
@@ -333,6 +339,12 @@ func compile(f langFile) (*lexicon, error) {
 			return nil, fmt.Errorf("role #%d needs phrase and role", i)
 		}
 		lx.roleTrie.add(phraseKeys(r.Phrase, lx.kind), i)
+	}
+	for i, r := range f.PluralRoles {
+		if r.Phrase == "" || r.Role == "" {
+			return nil, fmt.Errorf("plural role #%d needs phrase and role", i)
+		}
+		lx.pluralTrie.add(phraseKeys(r.Phrase, lx.kind), i)
 	}
 	for _, step := range []struct {
 		t       *trie

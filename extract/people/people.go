@@ -452,6 +452,10 @@ func (f *finder) scan() {
 		if f.pending != nil && f.pending.at < i {
 			f.pending = nil
 		}
+		if next, ok := f.pluralRole(i); ok {
+			i = next
+			continue
+		}
 		if next, ok := f.titled(i); ok {
 			i = next
 			continue
@@ -518,6 +522,62 @@ func (f *finder) titled(i int) (int, bool) {
 	}
 	if found == 0 {
 		return i + n, true // a title alone ("le professeur") names nobody
+	}
+	return k, true
+}
+
+// maxPluralGap is how many lower-case words may describe the people of a
+// plural role before the comma that opens their names ("deux
+// manipulatrices valenciennoises, X et Y").
+const maxPluralGap = 3
+
+// pluralRole reads a plural role and the list of two or more names after
+// it, right after it or after its words and a comma: "Deux infirmières
+// lyonnaises, Anne Roux et Léa Petit, ont…", "Nurse educators A B, C D
+// and E F", "các điều dưỡng A và B". Each name gets the role.
+func (f *finder) pluralRole(i int) (int, bool) {
+	n, v := f.lx.pluralTrie.match(f.toks, i, f.lx.kind)
+	if n == 0 {
+		return i, false
+	}
+	rs, re := f.toks[i].start, f.toks[i+n-1].end
+	k := i + n
+	if k < len(f.toks) && !f.toks[k].nl && !f.toks[k].capitalised() {
+		// the people's description, then a comma: "valenciennoises,"
+		j := k
+		for j < len(f.toks) && j-k < maxPluralGap && f.toks[j].word && !f.toks[j].capitalised() && !f.toks[j].nl {
+			j++
+		}
+		if j >= len(f.toks) || f.toks[j].nl || f.toks[j].lower != "," {
+			return i, false
+		}
+		k = j + 1
+	}
+	type span struct{ s, e int }
+	var names []span
+	for k < len(f.toks) && !f.toks[k].nl && f.nameWord(k) {
+		end, words, blocked := f.nameRun(k, false)
+		if blocked || words < 2 || words > maxNameWords {
+			break
+		}
+		names = append(names, span{k, end})
+		k = end
+		// ", " or " et " or ", et " before the next name
+		j := k
+		for j < len(f.toks) && !f.toks[j].nl && f.lx.joiners[f.toks[j].lower] && j-k < 2 {
+			j++
+		}
+		if j == k || j >= len(f.toks) || f.toks[j].nl || !f.nameWord(j) {
+			break
+		}
+		k = j
+	}
+	if len(names) < 2 {
+		return i, false
+	}
+	role := f.lx.pluralRoles[v].Role
+	for _, nm := range names {
+		f.emit(nm.s, nm.e, "", f.toks[nm.s].start, role, rs, re)
 	}
 	return k, true
 }

@@ -443,3 +443,24 @@ func TestOfficial(t *testing.T) {
 		}
 	}
 }
+
+// TestPluralRoles checks that a plural role before a list of names gives
+// each name the role, right after it or after its description and a
+// comma, and that a lone name or a verb between them gives nobody.
+func TestPluralRoles(t *testing.T) {
+	checkFind(t, "fr", []findCase{
+		{"Deux infirmières lyonnaises, Anne Roux et Léa Petit, ont passé une semaine à Hué.",
+			[]want{{"Anne Roux", "nurse", "", "infirmières"}, {"Léa Petit", "nurse", "", "infirmières"}}},
+		{"Les sages-femmes Julie Marchand, Claire Bodin et Inès Caron animent les ateliers.",
+			[]want{{"Julie Marchand", "midwife", "", ""}, {"Claire Bodin", "midwife", "", ""}, {"Inès Caron", "midwife", "", ""}}},
+		{"Deux infirmières ont formé Anne Roux et Léa Petit.", nil},
+	})
+	checkFind(t, "en", []findCase{
+		{"Nurse educators Kate Wilson, Tom Nguyen and Amy Ross are running the sessions.",
+			[]want{{"Kate Wilson", "nurse educator", "", ""}, {"Tom Nguyen", "nurse educator", "", ""}, {"Amy Ross", "nurse educator", "", ""}}},
+	})
+	checkFind(t, "vi", []findCase{
+		{"Các điều dưỡng Phạm Thị Lan và Đỗ Thị Hoa cho rằng khóa học rất bổ ích.",
+			[]want{{"Phạm Thị Lan", "nurse", "", ""}, {"Đỗ Thị Hoa", "nurse", "", ""}}},
+	})
+}
