@@ -629,6 +629,11 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 		}
 		if ft.capitalised(j) {
 			j++
+			// a place of several words is read whole: "Son La", whose
+			// "La" would be read as an article
+			if pm := places.matcherFor(g.allLangs).longestAt(ft, j-1); pm.To > j && pm.To <= upper {
+				j = pm.To
+			}
 			end = j
 			afterName = true
 			continue

@@ -309,6 +309,9 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"Sở Y tế tỉnh Hà Giang", true, "", medcoop.Agency, "VN"}}},
 		{"Le Groupe hospitalier du Havre a remis des fauteuils.",
 			[]want{{"Groupe hospitalier du Havre", true, "", medcoop.Hospital, "FR"}}},
+		// A place of several words is read whole: "La" of "Son La" is no article.
+		{"Le directeur de l'hôpital de Son La, M. Lo, a parlé.",
+			[]want{{"hôpital de Son La", true, "", medcoop.Hospital, "VN"}}},
 		// After a name word, "University Hospital of" ends the name: the
 		// country follows it.
 		{"DA NANG — Daejin University Hospital of South Korea sent doctors.",
