@@ -130,6 +130,11 @@ type assemblyLexicon struct {
 	// witness. Institutions after them may still act ("a course attended
 	// by nurses of Cho Ray Hospital").
 	AttendedBy []string `yaml:"attended_by"`
+	// AgeAfter are the words after a number that give a person's age
+	// right after their name ("Mme X, 58 ans,", "bà X, 54 tuổi", "X, 61
+	// years old"; "," for English "X, 61,"): a patient or a private
+	// person, who speaks for no party. Read as written, lower-cased.
+	AgeAfter []string `yaml:"age_after" fold:"no"`
 	// ShortenedNameWords are the words a name may drop when the page names
 	// an institution again ("l'hôpital général de l'Amitié de Nghe An",
 	// then "l'hôpital de l'Amitié de Nghe An").
@@ -2810,6 +2815,9 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		if m.founder(pm) {
 			continue // "Fondés en 1992 par le pédiatre Beat Richner": history
 		}
+		if m.aged(pm) {
+			continue // "Mme Ly Thi Sau, 58 ans, opérée en 2019": a patient
+		}
 		p := medcoop.Person{Name: pm.Name, NameASCII: pm.NameASCII, Role: pm.Role, Surface: pm.Surface,
 			Evidence: m.evidence(pm.Start)}
 		if pm.RoleStart >= 0 {
@@ -2854,6 +2862,28 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		}
 	}
 	return out
+}
+
+// aged reports whether the person's age follows their name: ", 58 ans",
+// ", 54 tuổi", ", 61 years old" (data age_after).
+func (m mentions) aged(pm people.Mention) bool {
+	rest, ok := strings.CutPrefix(m.text[pm.End:], ",")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	digits := len(rest) - len(strings.TrimLeft(rest, "0123456789"))
+	if digits == 0 || digits > 3 {
+		return false
+	}
+	rest = strings.ToLower(rest[digits:])
+	return slices.ContainsFunc(assemblyWords(m.lang).AgeAfter, func(w string) bool {
+		if unicode.IsPunct([]rune(w)[0]) {
+			return strings.HasPrefix(rest, w)
+		}
+		after, ok := strings.CutPrefix(rest, " "+w)
+		return ok && (after == "" || !unicode.IsLetter([]rune(after)[0]))
+	})
 }
 
 // founder reports whether the person is named as the founder of an

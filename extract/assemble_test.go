@@ -1613,3 +1613,35 @@ func TestInitialismOfAName(t *testing.T) {
 		}
 	}
 }
+
+// TestPatientIsNoActor checks that a person whose age follows their name
+// ("Mme X, 58 ans,", "bà X, 54 tuổi", "X, 61,") is a patient, not one who
+// speaks for a party.
+func TestPatientIsNoActor(t *testing.T) {
+	tests := []struct{ name, text, patient string }{
+		{"fr", "Le CHU de Tours et l'hôpital Calmette signent une convention\n\n" +
+			"Le CHU de Tours et l'hôpital Calmette ont signé lundi une convention sur la néonatologie, a déclaré le Pr Jean Martel, directeur du CHU de Tours. " +
+			"Présente à la cérémonie, Mme Sok Dara, 41 ans, mère de jumeaux nés prématurés, a témoigné.",
+			"Sok Dara"},
+		{"vi", "Bệnh viện Bạch Mai ký kết với Bệnh viện Đại học Kyoto\n\n" +
+			"Sáng 12/3, Bệnh viện Bạch Mai và Bệnh viện Đại học Kyoto đã ký kết thỏa thuận hợp tác về hồi sức, PGS.TS. Lê Văn Thành, Giám đốc Bệnh viện Bạch Mai, cho biết. " +
+			"Bà Nguyễn Thị Hằng, 67 tuổi, cho biết đã được điều trị tại khoa Hồi sức.",
+			"Nguyễn Thị Hằng"},
+		{"en", "Bach Mai Hospital signs with Kyoto University Hospital\n\n" +
+			"Bach Mai Hospital and Kyoto University Hospital signed an agreement on intensive care on Monday, said Dr Le Van Thanh, director of Bach Mai Hospital. " +
+			"Mr Tran Van Binh, 72, who was treated in the unit last year, said the care had saved his life.",
+			"Tran Van Binh"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+			var names []string
+			for _, p := range ev.People {
+				names = append(names, p.Name)
+			}
+			if len(names) != 1 || slices.Contains(names, tt.patient) {
+				t.Errorf("people %q, want the signatory alone, not the patient %s", names, tt.patient)
+			}
+		})
+	}
+}
