@@ -570,6 +570,13 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 			from, to = i, g.extendForward(ft, h.rules, hm.To, upper)
 			if to == hm.To {
 				to = from
+				if h.kind == medcoop.Agency && i > lower && nameGap(ft.gap(i)) && ft.capitalised(i-1) {
+					// nothing after the head, a name before it: "the
+					// Hà Nội Department of Health"
+					if b := g.extendBackward(ft, h.rules, lower, i); b < i {
+						from, to = b, hm.To
+					}
+				}
 			}
 		}
 		var ps []match[placeValue] // the places the name holds, found once

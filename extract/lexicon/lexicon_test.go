@@ -309,6 +309,9 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"Sở Y tế tỉnh Hà Giang", true, "", medcoop.Agency, "VN"}}},
 		{"Le Groupe hospitalier du Havre a remis des fauteuils.",
 			[]want{{"Groupe hospitalier du Havre", true, "", medcoop.Hospital, "FR"}}},
+		// An agency's head with nothing after it ends a name told before it.
+		{"Officials of the Hue Department of Health attended.",
+			[]want{{"Hue Department of Health", true, "", medcoop.Agency, "VN"}}},
 		// A place of several words is read whole: "La" of "Son La" is no article.
 		{"Le directeur de l'hôpital de Son La, M. Lo, a parlé.",
 			[]want{{"hôpital de Son La", true, "", medcoop.Hospital, "VN"}}},
