@@ -65,6 +65,14 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"cardiovascular-surgery", "ophthalmology"},
 		},
 		{
+			name: "a field that could be added",
+			text: "Le CHU d'Amiens signe une convention avec l'hôpital de Hué\n\n" +
+				"Le CHU d'Amiens et l'hôpital central de Hué ont signé lundi une convention pour la formation en néphrologie.\n\n" +
+				"Un volet de gériatrie pourrait s'ajouter l'an prochain.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"geriatrics"},
+		},
+		{
 			name: "the partners' past, and a history up to now",
 			text: "Two hospitals renew their partnership\n\n" +
 				"CHU Rouen and Cho Ray Hospital renewed their partnership yesterday for five more years, covering kidney transplants.\n\n" +
