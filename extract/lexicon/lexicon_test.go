@@ -505,6 +505,9 @@ func TestFindCues(t *testing.T) {
 			[]string{"a donné le coup d'envoi=other", "cycle de formation=training_programme", "a donné=donation_or_equipment"}},
 		{"Une étude menée conjointement ; des générateurs ont trouvé une seconde vie au Laos.", "fr",
 			[]string{"menée conjointement=joint_research", "trouvé une seconde vie au=donation_or_equipment"}},
+		// Funded by a third party: a weaker cue than "funded" alone.
+		{"The visit, funded by the province, opens two weeks of teaching.", "en",
+			[]string{"visit=delegation_visit", "funded by=donation_or_equipment", "of teaching=training_programme"}},
 		// A patient's second life is no donation.
 		{"Greffée lundi, elle a trouvé une seconde vie.", "fr", nil},
 		// Equipment handed to someone is a gift; a left-handed surgeon gives nothing.
