@@ -407,6 +407,9 @@ func TestFindDomains(t *testing.T) {
 		{"Hồi sức, chẩn đoán hình ảnh, chuyển đổi số, đào tạo và nghiên cứu; chuyển giao kỹ thuật.", "vi",
 			[]string{"Hồi sức=intensive-care", "chẩn đoán hình ảnh=diagnostic-imaging", "chuyển đổi số=digital-health", "đào tạo=medical-education", "nghiên cứu=research", "chuyển giao kỹ thuật=technology-transfer"}},
 		{"được thuộc về mặt phối hợp", "vi", nil},
+		// A word of a dateline or a headline in capitals is no acronym.
+		{"HAI PHONG — Infection rates, the HAI rate above all, fell in the ICU.", "en",
+			[]string{"HAI=infection-control", "ICU=intensive-care"}},
 		// Words that name an institution hold no field: "cancer centre" is a
 		// place, "cancer" in the same sentence a field.
 		{"The French cancer centre treats cancer.", "en", []string{"cancer=oncology"}},

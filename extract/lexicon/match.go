@@ -67,6 +67,18 @@ func (ft *foldedText) capitalised(i int) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
+// inCapitals reports whether tokens [i, j) stand in a run of words
+// written in capitals, a space apart: a headline or a dateline in
+// capitals ("HAI PHONG — …"), where a word is no acronym.
+func (ft *foldedText) inCapitals(i, j int) bool {
+	caps := func(k int) bool {
+		w := ft.orig[ft.toks[k].OrigStart:ft.toks[k].OrigEnd]
+		return utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
+	}
+	return i > 0 && strings.Trim(ft.gap(i), " ") == "" && caps(i-1) ||
+		j < len(ft.toks) && strings.Trim(ft.gap(j), " ") == "" && caps(j)
+}
+
 // origWords splits s (NFC) into its words as written: letters, digits and
 // combining marks, case and diacritics kept.
 func origWords(s string) []string {
@@ -102,6 +114,8 @@ type entry[T any] struct {
 	// diacritics at all: "benh than" matches "bệnh thận", but "bệnh thần"
 	// (in "bệnh thần kinh") does not.
 	plainOK bool
+	// acronym marks a pattern written in capitals ("HAI", "ICU").
+	acronym bool
 }
 
 type trieNode struct {
@@ -171,6 +185,7 @@ func (m *matcher[T]) addEntryWith(pattern string, e entry[T], strict bool) bool 
 		e.strict = origWords(strings.ToLower(pattern))
 	} else if strict || isAcronym(pattern) {
 		e.strict = origWords(pattern)
+		e.acronym = isAcronym(pattern)
 	}
 	n := m.root
 	for _, w := range strings.Split(key, " ") {
@@ -217,6 +232,9 @@ func (m *matcher[T]) accept(ft *foldedText, n *trieNode, i, j int) []T {
 			}
 			if !slices.Equal(w, e.strict) && !(e.plainOK && plainWords(w)) {
 				continue
+			}
+			if e.acronym && m.bounded && ft.inCapitals(i, j) {
+				continue // "HAI PHONG —": a dateline's word, not an acronym
 			}
 		}
 		vals = append(vals, e.value)
