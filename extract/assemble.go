@@ -1263,6 +1263,9 @@ func (m mentions) cueSentences(published time.Time) []int {
 		si := m.sentenceOf(d.Start)
 		if d.Historical || !published.IsZero() && d.Time.Before(published.AddDate(0, -earlierMonths, 0)) {
 			histDate[si] = true
+			if d.Historical {
+				histCue[si] = true // "since 2019": a history by itself
+			}
 		} else {
 			recent[si] = true // "partners since 2019, they signed on Monday": still this event's
 		}

@@ -1653,3 +1653,16 @@ func TestPatientIsNoActor(t *testing.T) {
 		})
 	}
 }
+
+// TestSinceAYearIsHistory checks that a sentence holding "since 2019"
+// tells a record, not the event: the funder it names with a cue ("has
+// funded") is no party.
+func TestSinceAYearIsHistory(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"en", "Thai team trains Ca Mau nurses\n\n" +
+			"Nurses of Chiang Mai University Hospital began a two-week course at Ca Mau General Hospital on Monday, with funding from the Japan International Cooperation Agency (JICA).\n\n" +
+			"The course covers neonatal resuscitation.\n\n" +
+			"JICA has funded maternal health projects in Ca Mau since 2019.",
+			[]string{"th-chiang-mai-university", "vn-bvdk-ca-mau"}},
+	})
+}
