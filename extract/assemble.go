@@ -135,6 +135,10 @@ type assemblyLexicon struct {
 	// years old"; "," for English "X, 61,"): a patient or a private
 	// person, who speaks for no party. Read as written, lower-cased.
 	AgeAfter []string `yaml:"age_after" fold:"no"`
+	// PrivateTitles are the titles of anyone ("Mme", "Mr", "Bà"), not of a
+	// profession ("Dr", "Pr"): with an age and no role, a private person.
+	// Read as written, lower-cased.
+	PrivateTitles []string `yaml:"private_titles" fold:"no"`
 	// ShortenedNameWords are the words a name may drop when the page names
 	// an institution again ("l'hôpital général de l'Amitié de Nghe An",
 	// then "l'hôpital de l'Amitié de Nghe An").
@@ -1050,42 +1054,13 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 // général de l'Amitié de Nghe An". A name that shortens several stays.
 func (m *mentions) resolveShortenedNames() {
 	drop := assemblyWords(m.lang).ShortenedNameWords
-	discovered := func(im lexicon.InstitutionMention) bool { return im.Discovered }
-	if len(drop) == 0 || !slices.ContainsFunc(m.insts, discovered) && !slices.ContainsFunc(m.titleInst, discovered) {
-		return // most pages: nothing to resolve
+	if len(drop) == 0 {
+		return
 	}
-	type fullName struct {
-		inst  *lexicon.Institution
-		words []string
-	}
-	var full []fullName
-	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
-		if !im.Discovered {
-			full = append(full, fullName{im.Institution, strings.Fields(textnorm.Key(im.Surface))})
-		}
-	}
-	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
-		for i, im := range ims {
-			if !im.Discovered {
-				continue
-			}
-			short := strings.Fields(textnorm.Key(im.Surface))
-			var found *lexicon.Institution
-			for _, f := range full {
-				if f.inst == found || !shortenedName(short, f.words, drop) {
-					continue
-				}
-				if found != nil {
-					found = nil
-					break
-				}
-				found = f.inst
-			}
-			if found != nil {
-				ims[i].Institution, ims[i].Discovered = found, false
-			}
-		}
-	}
+	m.resolveFoundNames(func(im lexicon.InstitutionMention) bool { return !im.Discovered },
+		func(short, full []string) bool {
+			return shortenedName(strings.Fields(textnorm.Key(strings.Join(short, " "))), strings.Fields(textnorm.Key(strings.Join(full, " "))), drop)
+		})
 }
 
 // resolveInitialisms gives a discovered name that opens on an acronym
@@ -1093,33 +1068,48 @@ func (m *mentions) resolveShortenedNames() {
 // initials and the same closing words ("Princess Alexandra Hospital").
 // An acronym that fits several names stays.
 func (m *mentions) resolveInitialisms() {
-	var full []lexicon.InstitutionMention
-	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
-		if len(strings.Fields(im.Surface)) > 2 && !slices.ContainsFunc(full, func(f lexicon.InstitutionMention) bool { return f.Institution == im.Institution }) {
-			full = append(full, im)
-		}
+	m.resolveFoundNames(func(im lexicon.InstitutionMention) bool { return len(strings.Fields(im.Surface)) > 2 },
+		func(short, full []string) bool { return acronym(short[0]) && initialism(short, full) })
+}
+
+// resolveFoundNames gives each discovered name of the text and the title
+// the one institution, among the page's names that full keeps, whose
+// words (as written) the name's words abbreviate (abbreviates); a name
+// that fits several institutions, or none, stays.
+func (m *mentions) resolveFoundNames(full func(lexicon.InstitutionMention) bool, abbreviates func(short, full []string) bool) {
+	discovered := func(im lexicon.InstitutionMention) bool { return im.Discovered }
+	if !slices.ContainsFunc(m.insts, discovered) && !slices.ContainsFunc(m.titleInst, discovered) {
+		return // most pages: nothing to resolve
 	}
-	if len(full) == 0 {
-		return
+	type fullName struct {
+		im    lexicon.InstitutionMention
+		words []string
+	}
+	var names []fullName
+	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
+		if full(im) && !slices.ContainsFunc(names, func(f fullName) bool { return f.im.Institution.ID == im.Institution.ID }) {
+			names = append(names, fullName{im, strings.Fields(im.Surface)})
+		}
 	}
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
 		for i, im := range ims {
-			words := strings.Fields(im.Surface)
-			if !im.Discovered || len(words) < 2 || !acronym(words[0]) {
+			short := strings.Fields(im.Surface)
+			if !im.Discovered || len(short) < 2 {
 				continue
 			}
-			var found *lexicon.InstitutionMention
-			for k, f := range full {
-				if initialism(words, strings.Fields(f.Surface)) {
-					if found != nil {
-						found = nil
-						break
-					}
-					found = &full[k]
+			var found *fullName
+			for k, f := range names {
+				if f.im.Institution.ID == im.Institution.ID || !abbreviates(short, f.words) {
+					continue
 				}
+				if found != nil {
+					found = nil
+					break
+				}
+				found = &names[k]
 			}
 			if found != nil {
-				ims[i].Institution, ims[i].Discovered = found.Institution, found.Discovered
+				ims[i].Institution, ims[i].Discovered = found.im.Institution, found.im.Discovered
 			}
 		}
 	}
@@ -1261,10 +1251,10 @@ func (m mentions) cueSentences(published time.Time) []int {
 	recent := map[int]bool{}
 	for _, d := range m.dates {
 		si := m.sentenceOf(d.Start)
-		if d.Historical || !published.IsZero() && d.Time.Before(published.AddDate(0, -earlierMonths, 0)) {
+		if long := !published.IsZero() && d.Time.Before(published.AddDate(0, -earlierMonths, 0)); d.Historical || long {
 			histDate[si] = true
-			if d.Historical {
-				histCue[si] = true // "since 2019": a history by itself
+			if long && wordBefore(m.text, d.Start, words.SinceYear) {
+				histCue[si] = true // "has funded projects in Soc Trang since 2019": a record, told by itself
 			}
 		} else {
 			recent[si] = true // "partners since 2019, they signed on Monday": still this event's
@@ -1408,6 +1398,13 @@ func phraseBefore(text string, start int, phrases []string) bool {
 	return false
 }
 
+// wordBefore reports whether one of words (folded) ends the text right
+// before start: "since" before "2019".
+func wordBefore(text string, start int, words []string) bool {
+	before := " " + textnorm.Key(text[textnorm.Back(text, start, 30):start])
+	return slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(before, " "+w) })
+}
+
 // parentOf reports whether institution mention i names the body the one
 // before it belongs to ("Viện Tim mạch Việt Nam (Bệnh viện Bạch Mai)",
 // a group's acronym right after its hospital: "hôpital Necker AP-HP",
@@ -1536,7 +1533,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			inCue[i-1] = true // "X sont arrivés à Phnom Penh. Ils inaugurent le programme…"
 		}
 	}
-	bothActed := m.bothParties(doc.Text, inCue)
+	bothActed, credited := m.bothParties(doc.Text, inCue), map[string]bool{}
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
 		c := get(im.Institution, im.Start)
@@ -1547,7 +1544,11 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 			continue
 		}
 		w := 0.2
-		if inCue[si] || bothActed[im.Institution.ID] && !slices.ContainsFunc(m.insts[:i], func(o lexicon.InstitutionMention) bool { return o.Institution == im.Institution }) {
+		both := !inCue[si] && bothActed[im.Institution.ID] && !credited[im.Institution.ID]
+		if both {
+			credited[im.Institution.ID] = true // once, for the sentence that names the pair
+		}
+		if inCue[si] || both {
 			w = 1
 			if ev := m.evidence(im.Start); ev != nil && len(c.evidence) < 3 && !hasEvidence(c.evidence, *ev) {
 				c.evidence = append(c.evidence, *ev)
@@ -1674,20 +1675,20 @@ func (m mentions) bothParties(text string, inCue map[int]bool) map[string]bool {
 		if !inCue[si] || !containsWord(m.sentenceKey(si), words.BothParties) {
 			continue
 		}
-		var before []*lexicon.Institution
+		var before []string // ids
 		named := false
 		for i, im := range m.insts {
 			switch ms := m.sentenceOf(im.Start); {
 			case ms == si:
 				named = true
-			case ms < si && !isWitness(text, im.Start, im.End, m.lang) && !m.attendance[ms] && !m.parentOf(i) && !slices.Contains(before, im.Institution):
-				before = append(before, im.Institution)
+			case ms < si && !isWitness(text, im.Start, im.End, m.lang) && !m.attendance[ms] && !m.parentOf(i) && !slices.Contains(before, im.Institution.ID):
+				before = append(before, im.Institution.ID)
 			}
 		}
 		if named || len(before) != 2 {
 			continue
 		}
-		return map[string]bool{before[0].ID: true, before[1].ID: true}
+		return map[string]bool{before[0]: true, before[1]: true}
 	}
 	return nil
 }
@@ -2870,6 +2871,10 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 // aged reports whether the person's age follows their name: ", 58 ans",
 // ", 54 tuổi", ", 61 years old" (data age_after).
 func (m mentions) aged(pm people.Mention) bool {
+	words := assemblyWords(m.lang)
+	if pm.Role != "" || pm.Title != "" && !slices.Contains(words.PrivateTitles, strings.ToLower(pm.Title)) {
+		return false // "Le Pr Jean Martel, 62 ans, chef du service…" speaks as a professional
+	}
 	rest, ok := strings.CutPrefix(m.text[pm.End:], ",")
 	if !ok {
 		return false
@@ -2879,12 +2884,15 @@ func (m mentions) aged(pm people.Mention) bool {
 	if digits == 0 || digits > 3 {
 		return false
 	}
-	rest = strings.ToLower(rest[digits:])
-	return slices.ContainsFunc(assemblyWords(m.lang).AgeAfter, func(w string) bool {
+	rest = strings.ToLower(rest[digits:textnorm.Forward(rest, digits, 24)])
+	return slices.ContainsFunc(words.AgeAfter, func(w string) bool {
 		if unicode.IsPunct([]rune(w)[0]) {
 			return strings.HasPrefix(rest, w)
 		}
 		after, ok := strings.CutPrefix(rest, " "+w)
+		if !ok {
+			after, ok = strings.CutPrefix(rest, "-"+w) // "58-year-old"
+		}
 		return ok && (after == "" || !unicode.IsLetter([]rune(after)[0]))
 	})
 }

@@ -1223,16 +1223,21 @@ func TestFounderIsNoActor(t *testing.T) {
 			"Trần Hữu Lộc"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
-			var names []string
-			for _, p := range ev.People {
-				names = append(names, p.Name)
-			}
-			if len(names) != 1 || slices.Contains(names, tt.founder) {
-				t.Errorf("people %q, want the signatory alone, not the founder %s", names, tt.founder)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkSignatoryAlone(t, tt.text, tt.founder) })
+	}
+}
+
+// checkSignatoryAlone checks that the one event of text has one person,
+// and that it is not the one named other (a founder, a patient).
+func checkSignatoryAlone(t *testing.T, text, other string) {
+	t.Helper()
+	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+	var names []string
+	for _, p := range ev.People {
+		names = append(names, p.Name)
+	}
+	if len(names) != 1 || slices.Contains(names, other) {
+		t.Errorf("people %q, want the signatory alone, not %s", names, other)
 	}
 }
 
@@ -1586,6 +1591,11 @@ func TestBothPartiesNamedAgain(t *testing.T) {
 			"Four nurses from the Fiona Stanley Hospital in Perth arrived at Thanh Hoa General Hospital on Monday for a month of ward teaching.\n\n" +
 			"The visit is the first of a three-year partnership between the two hospitals.",
 			[]string{"vn-bvdk-thanh-hoa", lexicon.DiscoveredID("Fiona Stanley Hospital")}},
+		{"a partner named twice before", "Nurses from Perth head to Vietnam\n\n" +
+			"Four nurses from the Fiona Stanley Hospital in Perth arrived at Thanh Hoa General Hospital on Monday for a month of ward teaching. " +
+			"The Fiona Stanley Hospital opened in 2014.\n\n" +
+			"The visit is the first of a three-year partnership between the two hospitals.",
+			[]string{"vn-bvdk-thanh-hoa", lexicon.DiscoveredID("Fiona Stanley Hospital")}},
 		{"fr", "Des infirmières de Perth au Vietnam\n\n" +
 			"Quatre infirmières du Fiona Stanley Hospital de Perth sont arrivées lundi à l'hôpital général de Thanh Hoa pour un mois d'enseignement au lit du malade.\n\n" +
 			"Cette visite est la première d'un partenariat de trois ans entre les deux établissements.",
@@ -1605,6 +1615,10 @@ func TestInitialismOfAName(t *testing.T) {
 	checkParties(t, []partyCase{
 		{"headline initials", "FS Hospital nurses teach in Vietnam\n\n" +
 			"Nurses from the Fiona Stanley Hospital in Perth began a teaching visit to Thanh Hoa General Hospital on Monday.",
+			[]string{"vn-bvdk-thanh-hoa", lexicon.DiscoveredID("Fiona Stanley Hospital")}},
+		{"the full name twice", "FS Hospital nurses teach in Vietnam\n\n" +
+			"Nurses from the Fiona Stanley Hospital in Perth began a teaching visit to Thanh Hoa General Hospital on Monday. " +
+			"The Fiona Stanley Hospital opened in 2014.",
 			[]string{"vn-bvdk-thanh-hoa", lexicon.DiscoveredID("Fiona Stanley Hospital")}},
 	})
 	for _, tt := range []struct {
@@ -1639,18 +1653,20 @@ func TestPatientIsNoActor(t *testing.T) {
 			"Bach Mai Hospital and Kyoto University Hospital signed an agreement on intensive care on Monday, said Dr Le Van Thanh, director of Bach Mai Hospital. " +
 			"Mr Tran Van Binh, 72, who was treated in the unit last year, said the care had saved his life.",
 			"Tran Van Binh"},
+		{"en, hyphenated", "Bach Mai Hospital signs with Kyoto University Hospital\n\n" +
+			"Bach Mai Hospital and Kyoto University Hospital signed an agreement on intensive care on Monday, said Dr Le Van Thanh, director of Bach Mai Hospital. " +
+			"Ms Hoang Thi Mai, 58-year-old mother of a former patient, said the unit had saved her son.",
+			"Hoang Thi Mai"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
-			var names []string
-			for _, p := range ev.People {
-				names = append(names, p.Name)
-			}
-			if len(names) != 1 || slices.Contains(names, tt.patient) {
-				t.Errorf("people %q, want the signatory alone, not the patient %s", names, tt.patient)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkSignatoryAlone(t, tt.text, tt.patient) })
+	}
+	// A professional's age says nothing against them.
+	ev := oneEvent(t, "Bach Mai Hospital signs with Kyoto University Hospital\n\n"+
+		"Bach Mai Hospital and Kyoto University Hospital signed an agreement on intensive care on Monday, said Dr Le Van Thanh, 61, director of Bach Mai Hospital.",
+		time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
+	if len(ev.People) != 1 {
+		t.Errorf("people %+v, want Dr Le Van Thanh", ev.People)
 	}
 }
 
@@ -1663,6 +1679,10 @@ func TestSinceAYearIsHistory(t *testing.T) {
 			"Nurses of Chiang Mai University Hospital began a two-week course at Ca Mau General Hospital on Monday, with funding from the Japan International Cooperation Agency (JICA).\n\n" +
 			"The course covers neonatal resuscitation.\n\n" +
 			"JICA has funded maternal health projects in Ca Mau since 2019.",
+			[]string{"th-chiang-mai-university", "vn-bvdk-ca-mau"}},
+		// A span of years is no "since": the signing it dates is the event.
+		{"a span", "Ký kết hợp tác đào tạo\n\n" +
+			"Bệnh viện Đa khoa tỉnh Cà Mau và Bệnh viện Đại học Chiang Mai đã ký biên bản hợp tác giai đoạn 2020–2030.",
 			[]string{"th-chiang-mai-university", "vn-bvdk-ca-mau"}},
 	})
 }

@@ -501,6 +501,17 @@ func nameGap(gap string) bool {
 	return false
 }
 
+// gapsOK reports whether every gap before tokens [from, to) may stand
+// inside a name (gapOK).
+func gapsOK(ft *foldedText, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !gapOK(ft, k) {
+			return false
+		}
+	}
+	return true
+}
+
 // gapOK reports whether the text between tokens j-1 and j may lie inside
 // a name; after an abbreviation such as "TP" a dot and a space may too
 // ("TP. Hồ Chí Minh").
@@ -541,10 +552,11 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 			continue
 		}
 		h := hm.Values[0]
-		if !h.backward && i > lower && nameGap(ft.gap(i)) && ft.capitalised(i-1) {
+		if !h.backward && i > lower && nameGap(ft.gap(i)) && ft.capitalised(i-1) && g.saysNothing(ft, h, hm, upper) {
 			// "Inha University Hospital of South Korea": after a name
 			// word, a head that would read forward ("University Hospital
-			// of …") ends a name told backward on the head it holds.
+			// of …") into nothing but a country ends a name told
+			// backward on the head it holds.
 			for j := i + 1; j < hm.To; j++ {
 				if bm := g.heads.longestAt(ft, j); bm.To > 0 && bm.To <= hm.To && bm.Values[0].backward {
 					hm, h, i = bm, bm.Values[0], j
@@ -598,11 +610,19 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 	return out
 }
 
+// saysNothing reports whether the forward head h at hm reads into no name
+// or into a country only ("University Hospital of South Korea").
+func (g *Gazetteer) saysNothing(ft *foldedText, h *headRule, hm match[*headRule], upper int) bool {
+	to := g.extendForward(ft, h.rules, hm.To, upper)
+	return to == hm.To || countryOnly(places.matcherFor(g.allLangs).findRange(ft, hm.From, to), hm.From, to, hm)
+}
+
 // extendForward returns the end of a name whose words start at token p and
 // may not reach upper.
 func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper int) int {
 	end := p
 	afterName := false // the previous token was a capitalised name word
+	pm := places.matcherFor(g.allLangs)
 	for j := p; j < upper; {
 		if !gapOK(ft, j) || j == p && !nameGap(ft.gap(j)) {
 			break // no period between a head and its name: "le CHU. Il"
@@ -638,8 +658,8 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 			j++
 			// a place of several words is read whole: "Son La", whose
 			// "La" would be read as an article
-			if pm := places.matcherFor(g.allLangs).longestAt(ft, j-1); pm.To > j && pm.To <= upper {
-				j = pm.To
+			if pl := pm.longestAt(ft, j-1); pl.To > j && pl.To <= upper && gapsOK(ft, j, pl.To) {
+				j = pl.To
 			}
 			end = j
 			afterName = true

@@ -319,6 +319,12 @@ func TestDiscovery(t *testing.T) {
 		// country follows it.
 		{"DA NANG — Daejin University Hospital of South Korea sent doctors.",
 			[]want{{"Daejin University Hospital", true, "", medcoop.Hospital, ""}}},
+		// In a headline in title case, "University Hospital of" reads forward.
+		{"Vietnamese Nurses Visit University Hospital of Sopron",
+			[]want{{"University Hospital of Sopron", true, "", medcoop.Hospital, ""}}},
+		// A place read whole stops at a comma.
+		{"Les médecins de l'hôpital de Vinh, Long An et Hué sont venus.",
+			[]want{{"hôpital de Vinh", true, "", medcoop.Hospital, "VN"}}},
 		// A nursing school, a heart centre and a disease-control centre are
 		// institutions of their own.
 		{"L'Université de soins infirmiers de Thai Binh accueille des étudiants.",
@@ -410,6 +416,7 @@ func TestFindDomains(t *testing.T) {
 		// A word of a dateline or a headline in capitals is no acronym.
 		{"HAI PHONG — Infection rates, the HAI rate above all, fell in the ICU.", "en",
 			[]string{"HAI=infection-control", "ICU=intensive-care"}},
+		{"The hospital runs a USAID HIV programme.", "en", []string{"HIV=infectious-diseases"}},
 		// Words that name an institution hold no field: "cancer centre" is a
 		// place, "cancer" in the same sentence a field.
 		{"The French cancer centre treats cancer.", "en", []string{"cancer=oncology"}},

@@ -68,15 +68,24 @@ func (ft *foldedText) capitalised(i int) bool {
 }
 
 // inCapitals reports whether tokens [i, j) stand in a run of words
-// written in capitals, a space apart: a headline or a dateline in
-// capitals ("HAI PHONG — …"), where a word is no acronym.
+// written in capitals, a space apart, that opens its line: a dateline or
+// a headline in capitals ("HAI PHONG — …"), where a word is no acronym.
+// A run inside a line ("a USAID HIV programme") holds acronyms.
 func (ft *foldedText) inCapitals(i, j int) bool {
 	caps := func(k int) bool {
 		w := ft.orig[ft.toks[k].OrigStart:ft.toks[k].OrigEnd]
 		return utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 	}
-	return i > 0 && strings.Trim(ft.gap(i), " ") == "" && caps(i-1) ||
-		j < len(ft.toks) && strings.Trim(ft.gap(j), " ") == "" && caps(j)
+	spaced := func(k int) bool { return strings.Trim(ft.gap(k), " ") == "" }
+	s, e := i, j
+	for s > 0 && spaced(s) && caps(s-1) {
+		s--
+	}
+	for e < len(ft.toks) && spaced(e) && caps(e) {
+		e++
+	}
+	opensLine := s == 0 && strings.Trim(ft.orig[:ft.toks[0].OrigStart], " ") == "" || s > 0 && strings.Contains(ft.gap(s), "\n")
+	return (s < i || e > j) && opensLine
 }
 
 // origWords splits s (NFC) into its words as written: letters, digits and

@@ -532,7 +532,7 @@ func (f *finder) titled(i int) (int, bool) {
 const maxPluralGap = 3
 
 // pluralRole reads a plural role and the list of two or more names after
-// it, right after it or after its words and a comma: "Deux infirmières
+// it, right after it or, in commas, after its words: "Deux infirmières
 // lyonnaises, Anne Roux et Léa Petit, ont…", "Nurse educators A B, C D
 // and E F", "các điều dưỡng A và B". Each name gets the role.
 func (f *finder) pluralRole(i int) (int, bool) {
@@ -542,6 +542,7 @@ func (f *finder) pluralRole(i int) (int, bool) {
 	}
 	rs, re := f.toks[i].start, f.toks[i+n-1].end
 	k := i + n
+	apposed := false // the names stand in commas: "…, X et Y, ont"
 	if k < len(f.toks) && !f.toks[k].nl && !f.toks[k].capitalised() {
 		// the people's description, then a comma: "valenciennoises,"
 		j := k
@@ -551,13 +552,13 @@ func (f *finder) pluralRole(i int) (int, bool) {
 		if j >= len(f.toks) || f.toks[j].nl || f.toks[j].lower != "," {
 			return i, false
 		}
-		k = j + 1
+		k, apposed = j+1, true
 	}
 	type span struct{ s, e int }
 	var names []span
 	for k < len(f.toks) && !f.toks[k].nl && f.nameWord(k) {
 		end, words, blocked := f.nameRun(k, false)
-		if blocked || words < 2 || words > maxNameWords {
+		if !f.untitledName(k, end, words, blocked) {
 			break
 		}
 		names = append(names, span{k, end})
@@ -573,6 +574,11 @@ func (f *finder) pluralRole(i int) (int, bool) {
 		k = j
 	}
 	if len(names) < 2 {
+		return i, false
+	}
+	if apposed && (k >= len(f.toks) || f.toks[k].nl || f.toks[k].lower != ",") {
+		// "Selon les médecins, Anne Roux et Léa Petit sont hors de
+		// danger": the names are the sentence's subject, not the role's
 		return i, false
 	}
 	role := f.lx.pluralRoles[v].Role

@@ -454,6 +454,7 @@ func TestPluralRoles(t *testing.T) {
 		{"Les sages-femmes Julie Marchand, Claire Bodin et Inès Caron animent les ateliers.",
 			[]want{{"Julie Marchand", "midwife", "", ""}, {"Claire Bodin", "midwife", "", ""}, {"Inès Caron", "midwife", "", ""}}},
 		{"Deux infirmières ont formé Anne Roux et Léa Petit.", nil},
+		{"Selon les médecins, Anne Roux et Léa Petit sont hors de danger.", nil},
 	})
 	checkFind(t, "en", []findCase{
 		{"Nurse educators Kate Wilson, Tom Nguyen and Amy Ross are running the sessions.",

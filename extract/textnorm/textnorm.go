@@ -24,6 +24,17 @@ func Back(s string, pos, n int) int {
 	return from
 }
 
+// Forward returns where the at most n bytes of s after pos end, moved
+// forward to the start of a rune (or len(s)): the window a rule reads
+// after a match ("ans" after "58").
+func Forward(s string, pos, n int) int {
+	to := min(len(s), pos+n)
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	return to
+}
+
 // NFC returns s in Unicode normal form C. Vietnamese text often arrives
 // decomposed (NFD), which defeats both matching and language detection.
 func NFC(s string) string { return norm.NFC.String(s) }

@@ -83,3 +83,20 @@ func TestBack(t *testing.T) {
 		}
 	}
 }
+
+func TestForward(t *testing.T) {
+	s := "đã ký hôm qua" // "đ" and "ã" are two bytes each
+	tests := []struct {
+		pos, n, want int
+	}{
+		{0, 100, len(s)}, // the window reaches the end
+		{0, 0, 0},        // an empty window
+		{0, 1, 2},        // one byte after the start lands inside "đ": moved to the rune after it
+		{0, 2, 2},        // two bytes is the end of "đ"
+	}
+	for _, tt := range tests {
+		if got := Forward(s, tt.pos, tt.n); got != tt.want {
+			t.Errorf("Forward(%q, %d, %d) = %d, want %d", s, tt.pos, tt.n, got, tt.want)
+		}
+	}
+}
