@@ -1058,9 +1058,7 @@ func (m *mentions) resolveShortenedNames() {
 		return
 	}
 	m.resolveFoundNames(func(im lexicon.InstitutionMention) bool { return !im.Discovered },
-		func(short, full []string) bool {
-			return shortenedName(strings.Fields(textnorm.Key(strings.Join(short, " "))), strings.Fields(textnorm.Key(strings.Join(full, " "))), drop)
-		})
+		func(short, full nameWords) bool { return shortenedName(short.folded, full.folded, drop) })
 }
 
 // resolveInitialisms gives a discovered name that opens on an acronym
@@ -1069,32 +1067,45 @@ func (m *mentions) resolveShortenedNames() {
 // An acronym that fits several names stays.
 func (m *mentions) resolveInitialisms() {
 	m.resolveFoundNames(func(im lexicon.InstitutionMention) bool { return len(strings.Fields(im.Surface)) > 2 },
-		func(short, full []string) bool { return acronym(short[0]) && initialism(short, full) })
+		func(short, full nameWords) bool {
+			return acronym(short.written[0]) && initialism(short.written, full.written)
+		})
+}
+
+// nameWords are the words of a name as written and folded (textnorm.Key).
+type nameWords struct{ written, folded []string }
+
+// wordsOf splits a name into its words as written and folded.
+func wordsOf(name string) nameWords {
+	return nameWords{strings.Fields(name), strings.Fields(textnorm.Key(name))}
 }
 
 // resolveFoundNames gives each discovered name of the text and the title
 // the one institution, among the page's names that full keeps, whose
 // words (as written) the name's words abbreviate (abbreviates); a name
 // that fits several institutions, or none, stays.
-func (m *mentions) resolveFoundNames(full func(lexicon.InstitutionMention) bool, abbreviates func(short, full []string) bool) {
+func (m *mentions) resolveFoundNames(full func(lexicon.InstitutionMention) bool, abbreviates func(short, full nameWords) bool) {
 	discovered := func(im lexicon.InstitutionMention) bool { return im.Discovered }
 	if !slices.ContainsFunc(m.insts, discovered) && !slices.ContainsFunc(m.titleInst, discovered) {
 		return // most pages: nothing to resolve
 	}
 	type fullName struct {
 		im    lexicon.InstitutionMention
-		words []string
+		words nameWords
 	}
 	var names []fullName
 	for _, im := range append(slices.Clone(m.insts), m.titleInst...) {
 		if full(im) && !slices.ContainsFunc(names, func(f fullName) bool { return f.im.Institution.ID == im.Institution.ID }) {
-			names = append(names, fullName{im, strings.Fields(im.Surface)})
+			names = append(names, fullName{im, wordsOf(im.Surface)})
 		}
 	}
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
 		for i, im := range ims {
-			short := strings.Fields(im.Surface)
-			if !im.Discovered || len(short) < 2 {
+			if !im.Discovered {
+				continue
+			}
+			short := wordsOf(im.Surface)
+			if len(short.written) < 2 {
 				continue
 			}
 			var found *fullName
