@@ -135,10 +135,6 @@ type assemblyLexicon struct {
 	// years old"; "," for English "X, 61,"): a patient or a private
 	// person, who speaks for no party. Read as written, lower-cased.
 	AgeAfter []string `yaml:"age_after" fold:"no"`
-	// PrivateTitles are the titles of anyone ("Mme", "Mr", "Bà"), not of a
-	// profession ("Dr", "Pr"): with an age and no role, a private person.
-	// Read as written, lower-cased.
-	PrivateTitles []string `yaml:"private_titles" fold:"no"`
 	// ShortenedNameWords are the words a name may drop when the page names
 	// an institution again ("l'hôpital général de l'Amitié de Nghe An",
 	// then "l'hôpital de l'Amitié de Nghe An").
@@ -2883,7 +2879,7 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 // ", 54 tuổi", ", 61 years old" (data age_after).
 func (m mentions) aged(pm people.Mention) bool {
 	words := assemblyWords(m.lang)
-	if pm.Role != "" || pm.Title != "" && !slices.Contains(words.PrivateTitles, strings.ToLower(pm.Title)) {
+	if pm.Role != "" || pm.Title != "" && !people.PrivateTitle(pm.Title) {
 		return false // "Le Pr Jean Martel, 62 ans, chef du service…" speaks as a professional
 	}
 	rest, ok := strings.CutPrefix(m.text[pm.End:], ",")

@@ -552,7 +552,12 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 			continue
 		}
 		h := hm.Values[0]
-		if !h.backward && i > lower && nameGap(ft.gap(i)) && ft.capitalised(i-1) && g.saysNothing(ft, h, hm, upper) {
+		fwd := hm.To // where the name a forward head reads ends
+		if !h.backward {
+			fwd = g.extendForward(ft, h.rules, hm.To, upper)
+		}
+		afterName := i > lower && nameGap(ft.gap(i)) && ft.capitalised(i-1)
+		if !h.backward && afterName && (fwd == hm.To || countryOnly(places.matcherFor(g.allLangs).findRange(ft, i, fwd), i, fwd, hm)) {
 			// "Inha University Hospital of South Korea": after a name
 			// word, a head that would read forward ("University Hospital
 			// of …") into nothing but a country ends a name told
@@ -579,10 +584,10 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 				from = to // nothing before the head
 			}
 		} else {
-			from, to = i, g.extendForward(ft, h.rules, hm.To, upper)
+			from, to = i, fwd
 			if to == hm.To {
 				to = from
-				if h.kind == medcoop.Agency && i > lower && nameGap(ft.gap(i)) && ft.capitalised(i-1) {
+				if h.kind == medcoop.Agency && afterName {
 					// nothing after the head, a name before it: "the
 					// Hà Nội Department of Health"
 					if b := g.extendBackward(ft, h.rules, lower, i); b < i {
@@ -608,13 +613,6 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		i = hm.To
 	}
 	return out
-}
-
-// saysNothing reports whether the forward head h at hm reads into no name
-// or into a country only ("University Hospital of South Korea").
-func (g *Gazetteer) saysNothing(ft *foldedText, h *headRule, hm match[*headRule], upper int) bool {
-	to := g.extendForward(ft, h.rules, hm.To, upper)
-	return to == hm.To || countryOnly(places.matcherFor(g.allLangs).findRange(ft, hm.From, to), hm.From, to, hm)
 }
 
 // extendForward returns the end of a name whose words start at token p and

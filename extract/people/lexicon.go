@@ -21,6 +21,9 @@ type titleEntry struct {
 	Form   string `yaml:"form"`
 	Role   string `yaml:"role"`
 	Plural bool   `yaml:"plural"`
+	// Private marks anyone's title ("Mme", "Mr", "bà"), not a
+	// profession's ("Dr", "Pr").
+	Private bool `yaml:"private"`
 }
 
 // roleEntry is one role phrase of a data file with its English role.
@@ -181,11 +184,12 @@ type shared struct {
 	familyNames map[string]bool // Vietnamese family names, folded (textnorm.Key) and in lower case with diacritics
 	middleNames map[string]bool // Vietnamese middle names ("Thị", "Văn"), keyed like familyNames
 	officials   map[string]bool // English roles of offices, from every language's Official entries
+	privates    map[string]bool // private titles (titleEntry.Private), NFC in lower case
 }
 
 var (
-	lexicons                            map[string]*lexicon
-	familyNames, middleNames, officials map[string]bool
+	lexicons                                      map[string]*lexicon
+	familyNames, middleNames, officials, privates map[string]bool
 )
 
 func init() {
@@ -195,7 +199,7 @@ func init() {
 	if err != nil {
 		panic(err) // the embedded data is part of the binary: a broken file is a build bug
 	}
-	familyNames, middleNames, officials = sh.familyNames, sh.middleNames, sh.officials
+	familyNames, middleNames, officials, privates = sh.familyNames, sh.middleNames, sh.officials, sh.privates
 }
 
 // loadLexicons reads every data/*.yaml file. It returns the lexicons by
@@ -206,7 +210,7 @@ func loadLexicons() (map[string]*lexicon, shared, error) {
 		return nil, shared{}, fmt.Errorf("read people data: %w", err)
 	}
 	out := map[string]*lexicon{}
-	sh := shared{familyNames: map[string]bool{}, middleNames: map[string]bool{}, officials: map[string]bool{}}
+	sh := shared{familyNames: map[string]bool{}, middleNames: map[string]bool{}, officials: map[string]bool{}, privates: map[string]bool{}}
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
@@ -232,6 +236,11 @@ func loadLexicons() (map[string]*lexicon, shared, error) {
 		for _, r := range f.Roles {
 			if r.Official {
 				sh.officials[r.Role] = true
+			}
+		}
+		for _, t := range f.Titles {
+			if t.Private {
+				sh.privates[strings.ToLower(textnorm.NFC(t.Form))] = true
 			}
 		}
 		for _, set := range []struct {
@@ -264,6 +273,12 @@ func (lx *lexicon) suffixRole(t token) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// PrivateTitle reports whether a title, as Find gives it, is anyone's
+// ("Mme", "Mr", "Bà") rather than a profession's ("Dr", "Pr").
+func PrivateTitle(title string) bool {
+	return privates[strings.ToLower(textnorm.NFC(title))]
 }
 
 // Official reports whether an English role, as Find gives it, is a

@@ -465,3 +465,14 @@ func TestPluralRoles(t *testing.T) {
 			[]want{{"Phạm Thị Lan", "nurse", "", ""}, {"Đỗ Thị Hoa", "nurse", "", ""}}},
 	})
 }
+
+func TestPrivateTitle(t *testing.T) {
+	for _, tt := range []struct {
+		title string
+		want  bool
+	}{{"Mme", true}, {"Bà", true}, {"Mr", true}, {"Dr", false}, {"Pr", false}, {"PGS.TS.", false}} {
+		if got := PrivateTitle(tt.title); got != tt.want {
+			t.Errorf("PrivateTitle(%q) = %v, want %v", tt.title, got, tt.want)
+		}
+	}
+}
