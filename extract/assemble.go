@@ -541,7 +541,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
-		if !properName(im.Surface) {
+		if !properName(im.Surface) && !acronym(im.Surface) { // "le CDC" after "Centre … (CDC) de …"
 			continue
 		}
 		if i+1 < len(ims) && !ims[i+1].Discovered && ims[i+1].Institution.Kind == im.Institution.Kind && glosses(text, im.End, ims[i+1].Start) {

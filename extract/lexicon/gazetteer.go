@@ -531,8 +531,9 @@ func gapOK(ft *foldedText, j int) bool {
 // gazetteer matches known.
 func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []InstitutionMention {
 	var out []InstitutionMention
-	k := 0     // next known match
-	lower := 0 // first token a name may start at
+	var asides []aside // the found names that give their acronym in brackets
+	k := 0             // next known match
+	lower := 0         // first token a name may start at
 	for i := 0; i < len(ft.toks); {
 		for k < len(known) && known[k].To <= i {
 			lower = known[k].To
@@ -582,6 +583,13 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 			from, to = g.extendBackward(ft, h.rules, lower, i), hm.To
 			if from == i {
 				from = to // nothing before the head
+				if h.kind == medcoop.Agency {
+					// nothing before an agency's head, a place after it:
+					// "the Center for Disease Control (CDC) of Gia Lai"
+					if f := g.extendForward(ft, h.rules, hm.To, upper); f > hm.To && len(places.matcherFor(g.allLangs).findRange(ft, hm.To, f)) > 0 {
+						from, to = i, f
+					}
+				}
 			}
 		} else {
 			from, to = i, fwd
@@ -606,11 +614,131 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		}
 		if to > from && (!h.needsPlace || len(ps) > 0) && !countryOnly(ps, from, to, hm) {
 			out = append(out, g.discovered(ft, h, from, to, hm, ps))
+			for j := from + 1; j < to-1; j++ {
+				if ft.bracketed(j) {
+					asides = append(asides, aside{len(out) - 1, j, h.rules, ps})
+					break
+				}
+			}
 			lower = to
 			i = to
 			continue
 		}
 		i = hm.To
+	}
+	if len(asides) > 0 {
+		out = g.acronymMentions(ft, known, out, asides)
+	}
+	return out
+}
+
+// aside is a found name, out[name], that gives its acronym in brackets at
+// token acr: "Centre de contrôle des maladies (CDC) de la province de
+// Dien Bien", whose places are places.
+type aside struct {
+	name, acr int
+	rules     *discoveryRules
+	places    []match[placeValue]
+}
+
+// acronymMentions adds to out, the found names, the text's other mentions
+// of an acronym a found name gives in brackets (the asides): "le CDC",
+// "CDC de Dien Bien" name the same body. An acronym that reads on into
+// another place ("le CDC de la province voisine de Lai Chau") names
+// another one, and an acronym two names give names neither.
+func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution], out []InstitutionMention, asides []aside) []InstitutionMention {
+	covered := make([]bool, len(ft.toks))
+	for _, mt := range known {
+		for j := mt.From; j < mt.To; j++ {
+			covered[j] = true
+		}
+	}
+	spans := make([][2]int, len(out)) // the tokens of each found name
+	for i, im := range out {
+		spans[i] = [2]int{-1, -1}
+		for j := range ft.toks {
+			if im.Start <= ft.toks[j].OrigStart && ft.toks[j].OrigEnd <= im.End {
+				covered[j] = true
+				if spans[i][0] < 0 {
+					spans[i][0] = j
+				}
+				spans[i][1] = j + 1
+			}
+		}
+	}
+	byAcr := map[string]int{} // folded acronym → index in asides, -1 when two names give it
+	for k, a := range asides {
+		w := ft.word(a.acr)
+		if _, dup := byAcr[w]; dup {
+			byAcr[w] = -1
+		} else {
+			byAcr[w] = k
+		}
+	}
+	// A name found on its own that is the acronym and words of the full
+	// name ("EPSM Lille-Métropole" beside "établissement public de santé
+	// mentale (EPSM) Lille-Métropole") is the same body.
+	for i, sp := range spans {
+		k, ok := byAcr[ft.word(max(sp[0], 0))]
+		if sp[0] < 0 || !ok || k < 0 || i == asides[k].name {
+			continue
+		}
+		full := asides[k]
+		fs := spans[full.name]
+		inFull := func(j int) bool {
+			for f := fs[0]; f < fs[1]; f++ {
+				if f != full.acr && ft.word(f) == ft.word(j) {
+					return true
+				}
+			}
+			return false
+		}
+		rest := true
+		for j := sp[0] + 1; j < sp[1]; j++ {
+			rest = rest && inFull(j)
+		}
+		if rest {
+			out[i].Institution = out[full.name].Institution
+		}
+	}
+	pm := places.matcherFor(g.allLangs)
+	n := len(out)
+	for j := range ft.toks {
+		k, ok := byAcr[ft.word(j)]
+		if covered[j] || !ok || k < 0 || !isAcronym(ft.orig[ft.toks[j].OrigStart:ft.toks[j].OrigEnd]) {
+			continue
+		}
+		a := asides[k]
+		to, other := j+1, false
+		// The words after the acronym that may hold its place: "de la
+		// province de", "tỉnh", and one word more joined by a connector
+		// ("voisine de").
+		loose := 1
+		for t := j + 1; t < len(ft.toks) && !covered[t] && gapOK(ft, t); {
+			if p := pm.longestAt(ft, t); p.To > 0 {
+				other = !slices.ContainsFunc(a.places, func(q match[placeValue]) bool { return q.Values[0].name == p.Values[0].name })
+				to = p.To
+				break
+			}
+			if m := max(a.rules.connectors.longestAt(ft, t).To, a.rules.modifiers.longestAt(ft, t).To); m > 0 {
+				t = m
+				continue
+			}
+			if loose > 0 && !ft.capitalised(t) && t+1 < len(ft.toks) && a.rules.connectors.longestAt(ft, t+1).To > 0 {
+				loose--
+				t++
+				continue
+			}
+			break
+		}
+		if other {
+			continue
+		}
+		s, e := ft.span(j, to)
+		out = append(out, InstitutionMention{Start: s, End: e, Surface: ft.orig[s:e], Institution: out[a.name].Institution, Discovered: true})
+	}
+	if len(out) > n {
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
 	return out
 }
@@ -621,8 +749,16 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 	end := p
 	afterName := false // the previous token was a capitalised name word
 	pm := places.matcherFor(g.allLangs)
+	aside := -1 // the token after a bracketed acronym, whose gap is ") "
 	for j := p; j < upper; {
-		if !gapOK(ft, j) || j == p && !nameGap(ft.gap(j)) {
+		if ft.bracketed(j) && j+1 < upper {
+			// "Centre de contrôle des maladies (CDC) de la province de
+			// Dien Bien": the name goes on after its acronym.
+			j++
+			aside = j
+			continue
+		}
+		if j != aside && (!gapOK(ft, j) || j == p && !nameGap(ft.gap(j))) {
 			break // no period between a head and its name: "le CHU. Il"
 		}
 		if m := r.modifiers.longestAt(ft, j); m.To > 0 && m.To <= upper {
@@ -766,11 +902,19 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 			return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in}
 		}
 	}
-	name := strings.Join(strings.Fields(textnorm.NFC(surface)), " ")
+	// The name and its id leave out an acronym in brackets: "Centre de
+	// contrôle des maladies (CDC) de la province de Dien Bien" is named
+	// as where the acronym is not given.
+	written := surface
 	words := make([]string, 0, to-from)
 	for j := from; j < to; j++ {
+		if j > from && j+1 < to && ft.bracketed(j) {
+			written = ft.orig[s:ft.toks[j-1].OrigEnd] + " " + ft.orig[ft.toks[j+1].OrigStart:e]
+			continue
+		}
 		words = append(words, ft.word(j))
 	}
+	name := strings.Join(strings.Fields(textnorm.NFC(written)), " ")
 	in := &Institution{ID: discoveredID(strings.Join(words, " ")), Name: name, Kind: h.kind, Aliases: []string{name}}
 	if len(ps) == 0 {
 		if p := placeAfter(ft, pm, g.placeWords, to); p.To > 0 {

@@ -360,6 +360,48 @@ func TestDiscovery(t *testing.T) {
 	}
 }
 
+// TestAcronymInBrackets: a found name that gives its acronym in brackets
+// is named without it, and the acronym's other mentions name the same
+// body unless they read on into another place.
+func TestAcronymInBrackets(t *testing.T) {
+	tests := []struct {
+		text     string
+		name     string   // the found name, without its acronym
+		surfaces []string // every mention of it, in order
+	}{
+		{"Un accord avec le Centre de contrôle des maladies (CDC) de la province de Kon Tum. Le CDC de Kon Tum recevra un automate ; le CDC de la province voisine de Gia Lai suivra. Le laboratoire du CDC sera rénové.",
+			"Centre de contrôle des maladies de la province de Kon Tum",
+			[]string{"Centre de contrôle des maladies (CDC) de la province de Kon Tum", "CDC de Kon Tum", "CDC"}},
+		{"Ký kết với Trung tâm Kiểm soát bệnh tật (CDC) tỉnh Lai Châu. CDC Lai Châu sẽ cử cán bộ; CDC Điện Biên chưa tham gia.",
+			"Trung tâm Kiểm soát bệnh tật tỉnh Lai Châu",
+			[]string{"Trung tâm Kiểm soát bệnh tật (CDC) tỉnh Lai Châu", "CDC Lai Châu"}},
+		// An agency head with nothing before it reads forward to its place.
+		{"A deal with the Center for Disease Control (CDC) of Kon Tum province. The CDC will train staff.",
+			"Center for Disease Control of Kon Tum",
+			[]string{"Center for Disease Control (CDC) of Kon Tum", "CDC"}},
+		// A name found on its own from the acronym and the full name's words.
+		{"L'EPSM Val-de-Lys a reçu l'établissement public de santé mentale (EPSM) Val-de-Lys.",
+			"établissement public de santé mentale Val-de-Lys",
+			[]string{"EPSM Val-de-Lys", "établissement public de santé mentale (EPSM) Val-de-Lys"}},
+	}
+	g := Institutions()
+	for _, tt := range tests {
+		var got []string
+		for _, m := range g.Find(tt.text) {
+			if !m.Discovered {
+				continue
+			}
+			if m.Institution.Name != tt.name || m.Institution.ID != DiscoveredID(tt.name) {
+				t.Errorf("Find(%q): %q is %q (%s), want %q (%s)", tt.text, m.Surface, m.Institution.Name, m.Institution.ID, tt.name, DiscoveredID(tt.name))
+			}
+			got = append(got, m.Surface)
+		}
+		if !slices.Equal(got, tt.surfaces) {
+			t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.surfaces)
+		}
+	}
+}
+
 func TestFindPlaces(t *testing.T) {
 	tests := []struct {
 		text, lang string

@@ -67,6 +67,16 @@ func (ft *foldedText) capitalised(i int) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
+// bracketed reports whether token i is an acronym alone in brackets
+// ("Centre de contrôle des maladies (CDC) de la province de …"): an
+// aside inside a name, not a word of it.
+func (ft *foldedText) bracketed(i int) bool {
+	if i == 0 || i+1 >= len(ft.toks) || strings.TrimSpace(ft.gap(i)) != "(" || strings.TrimSpace(ft.gap(i+1)) != ")" {
+		return false
+	}
+	return isAcronym(ft.orig[ft.toks[i].OrigStart:ft.toks[i].OrigEnd])
+}
+
 // inCapitals reports whether tokens [i, j) stand in a run of words
 // written in capitals, a space apart, that opens its line: a dateline or
 // a headline in capitals ("HAI PHONG — …"), where a word is no acronym.
