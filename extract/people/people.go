@@ -664,12 +664,24 @@ func (f *finder) roleBefore(i int) (int, bool) {
 func (f *finder) splitVietnamese(s, e int) int {
 	for _, want := range []int{3, 2} {
 		for k := e - want; k >= s; k-- {
-			if f.family(k) && e-k <= 4 {
+			if f.family(k) && e-k <= 4 && !f.inNotName(s, k) {
 				return k
 			}
 		}
 	}
 	return -1
+}
+
+// inNotName reports whether token k ends or stands inside words that are
+// never a name (a province) and begin at or after token s: "Lai" of "Sở
+// Y tế Gia Lai Ksor Thuận" is no family name.
+func (f *finder) inNotName(s, k int) bool {
+	for j := max(s, k-3); j < k; j++ {
+		if j+f.notName(j) > k {
+			return true
+		}
+	}
+	return false
 }
 
 // untitled reads a name without a title next to a role or a speech verb.

@@ -136,6 +136,14 @@ func TestFindVietnamese(t *testing.T) {
 		// A foreign name with no title opens its sentence before its role.
 		{"Khóa học kết thúc hôm qua. Somphone Vongsa, Phó Giám đốc Bệnh viện tỉnh Salavan, cảm ơn đoàn.",
 			[]want{{"Somphone Vongsa", "deputy director", "", "Salavan"}}},
+		// Family names of the Central Highlands; a province's last word
+		// ("Lai" of "Gia Lai") is no family name.
+		{"Phó Giám đốc Sở Y tế Gia Lai Ksor Thuận cho biết tỉnh đã sẵn sàng.",
+			[]want{{"Ksor Thuận", "deputy director", "", "Gia Lai"}}},
+		{"Tại buổi lễ, Rmah Dôn, Trưởng khoa Nội, cho biết.",
+			[]want{{"Rmah Dôn", "head of department", "", "Nội"}}},
+		// "H'" opens an Ê Đê woman's name.
+		{"Bà Siu H'Nhi cho biết bà đã khỏe.", []want{{"Siu H'Nhi", "", "Bà", ""}}},
 		// negatives
 		{"Bệnh viện Hữu nghị Việt Đức vừa tiếp nhận thiết bị mới.", nil},
 		{"Khóa học có Somphone Vongsa tham gia.", nil},

@@ -77,6 +77,12 @@ func tokenize(s string) []token {
 						continue
 					}
 				}
+				if nameApostrophe(s[i:j], r2) && j+n2 < len(s) {
+					if r3, _ := utf8.DecodeRuneInString(s[j+n2:]); unicode.IsUpper(r3) {
+						j += n2 // "H'Nhi", "K'Bríp", "O'Brien"
+						continue
+					}
+				}
 				break
 			}
 			toks = append(toks, newToken(s, i, j, true, nl, folds))
@@ -89,6 +95,22 @@ func tokenize(s string) []token {
 		}
 	}
 	return toks
+}
+
+// elided are the capitals a French word elides before an apostrophe
+// ("L'Hôpital", "D'Annecy"): they begin no name.
+const elided = "CDJLMNST"
+
+// nameApostrophe reports whether an apostrophe r after word, a single
+// capital, joins a name's prefix to its next capital: Ê Đê and Jrai
+// women's names ("H'Nhi"), K'Ho names ("K'Bríp"), Irish ones
+// ("O'Brien").
+func nameApostrophe(word string, r rune) bool {
+	if r != '\'' && r != '\u2019' {
+		return false
+	}
+	c, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && unicode.IsUpper(c) && !strings.ContainsRune(elided, c)
 }
 
 func newToken(s string, start, end int, word, nl bool, folds map[string]string) token {
@@ -111,7 +133,7 @@ func newToken(s string, start, end int, word, nl bool, folds map[string]string) 
 func foldWord(text, lower string, folds map[string]string) string {
 	ascii := true
 	for i := 0; i < len(lower); i++ {
-		if lower[i] >= utf8.RuneSelf {
+		if lower[i] >= utf8.RuneSelf || lower[i] == '\'' { // "o'brien" folds as "o brien"
 			ascii = false
 			break
 		}

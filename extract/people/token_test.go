@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/medcoop/medcoop/extract/textnorm"
@@ -29,5 +30,33 @@ func TestTokenize(t *testing.T) {
 	}
 	if toks[7].lower != "-" {
 		t.Errorf("en dash key = %q, want -", toks[7].lower)
+	}
+}
+
+// An apostrophe after a single capital that no French word elides joins a
+// name's prefix to the rest of the name.
+func TestTokenizeNameApostrophe(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Bà Siu H'Nhi", []string{"Bà", "Siu", "H'Nhi"}},
+		{"K’Bríp", []string{"K’Bríp"}},
+		{"Dr O'Brien", []string{"Dr", "O'Brien"}},
+		{"L'Hôpital d'Annecy", []string{"L", "'", "Hôpital", "d", "'", "Annecy"}},
+		{"D'Artagnan", []string{"D", "'", "Artagnan"}},
+		{"H'mong", []string{"H", "'", "mong"}}, // a lower-case letter after it: no name
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range tokenize(tt.text) {
+			got = append(got, tk.text)
+			if tk.word && tk.fold != textnorm.Key(tk.text) {
+				t.Errorf("fold of %q is %q, want %q", tk.text, tk.fold, textnorm.Key(tk.text))
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
