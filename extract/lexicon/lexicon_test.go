@@ -251,7 +251,11 @@ func TestDiscovery(t *testing.T) {
 		{"La Haute École de Santé Vaud accueille des étudiantes de l'Université de technologie médicale de Hué.",
 			[]want{{"Haute École de Santé Vaud", true, "", medcoop.University, "CH"}, {"Université de technologie médicale de Hué", true, "", medcoop.University, "VN"}}},
 		{"Le Centre hospitalier de Luxembourg a remis six générateurs.",
-			[]want{{"Centre hospitalier de Luxembourg", true, "", medcoop.Hospital, "LU"}}},
+			[]want{{"Centre hospitalier de Luxembourg", false, "lu-chl", medcoop.Hospital, "LU"}}},
+		{"L'Institut d'hygiène et d'épidémiologie de Vientiane a signé.",
+			[]want{{"Institut d'hygiène et d'épidémiologie de Vientiane", true, "", medcoop.OtherKind, "LA"}}},
+		{"Le Centre hospitalier de Bangkok a remis six générateurs.",
+			[]want{{"Centre hospitalier de Bangkok", true, "", medcoop.Hospital, "TH"}}},
 		// A head and a country only is a description, not a name.
 		{"Thiết bị do bệnh viện Australia tài trợ đã về tới Bệnh viện Sản Nhi Điện Biên.",
 			[]want{{"Bệnh viện Sản Nhi Điện Biên", true, "", medcoop.Hospital, "VN"}}},
