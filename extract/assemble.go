@@ -2758,13 +2758,24 @@ func (m mentions) namesPlaceOrInstitution(start, end int) bool {
 // paragraph ("Trois infirmières de X sont arrivées lundi. Elles ouvrent le
 // programme…"). A sentence before it with a cue of its own, or that tells
 // another event ("Separately, …"), is left as the cue rules read it.
+// openingWords bounds the phrase that may open a sentence before its
+// subject pronoun ("Pendant six semaines, elles…").
+const openingWords = 5
+
 func (m mentions) subjectGoesOn(si int) bool {
 	if si <= 0 || !m.sameParagraph(si-1, si) {
 		return false
 	}
 	words := assemblyWords(m.lang)
-	first, _, _ := strings.Cut(strings.TrimSpace(m.sentences[si].Text), " ")
-	if !slices.Contains(words.SubjectPronouns, strings.ToLower(strings.TrimRight(first, ",;:"))) {
+	text := strings.TrimSpace(m.sentences[si].Text)
+	pronoun := func(s string) bool {
+		first, _, _ := strings.Cut(s, " ")
+		return slices.Contains(words.SubjectPronouns, strings.ToLower(strings.TrimRight(first, ",;:")))
+	}
+	// the pronoun opens the sentence or follows a short opening phrase:
+	// "Pendant six semaines, elles formeront…"
+	opening, rest, comma := strings.Cut(text, ", ")
+	if !pronoun(text) && !(comma && len(strings.Fields(opening)) <= openingWords && pronoun(rest)) {
 		return false
 	}
 	prev := m.sentences[si-1]

@@ -754,6 +754,11 @@ func TestSubjectGoesOn(t *testing.T) {
 			"Ba điều dưỡng của Hospices Civils de Lyon đã đến Huế hôm thứ Hai. " +
 			"Họ mở đầu chương trình trao đổi đã ký năm ngoái với Bệnh viện Trung ương Huế.",
 			[]string{"fr-hcl", "vn-hue-central"}},
+		// The pronoun after a short opening phrase.
+		{"fr", "Des infirmières lyonnaises à Hué\n\n" +
+			"Trois infirmières des Hospices civils de Lyon sont arrivées lundi à Hué. " +
+			"Pendant un mois, elles formeront les équipes de l'hôpital central de Hué.",
+			[]string{"fr-hcl", "vn-hue-central"}},
 	})
 }
 
