@@ -291,6 +291,7 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	m.titlePlaces = slices.DeleteFunc(slices.Clone(titlePlaces), func(p lexicon.PlaceMention) bool {
 		return insideAny(m.titleInst, p.Start, p.End)
 	})
+	found := m.foundIDs()
 	m.resolveShared(titlePlaces)
 	m.resolveShortForms(g, titlePlaces)
 	m.keys = make([]string, len(m.sentences))
@@ -301,7 +302,53 @@ func findMentions(doc *medcoop.Document, published time.Time, siteName string) m
 	m.resolveShortenedNames()
 	m.resolveInitialisms()
 	m.resolveHeadlineNames(titlePlaces)
+	m.resolveAcronyms(found)
 	return m
+}
+
+// foundIDs returns, for the text's mentions then the title's, the id of
+// each institution found by pattern, by the mention's start, before any
+// resolution.
+func (m mentions) foundIDs() [2]map[int]string {
+	var ids [2]map[int]string
+	for k, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		ids[k] = map[int]string{}
+		for _, im := range ims {
+			if im.Discovered {
+				ids[k][im.Start] = im.Institution.ID
+			}
+		}
+	}
+	return ids
+}
+
+// resolveAcronyms gives a found name's acronym ("NUH" after "National
+// University Hospital (NUH)") the institution the name was resolved to
+// elsewhere on the page (Singapore's hospital). A found name resolved to
+// two institutions leaves its acronym as it was.
+func (m *mentions) resolveAcronyms(found [2]map[int]string) {
+	to := map[string]*lexicon.Institution{}
+	for k, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		for _, im := range ims {
+			if id := found[k][im.Start]; id != "" && im.Institution.ID != id {
+				if prev, ok := to[id]; ok && (prev == nil || prev.ID != im.Institution.ID) {
+					to[id] = nil
+				} else {
+					to[id] = im.Institution
+				}
+			}
+		}
+	}
+	if len(to) == 0 {
+		return
+	}
+	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
+		for i, im := range ims {
+			if in := to[im.Institution.ID]; in != nil && im.Discovered && acronym(im.Surface) {
+				ims[i].Institution, ims[i].Discovered = in, false
+			}
+		}
+	}
 }
 
 // wordsOfName reports whether every word of the headline name h of three

@@ -762,6 +762,18 @@ func TestSubjectGoesOn(t *testing.T) {
 	})
 }
 
+// TestAcronymFollowsName checks that a found name's acronym names the
+// institution the name resolves to: "National University Hospital (NUH)
+// in Singapore" is Singapore's, and so is every later "NUH".
+func TestAcronymFollowsName(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"en", "NUH to train Hanoi stroke team\n\n" +
+			"Stroke specialists from the National University Hospital (NUH) in Singapore will train doctors of E Hospital under a programme launched on Wednesday. " +
+			"NUH nurses will also train the nurses of E Hospital. NUH will host two doctors for training.",
+			[]string{"sg-nuh", "vn-e-hospital"}},
+	})
+}
+
 // TestSubjectDoesNotGoOn checks that the pronoun rule keeps to its
 // paragraph, to a pronoun as written ("Hỗ trợ" is not "Họ") and to a
 // sentence before it that tells no other event ("Separately, …").

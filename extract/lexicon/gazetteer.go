@@ -614,8 +614,10 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		}
 		if to > from && (!h.needsPlace || len(ps) > 0) && !countryOnly(ps, from, to, hm) {
 			out = append(out, g.discovered(ft, h, from, to, hm, ps))
-			for j := from + 1; j < to-1; j++ {
-				if ft.bracketed(j) {
+			for j := from + 1; j <= to && j < len(ft.toks); j++ {
+				// inside the name, or right after it: "Gia Lai Provincial
+				// Centre for Disease Control (CDC)"
+				if (j < to-1 || j == to) && ft.bracketed(j) {
 					asides = append(asides, aside{len(out) - 1, j, h.rules, ps})
 					break
 				}
@@ -652,6 +654,9 @@ func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution],
 		for j := mt.From; j < mt.To; j++ {
 			covered[j] = true
 		}
+	}
+	for _, a := range asides {
+		covered[a.acr] = true // the acronym given in brackets is not another mention
 	}
 	spans := make([][2]int, len(out)) // the tokens of each found name
 	for i, im := range out {

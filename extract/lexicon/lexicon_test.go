@@ -383,6 +383,10 @@ func TestAcronymInBrackets(t *testing.T) {
 		{"A deal with the Center for Disease Control (CDC) of Kon Tum province. The CDC will train staff.",
 			"Center for Disease Control of Kon Tum",
 			[]string{"Center for Disease Control (CDC) of Kon Tum", "CDC"}},
+		// The acronym in brackets right after the name.
+		{"The Kon Tum Provincial Centre for Disease Control (CDC) signed. The CDC will train staff.",
+			"Kon Tum Provincial Centre for Disease Control",
+			[]string{"Kon Tum Provincial Centre for Disease Control", "CDC"}},
 		// A name found on its own from the acronym and the full name's words.
 		{"L'EPSM Val-de-Lys a reçu l'établissement public de santé mentale (EPSM) Val-de-Lys.",
 			"établissement public de santé mentale Val-de-Lys",
