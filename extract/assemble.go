@@ -1568,6 +1568,9 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		// the gazetteer; bodyMentions counts its mentions in the text.
 		discovered   bool
 		bodyMentions int
+		// sentences counts the sentences that name it; lastSentence is
+		// the last of them.
+		sentences, lastSentence int
 		// lede is set when the title or the lede names it.
 		lede bool
 	}
@@ -1610,6 +1613,10 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		}
 		c.discovered = c.discovered || im.Discovered
 		c.bodyMentions++
+		if c.sentences == 0 || si != c.lastSentence {
+			c.sentences++
+			c.lastSentence = si
+		}
 		c.score += w
 		if si >= 0 && si < ledeSentences {
 			c.lede = true
@@ -1703,7 +1710,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		// with Inha University Hospital") or a partner of one of them
 		// ("đang hợp tác với nhiều đối tác nước ngoài, trong đó có…").
 		list = append(list[:2], slices.DeleteFunc(list[2:], func(c *cand) bool {
-			return !c.lede && c.bodyMentions < 2 && c.inst != m.publisher
+			return !c.lede && c.sentences < 2 && c.inst != m.publisher // "le Centre … (CDC) …; le CDC doit…" is one sentence
 		})...)
 	}
 	var out []medcoop.Party

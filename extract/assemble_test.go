@@ -608,6 +608,20 @@ func TestAnotherStoryOnThePage(t *testing.T) {
 	}
 }
 
+// TestAnotherStoryNamedTwiceInOneSentence checks that a partner named
+// twice in one sentence far below the lede, as a name and its acronym,
+// is still named once: another story's.
+func TestAnotherStoryNamedTwiceInOneSentence(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"en", "Lyon and Hue renew their partnership\n\n" +
+			"Hospices Civils de Lyon and Hue Central Hospital renewed their cooperation agreement on Monday for four years. " +
+			"The renewed agreement covers haematology and the hospital laboratory. " +
+			"Hue Central Hospital treats many children with thalassaemia. Two Hue technicians will spend six weeks in Lyon.\n\n" +
+			"The same afternoon, the Lyon delegation signed a letter of intent with the Kon Tum Provincial Centre for Disease Control (CDC); the CDC will set out its content by the end of the year.",
+			[]string{"fr-hcl", "vn-hue-central"}},
+	})
+}
+
 // TestDomesticPairAndAForeignPartnerOfOne checks that two institutions of
 // one country leading the page are its only parties: a foreign institute
 // one of them works with, told once further down, is no party, and the

@@ -756,7 +756,7 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 	pm := places.matcherFor(g.allLangs)
 	aside := -1 // the token after a bracketed acronym, whose gap is ") "
 	for j := p; j < upper; {
-		if ft.bracketed(j) && j+1 < upper {
+		if ft.bracketed(j) && j+1 < upper && strings.TrimSpace(ft.gap(j+1)) == ")" {
 			// "Centre de contrôle des maladies (CDC) de la province de
 			// Dien Bien": the name goes on after its acronym.
 			j++
@@ -913,7 +913,7 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 	written := surface
 	words := make([]string, 0, to-from)
 	for j := from; j < to; j++ {
-		if j > from && j+1 < to && ft.bracketed(j) {
+		if j > from && j+1 < to && ft.bracketed(j) { // inside the name: the gap after it is ")"
 			written = ft.orig[s:ft.toks[j-1].OrigEnd] + " " + ft.orig[ft.toks[j+1].OrigStart:e]
 			continue
 		}

@@ -68,13 +68,20 @@ func (ft *foldedText) capitalised(i int) bool {
 }
 
 // bracketed reports whether token i is an acronym alone in brackets
-// ("Centre de contrôle des maladies (CDC) de la province de …"): an
-// aside inside a name, not a word of it.
+// ("Centre de contrôle des maladies (CDC) de la province de …", "… for
+// Disease Control (CDC);"): an aside inside or after a name, not a word
+// of it.
 func (ft *foldedText) bracketed(i int) bool {
-	if i == 0 || i+1 >= len(ft.toks) || strings.TrimSpace(ft.gap(i)) != "(" || strings.TrimSpace(ft.gap(i+1)) != ")" {
+	if i == 0 || strings.TrimSpace(ft.gap(i)) != "(" {
 		return false
 	}
-	return isAcronym(ft.orig[ft.toks[i].OrigStart:ft.toks[i].OrigEnd])
+	var closing string
+	if i+1 < len(ft.toks) {
+		closing = ft.gap(i + 1)
+	} else {
+		closing = ft.orig[ft.toks[i].OrigEnd:]
+	}
+	return strings.HasPrefix(strings.TrimSpace(closing), ")") && isAcronym(ft.orig[ft.toks[i].OrigStart:ft.toks[i].OrigEnd])
 }
 
 // inCapitals reports whether tokens [i, j) stand in a run of words
