@@ -2620,8 +2620,14 @@ func (m mentions) presents(i, j int, isParty map[string]bool, futureWords []stri
 	if strings.HasSuffix(strings.TrimSpace(m.text[start:end]), ":") {
 		return false // it introduces a list
 	}
+	history := map[int]bool{} // sentences with a history cue: "Fondée en 2014, la BMTU forme des médecins"
 	for _, c := range m.cues {
-		if c.Negative == "" && c.Start >= start && c.Start < end {
+		if c.Negative == "history" && c.Start >= start && c.Start < end {
+			history[m.sentenceOf(c.Start)] = true
+		}
+	}
+	for _, c := range m.cues {
+		if c.Negative == "" && c.Start >= start && c.Start < end && !history[m.sentenceOf(c.Start)] {
 			return false
 		}
 	}

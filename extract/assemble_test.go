@@ -608,6 +608,30 @@ func TestAnotherStoryOnThePage(t *testing.T) {
 	}
 }
 
+// TestFoundingPresentsAParty checks that a paragraph opening on when a
+// party was founded presents it, though it says what the party teaches
+// ("Fondée en 2014, l'université forme des infirmiers"): its fields are
+// not the event's.
+func TestFoundingPresentsAParty(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{"fr", "Lyon et Hué échangent des internes\n\n" +
+			"Les Hospices civils de Lyon et l'hôpital central de Hué ont signé lundi un accord d'échange d'internes en pédiatrie.\n\n" +
+			"Les internes passeront six mois dans le service de pédiatrie de l'autre hôpital.\n\n" +
+			"Fondé en 1894, l'hôpital central de Hué forme des médecins et des infirmiers pour toute la région du Centre."},
+		{"en", "Lyon and Hue exchange residents\n\n" +
+			"Hospices Civils de Lyon and Hue Central Hospital signed an agreement on Monday to exchange paediatric residents.\n\n" +
+			"The residents will spend six months in the paediatric department of the other hospital.\n\n" +
+			"Founded in 1894, Hue Central Hospital trains doctors and nurses for the whole central region."},
+	} {
+		ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+		for _, d := range ev.Domains {
+			if d.Code == "nursing" {
+				t.Errorf("%s: domains hold nursing, which the founding paragraph presents", tt.lang)
+			}
+		}
+	}
+}
+
 // TestAnotherStoryNamedTwiceInOneSentence checks that a partner named
 // twice in one sentence far below the lede, as a name and its acronym,
 // is still named once: another story's.
