@@ -1000,6 +1000,12 @@ func TestVisitForASigning(t *testing.T) {
 			"Depuis lundi, quatre internes de l'Université de médecine et de pharmacie de Hué sont accueillis au CHU de Brest, " +
 			"dans le cadre du programme d'échange lancé par les deux établissements.",
 			medcoop.ExchangeProgramme},
+		{"fr an agreement signed to exchange students", "Des étudiants de Hué à Brest\n\n" +
+			"L'Université de médecine et de pharmacie de Hué et le CHU de Brest ont signé jeudi un accord d'échange d'étudiants en médecine.",
+			medcoop.ExchangeProgramme},
+		{"vi an agreement signed to exchange students", "Sinh viên Huế sang Brest\n\n" +
+			"Trường Đại học Y Dược Huế và Bệnh viện Đại học Brest đã ký thỏa thuận trao đổi sinh viên y khoa vào thứ Năm.",
+			medcoop.ExchangeProgramme},
 		{"en a living donor is no donation", "Korean hospital to train Hue surgeons in liver transplants\n\n" +
 			"Asan Medical Center will train surgeons from Hue Central Hospital to perform liver transplants from living donors, under a programme opened on Monday.",
 			medcoop.TrainingProgramme},
