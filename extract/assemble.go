@@ -1922,10 +1922,30 @@ func pickCue(cues []lexicon.Cue, keep func(lexicon.Cue) bool) *lexicon.Cue {
 	return best
 }
 
-// eventType is the type the headline gives, else the lede's, else the
+// eventType is the type leadingType reads, but for a visit whose headline
+// says it teaches: a training.
+func (m mentions) eventType(cueSents []int) medcoop.EventType {
+	t := m.leadingType(cueSents)
+	if t == medcoop.DelegationVisit && m.teaches() {
+		// "Chuyên gia Hàn Quốc chuyển giao kỹ thuật thay khớp gối …" over
+		// "đoàn y, bác sĩ … đã làm việc tại …": a team the headline says
+		// teaches makes a training, its visit the means. A visit "to
+		// discuss cooperation in training" stays a visit.
+		return medcoop.TrainingProgramme
+	}
+	return t
+}
+
+// teaches reports whether the headline holds a cue of training.
+func (m mentions) teaches() bool {
+	training := func(c lexicon.Cue) bool { return c.Negative == "" && c.Type == medcoop.TrainingProgramme }
+	return slices.ContainsFunc(m.titleCues, training)
+}
+
+// leadingType is the type the headline gives, else the lede's, else the
 // strongest cue's. Between cues of about the same strength the more
 // specific type wins: a memorandum or a renewal is also a signing.
-func (m mentions) eventType(cueSents []int) medcoop.EventType {
+func (m mentions) leadingType(cueSents []int) medcoop.EventType {
 	pick := func(cues []lexicon.Cue, keep func(lexicon.Cue) bool) medcoop.EventType {
 		best := pickCue(cues, keep)
 		if best == nil {

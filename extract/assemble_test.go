@@ -1006,6 +1006,12 @@ func TestVisitForASigning(t *testing.T) {
 		{"vi an agreement signed to exchange students", "Sinh viên Huế sang Brest\n\n" +
 			"Trường Đại học Y Dược Huế và Bệnh viện Đại học Brest đã ký thỏa thuận trao đổi sinh viên y khoa vào thứ Năm.",
 			medcoop.ExchangeProgramme},
+		{"vi a team the headline says teaches", "Chuyên gia Pháp chuyển giao kỹ thuật mổ tim cho Bệnh viện Trung ương Huế\n\n" +
+			"Từ ngày 15 đến 19/6, đoàn y, bác sĩ Bệnh viện Đại học Lille đã làm việc tại Bệnh viện Trung ương Huế.",
+			medcoop.TrainingProgramme},
+		{"en a visit to discuss training stays a visit", "Lille doctors visit Hue\n\n" +
+			"A delegation from CHU Lille visited Hue Central Hospital on Monday to discuss cooperation in training.",
+			medcoop.DelegationVisit},
 		{"en a living donor is no donation", "Korean hospital to train Hue surgeons in liver transplants\n\n" +
 			"Asan Medical Center will train surgeons from Hue Central Hospital to perform liver transplants from living donors, under a programme opened on Monday.",
 			medcoop.TrainingProgramme},
