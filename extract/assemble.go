@@ -79,6 +79,10 @@ type assemblyLexicon struct {
 	// a cue there is that sentence's institutions' as well. They match as
 	// written but for case: "Họ" is a pronoun, "Hỗ trợ" is not.
 	SubjectPronouns []string `yaml:"subject_pronouns" fold:"no"`
+	// Subordinators open a clause with a subject of its own: a sentence
+	// opening on one ("Quand les internes sont arrivés, ils…") does not
+	// take up the sentence before it.
+	Subordinators []string `yaml:"subordinators"`
 	// BothParties are the words that name the two partners of a page
 	// again without their names ("the two hospitals", "les deux
 	// établissements", "hai bệnh viện"): a cue sentence holding them is
@@ -344,7 +348,7 @@ func (m *mentions) resolveAcronyms(found [2]map[int]string) {
 	}
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
 		for i, im := range ims {
-			if in := to[im.Institution.ID]; in != nil && im.Discovered && acronym(im.Surface) {
+			if in := to[im.Institution.ID]; in != nil && im.Discovered && im.Acronym {
 				ims[i].Institution, ims[i].Discovered = in, false
 			}
 		}
@@ -588,7 +592,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
-		if !properName(im.Surface) && !acronym(im.Surface) { // "le CDC" after "Centre … (CDC) de …"
+		if !properName(im.Surface) && !im.Acronym { // "le CDC" after "Centre … (CDC) de …"
 			continue
 		}
 		if i+1 < len(ims) && !ims[i+1].Discovered && ims[i+1].Institution.Kind == im.Institution.Kind && glosses(text, im.End, ims[i+1].Start) {
@@ -1091,16 +1095,18 @@ func (m *mentions) resolveShortForms(g *lexicon.Gazetteer, titlePlaces []lexicon
 	resolve(m.titleInst)
 }
 
-// resolveShortenedNames gives a discovered name the gazetteer institution
-// the page names in full under a name it shortens by dropping words of
-// ShortenedNameWords: "hôpital de l'Amitié de Nghe An" after "l'hôpital
-// général de l'Amitié de Nghe An". A name that shortens several stays.
+// resolveShortenedNames gives a discovered name the institution, known or
+// found, the page names in full under a name it shortens by dropping
+// words of ShortenedNameWords: "hôpital de l'Amitié de Nghe An" after
+// "l'hôpital général de l'Amitié de Nghe An", "l'université de Hai Duong"
+// after "l'Université technique médicale de Hai Duong". A name that
+// shortens several stays.
 func (m *mentions) resolveShortenedNames() {
 	drop := assemblyWords(m.lang).ShortenedNameWords
 	if len(drop) == 0 {
 		return
 	}
-	m.resolveFoundNames(func(im lexicon.InstitutionMention) bool { return !im.Discovered },
+	m.resolveFoundNames(func(lexicon.InstitutionMention) bool { return true },
 		func(short, full nameWords) bool { return shortenedName(short.folded, full.folded, drop) })
 }
 
@@ -2640,10 +2646,13 @@ func (m mentions) presents(i, j int, isParty map[string]bool, futureWords []stri
 	if strings.HasSuffix(strings.TrimSpace(m.text[start:end]), ":") {
 		return false // it introduces a list
 	}
-	history := map[int]bool{} // sentences with a history cue: "Fondée en 2014, la BMTU forme des médecins"
+	// sentences with a history cue and a year written out: "Fondée en
+	// 2014, la BMTU forme des médecins", not "Créé en partenariat avec…"
+	history := map[int]bool{}
 	for _, c := range m.cues {
-		if c.Negative == "history" && c.Start >= start && c.Start < end {
-			history[m.sentenceOf(c.Start)] = true
+		if si := m.sentenceOf(c.Start); c.Negative == "history" && c.Start >= start && c.Start < end &&
+			slices.ContainsFunc(m.dates, func(d dates.Mention) bool { return !d.Relative && m.sentenceOf(d.Start) == si }) {
+			history[si] = true
 		}
 	}
 	for _, c := range m.cues {
@@ -2833,15 +2842,17 @@ func (m mentions) namesPlaceOrInstitution(start, end int) bool {
 	return false
 }
 
-// subjectGoesOn reports whether cue sentence si opens on a subject pronoun
-// that takes up the subject of the sentence before it, in the same
-// paragraph ("Trois infirmières de X sont arrivées lundi. Elles ouvrent le
-// programme…"). A sentence before it with a cue of its own, or that tells
-// another event ("Separately, …"), is left as the cue rules read it.
 // openingWords bounds the phrase that may open a sentence before its
 // subject pronoun ("Pendant six semaines, elles…").
 const openingWords = 5
 
+// subjectGoesOn reports whether cue sentence si opens on a subject pronoun
+// that takes up the subject of the sentence before it, in the same
+// paragraph ("Trois infirmières de X sont arrivées lundi. Elles ouvrent le
+// programme…"), or after a short opening phrase ("Pendant six semaines,
+// elles…") that is no clause of its own ("Quand les internes sont
+// arrivés, ils…"). A sentence before it with a cue of its own, or that
+// tells another event ("Separately, …"), is left as the cue rules read it.
 func (m mentions) subjectGoesOn(si int) bool {
 	if si <= 0 || !m.sameParagraph(si-1, si) {
 		return false
@@ -2855,7 +2866,8 @@ func (m mentions) subjectGoesOn(si int) bool {
 	// the pronoun opens the sentence or follows a short opening phrase:
 	// "Pendant six semaines, elles formeront…"
 	opening, rest, comma := strings.Cut(text, ", ")
-	if !pronoun(text) && !(comma && len(strings.Fields(opening)) <= openingWords && pronoun(rest)) {
+	short := comma && len(strings.Fields(opening)) <= openingWords && !opensWithWord(" "+textnorm.Key(opening)+" ", words.Subordinators)
+	if !pronoun(text) && !(short && pronoun(rest)) {
 		return false
 	}
 	prev := m.sentences[si-1]

@@ -630,6 +630,16 @@ func TestFoundingPresentsAParty(t *testing.T) {
 			}
 		}
 	}
+	// Without a year the founding words tell the event: "Fondé en
+	// partenariat avec…" keeps its fields.
+	ev := oneEvent(t, "Lyon et Hué ouvrent un laboratoire\n\n"+
+		"Les Hospices civils de Lyon et l'hôpital central de Hué ont signé lundi un accord.\n\n"+
+		"Les deux hôpitaux formeront des internes.\n\n"+
+		"Fondé en partenariat, l'hôpital central de Hué forme des infirmiers.",
+		time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+	if !slices.ContainsFunc(ev.Domains, func(d medcoop.Domain) bool { return d.Code == "nursing" }) {
+		t.Errorf("domains %v lack nursing, which a founding with no year leaves the event's", ev.Domains)
+	}
 }
 
 // TestAnotherStoryNamedTwiceInOneSentence checks that a partner named
@@ -825,6 +835,10 @@ func TestSubjectDoesNotGoOn(t *testing.T) {
 		{"hỗ is not họ", "Bệnh viện Trung ương Huế nhận thiết bị\n\n" +
 			"Các chuyên gia của Hospices Civils de Lyon đã có mặt tại Huế từ thứ Hai. " +
 			"Hỗ trợ thiết bị lần này do Bệnh viện Đại học Lille trao tặng Bệnh viện Trung ương Huế.",
+			"fr-hcl"},
+		{"a clause of its own", "Lille and Hue start an exchange\n\n" +
+			"Three nurses from Hospices Civils de Lyon arrived in Hue on Monday. " +
+			"When students arrived, they opened the exchange programme agreed last year between CHU Lille and Hue Central Hospital.",
 			"fr-hcl"},
 		{"another event before", "Lille and Hue start an exchange\n\n" +
 			"Separately, Hue Central Hospital hosted doctors from Seoul National University Hospital. " +
@@ -1074,6 +1088,11 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 			"Le CHU de Poitiers et l'hôpital d'oncologie de Nghe An ont signé mardi une convention sur la radiothérapie. " +
 			"« Nous manquons de physiciens », a déclaré le Dr Tran Quang Vu, directeur adjoint de l'hôpital de Nghe An.",
 			[]string{"fr-chu-poitiers", "vn-ung-buou-nghe-an"}, "vn-ung-buou-nghe-an"},
+		{"a found university shortened", "Le CHRU de Tours signe avec Thai Binh\n\n" +
+			"Le CHRU de Tours et l'Université technique médicale de Thai Binh ont signé mardi une convention sur la radiologie. " +
+			"« Nous manquons de manipulateurs », a déclaré le Dr Tran Quang Vu, vice-recteur de l'université de Thai Binh.",
+			[]string{"fr-chu-tours", lexicon.DiscoveredID("Université technique médicale de Thai Binh")},
+			lexicon.DiscoveredID("Université technique médicale de Thai Binh")},
 		{"the city's hospital alone", "Le CHRU de Tours signe avec Da Nang\n\n" +
 			"Le CHRU de Tours et l'hôpital de Da Nang ont signé mardi une convention sur la radiothérapie. " +
 			"« Nous manquons de physiciens », a déclaré le Dr Tran Quang Vu, directeur adjoint de l'hôpital de Da Nang.",

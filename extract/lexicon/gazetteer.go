@@ -36,6 +36,10 @@ type InstitutionMention struct {
 	// resolves to a gazetteer CHU ("l'hôpital de Clermont-Ferrand") is not
 	// Discovered.
 	Discovered bool
+	// Acronym is set on a later mention of an acronym a found name gives
+	// in brackets ("le CDC", "CDC de Dien Bien" after "Centre de contrôle
+	// des maladies (CDC) de la province de Dien Bien"): it names that body.
+	Acronym bool
 	// Alternatives are the other institutions that share the spelling
 	// ("National Pediatric Hospital" is Hanoi's and Phnom Penh's);
 	// Institution is the one that holds it as an alias rather than as a
@@ -338,6 +342,13 @@ type discoveryRules struct {
 	// notPlaces are the surfaces (NFC) that name no place inside a name
 	// of this language.
 	notPlaces map[string]bool
+	// plurals are the folded words before an acronym that make it a
+	// common noun ("les CDC des provinces voisines", "các CDC"): no
+	// mention of one body.
+	plurals map[string]bool
+	// joiners are the folded connectors that join two names ("and"):
+	// an agency read forward to its place does not take one.
+	joiners map[string]bool
 }
 
 // breakKey is the form a word is looked up in breaks by.
@@ -400,6 +411,8 @@ type discoveryYAML struct {
 	// inside a name of this language, are no place: Vietnamese "Lao" is
 	// tuberculosis ("Bệnh viện Lao và Bệnh phổi"), not English "Lao".
 	NotPlaces []string `yaml:"not_places"`
+	Plurals   []string `yaml:"plurals"`
+	Joiners   []string `yaml:"joiners"`
 	// ShortForms are the short spellings press uses for a head inside a
 	// name ("BV Tim Hà Nội" for "Bệnh viện Tim Hà Nội"): every gazetteer
 	// alias that begins with the head is known by each short form too.
@@ -439,6 +452,13 @@ func (g *Gazetteer) loadDiscovery() error {
 			breaks: map[string]bool{}, diacritics: d, notPlaces: map[string]bool{}}
 		for _, w := range y.NotPlaces {
 			r.notPlaces[textnorm.NFC(w)] = true
+		}
+		r.plurals, r.joiners = map[string]bool{}, map[string]bool{}
+		for _, w := range y.Plurals {
+			r.plurals[textnorm.Key(w)] = true
+		}
+		for _, w := range y.Joiners {
+			r.joiners[textnorm.Key(w)] = true
 		}
 		for _, w := range y.PlaceAfter {
 			if d {
@@ -586,8 +606,15 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 				if h.kind == medcoop.Agency {
 					// nothing before an agency's head, a place after it:
 					// "the Center for Disease Control (CDC) of Gia Lai"
-					if f := g.extendForward(ft, h.rules, hm.To, upper); f > hm.To && len(places.matcherFor(g.allLangs).findRange(ft, hm.To, f)) > 0 {
-						from, to = i, f
+					// (the name ends on its first place: "the Centre for
+					// Disease Control and Kon Tum General Hospital" names two)
+					if f := g.extendForward(ft, h.rules, hm.To, upper); f > hm.To {
+						ps := places.matcherFor(g.allLangs).findRange(ft, hm.To, f)
+						if len(ps) > 0 && !slices.ContainsFunc(ft.toks[hm.To:ps[0].From], func(t token) bool {
+							return h.rules.joiners[ft.folded.Text[t.Start:t.End]]
+						}) {
+							from, to = i, ps[0].To
+						}
 					}
 				}
 			}
@@ -617,7 +644,7 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 			for j := from + 1; j <= to && j < len(ft.toks); j++ {
 				// inside the name, or right after it: "Gia Lai Provincial
 				// Centre for Disease Control (CDC)"
-				if (j < to-1 || j == to) && ft.bracketed(j) {
+				if (j < to-1 || j == to) && ft.bracketed(j) && g.acronymOf(ft, j) {
 					asides = append(asides, aside{len(out) - 1, j, h.rules, ps})
 					break
 				}
@@ -632,6 +659,27 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		out = g.acronymMentions(ft, known, out, asides)
 	}
 	return out
+}
+
+// acronymOf reports whether the acronym at token acr may be a name's: no
+// place ("Ninewells Hospital (UK)"). Its letters need not be the name's
+// initials: Vietnamese names keep English acronyms ("Trung tâm Kiểm soát
+// bệnh tật (CDC)").
+func (g *Gazetteer) acronymOf(ft *foldedText, acr int) bool {
+	return places.matcherFor(g.allLangs).longestAt(ft, acr).To == 0
+}
+
+// anotherPlaceBefore reports whether a place other than all of named
+// ends right before token j: "the Gia Lai CDC", where the aside named
+// Kon Tum's.
+func (g *Gazetteer) anotherPlaceBefore(ft *foldedText, j int, named []match[placeValue]) bool {
+	pm := places.matcherFor(g.allLangs)
+	for k := max(0, j-3); k < j; k++ {
+		if p := pm.longestAt(ft, k); p.To == j && gapsOK(ft, k+1, j) {
+			return !slices.ContainsFunc(named, func(q match[placeValue]) bool { return q.Values[0].name == p.Values[0].name })
+		}
+	}
+	return false
 }
 
 // aside is a found name, out[name], that gives its acronym in brackets at
@@ -714,12 +762,15 @@ func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution],
 			continue
 		}
 		a := asides[k]
+		if j > 0 && nameGap(ft.gap(j)) && (a.rules.plurals[ft.word(j-1)] || g.anotherPlaceBefore(ft, j, a.places)) {
+			continue // "les CDC des provinces voisines", "the Gia Lai CDC" beside Kon Tum's
+		}
 		to, other := j+1, false
 		// The words after the acronym that may hold its place: "de la
 		// province de", "tỉnh", and one word more joined by a connector
 		// ("voisine de").
 		loose := 1
-		for t := j + 1; t < len(ft.toks) && !covered[t] && gapOK(ft, t); {
+		for t := j + 1; t < len(ft.toks) && !covered[t] && nameGap(ft.gap(t)); {
 			if p := pm.longestAt(ft, t); p.To > 0 {
 				other = !slices.ContainsFunc(a.places, func(q match[placeValue]) bool { return q.Values[0].name == p.Values[0].name })
 				to = p.To
@@ -740,7 +791,7 @@ func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution],
 			continue
 		}
 		s, e := ft.span(j, to)
-		out = append(out, InstitutionMention{Start: s, End: e, Surface: ft.orig[s:e], Institution: out[a.name].Institution, Discovered: true})
+		out = append(out, InstitutionMention{Start: s, End: e, Surface: ft.orig[s:e], Institution: out[a.name].Institution, Discovered: true, Acronym: true})
 	}
 	if len(out) > n {
 		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -756,7 +807,7 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 	pm := places.matcherFor(g.allLangs)
 	aside := -1 // the token after a bracketed acronym, whose gap is ") "
 	for j := p; j < upper; {
-		if ft.bracketed(j) && j+1 < upper && strings.TrimSpace(ft.gap(j+1)) == ")" {
+		if ft.bracketed(j) && j+1 < upper && strings.TrimSpace(ft.gap(j+1)) == ")" && !strings.ContainsAny(ft.gap(j+1), "\n\r") {
 			// "Centre de contrôle des maladies (CDC) de la province de
 			// Dien Bien": the name goes on after its acronym.
 			j++
@@ -896,7 +947,7 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 	if h.kind == medcoop.Hospital && !h.specialty {
 		var content []string
 		for j := from; j < to; j++ {
-			if j >= head.From && j < head.To {
+			if j >= head.From && j < head.To || inside(ft, j, from, to) {
 				continue
 			}
 			if w := ft.word(j); !h.rules.filler[w] && h.rules.connectors.longestAt(ft, j).To != j+1 {
@@ -910,16 +961,19 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 	// The name and its id leave out an acronym in brackets: "Centre de
 	// contrôle des maladies (CDC) de la province de Dien Bien" is named
 	// as where the acronym is not given.
-	written := surface
+	var written strings.Builder
 	words := make([]string, 0, to-from)
+	at := s // the next byte of the surface to write
 	for j := from; j < to; j++ {
-		if j > from && j+1 < to && ft.bracketed(j) { // inside the name: the gap after it is ")"
-			written = ft.orig[s:ft.toks[j-1].OrigEnd] + " " + ft.orig[ft.toks[j+1].OrigStart:e]
+		if inside(ft, j, from, to) {
+			written.WriteString(ft.orig[at:ft.toks[j-1].OrigEnd] + " ")
+			at = ft.toks[j+1].OrigStart
 			continue
 		}
 		words = append(words, ft.word(j))
 	}
-	name := strings.Join(strings.Fields(textnorm.NFC(written)), " ")
+	written.WriteString(ft.orig[at:e])
+	name := strings.Join(strings.Fields(textnorm.NFC(written.String())), " ")
 	in := &Institution{ID: discoveredID(strings.Join(words, " ")), Name: name, Kind: h.kind, Aliases: []string{name}}
 	if len(ps) == 0 {
 		if p := placeAfter(ft, pm, g.placeWords, to); p.To > 0 {
@@ -933,6 +987,12 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 		}
 	}
 	return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in, Discovered: true}
+}
+
+// inside reports whether token j is an acronym in brackets inside the name
+// in tokens [from, to), not at its end: the gap after it is ")".
+func inside(ft *foldedText, j, from, to int) bool {
+	return j > from && j+1 < to && ft.bracketed(j)
 }
 
 // DiscoveredID returns the id of an institution the gazetteer does not

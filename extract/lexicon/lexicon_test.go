@@ -252,6 +252,14 @@ func TestDiscovery(t *testing.T) {
 			[]want{{"Haute École de Santé Vaud", true, "", medcoop.University, "CH"}, {"Université de technologie médicale de Hué", true, "", medcoop.University, "VN"}}},
 		{"Le Centre hospitalier de Luxembourg a remis six générateurs.",
 			[]want{{"Centre hospitalier de Luxembourg", false, "lu-chl", medcoop.Hospital, "LU"}}},
+		// A name with its acronym inside says nothing but its city.
+		{"L'Hôpital général (HG) de Kon Tum a signé.",
+			[]want{{"Hôpital général (HG) de Kon Tum", false, "vn-bvdk-kon-tum", medcoop.Hospital, "VN"}}},
+		// A country in brackets is no acronym of the name.
+		{"Ninewells Hospital (UK) trained the team. The UK embassy paid.",
+			[]want{{"Ninewells Hospital", true, "", medcoop.Hospital, "GB"}}},
+		// An agency read forward does not take a second name joined by "and".
+		{"Experts from the Centre for Disease Control and Kon Tum province attended.", nil},
 		{"L'Institut d'hygiène et d'épidémiologie de Vientiane a signé.",
 			[]want{{"Institut d'hygiène et d'épidémiologie de Vientiane", true, "", medcoop.OtherKind, "LA"}}},
 		{"Le Centre hospitalier de Bangkok a remis six générateurs.",
@@ -387,6 +395,16 @@ func TestAcronymInBrackets(t *testing.T) {
 		{"The Kon Tum Provincial Centre for Disease Control (CDC) signed. The CDC will train staff.",
 			"Kon Tum Provincial Centre for Disease Control",
 			[]string{"Kon Tum Provincial Centre for Disease Control", "CDC"}},
+		// An acronym after another place, after a plural article, or read
+		// into the next sentence.
+		{"The Kon Tum Provincial Centre for Disease Control (CDC) signed. The Gia Lai CDC will advise; the CDC. Kon Tum has 600 cases.",
+			"Kon Tum Provincial Centre for Disease Control",
+			[]string{"Kon Tum Provincial Centre for Disease Control", "CDC"}},
+		{"Le Centre de contrôle des maladies (CDC) de Kon Tum a signé ; les CDC des provinces voisines suivront.",
+			"Centre de contrôle des maladies de Kon Tum",
+			[]string{"Centre de contrôle des maladies (CDC) de Kon Tum"}},
+		// A bracket closing a line ends the name.
+		{"Un accord avec le Centre de contrôle des maladies (CDC)\nLai Chau, le 12 mars", "", nil},
 		// A name found on its own from the acronym and the full name's words.
 		{"L'EPSM Val-de-Lys a reçu l'établissement public de santé mentale (EPSM) Val-de-Lys.",
 			"établissement public de santé mentale Val-de-Lys",
