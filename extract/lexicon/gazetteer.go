@@ -644,7 +644,7 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 			for j := from + 1; j <= to && j < len(ft.toks); j++ {
 				// inside the name, or right after it: "Gia Lai Provincial
 				// Centre for Disease Control (CDC)"
-				if (j < to-1 || j == to) && ft.bracketed(j) && g.acronymOf(ft, j) {
+				if (inside(ft, j, from, to) || j == to && ft.bracketed(j)) && g.acronymOf(ft, j) {
 					asides = append(asides, aside{len(out) - 1, j, h.rules, ps})
 					break
 				}
@@ -676,10 +676,15 @@ func (g *Gazetteer) anotherPlaceBefore(ft *foldedText, j int, named []match[plac
 	pm := places.matcherFor(g.allLangs)
 	for k := max(0, j-3); k < j; k++ {
 		if p := pm.longestAt(ft, k); p.To == j && gapsOK(ft, k+1, j) {
-			return !slices.ContainsFunc(named, func(q match[placeValue]) bool { return q.Values[0].name == p.Values[0].name })
+			return !holdsPlace(named, p)
 		}
 	}
 	return false
+}
+
+// holdsPlace reports whether ps holds the place p names.
+func holdsPlace(ps []match[placeValue], p match[placeValue]) bool {
+	return slices.ContainsFunc(ps, func(q match[placeValue]) bool { return q.Values[0].name == p.Values[0].name })
 }
 
 // aside is a found name, out[name], that gives its acronym in brackets at
@@ -772,7 +777,7 @@ func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution],
 		loose := 1
 		for t := j + 1; t < len(ft.toks) && !covered[t] && nameGap(ft.gap(t)); {
 			if p := pm.longestAt(ft, t); p.To > 0 {
-				other = !slices.ContainsFunc(a.places, func(q match[placeValue]) bool { return q.Values[0].name == p.Values[0].name })
+				other = !holdsPlace(a.places, p)
 				to = p.To
 				break
 			}
@@ -805,16 +810,16 @@ func (g *Gazetteer) extendForward(ft *foldedText, r *discoveryRules, p, upper in
 	end := p
 	afterName := false // the previous token was a capitalised name word
 	pm := places.matcherFor(g.allLangs)
-	aside := -1 // the token after a bracketed acronym, whose gap is ") "
+	afterAcronym := -1 // the token after an acronym in brackets, whose gap is ") "
 	for j := p; j < upper; {
 		if ft.bracketed(j) && j+1 < upper && strings.TrimSpace(ft.gap(j+1)) == ")" && !strings.ContainsAny(ft.gap(j+1), "\n\r") {
 			// "Centre de contrôle des maladies (CDC) de la province de
 			// Dien Bien": the name goes on after its acronym.
 			j++
-			aside = j
+			afterAcronym = j
 			continue
 		}
-		if j != aside && (!gapOK(ft, j) || j == p && !nameGap(ft.gap(j))) {
+		if j != afterAcronym && (!gapOK(ft, j) || j == p && !nameGap(ft.gap(j))) {
 			break // no period between a head and its name: "le CHU. Il"
 		}
 		if m := r.modifiers.longestAt(ft, j); m.To > 0 && m.To <= upper {
