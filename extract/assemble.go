@@ -1237,7 +1237,8 @@ func publisher(g *lexicon.Gazetteer, siteName string) *lexicon.Institution {
 // witnesses, are its parties.
 func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]medcoop.Event, *mentions) {
 	m := findMentions(doc, published, siteName)
-	cueSents := m.cueSentences(published)
+	history := m.historySentences(published)
+	cueSents := m.cueSentences(history)
 	if !m.headlineCue(cueSents) {
 		return []medcoop.Event{}, &m
 	}
@@ -1252,7 +1253,7 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]me
 		Countries: countriesOf(parties),
 		People:    []medcoop.Person{},
 	}
-	ev.Domains, m.domainsLeftOut = m.eventDomains(published, parties, others)
+	ev.Domains, m.domainsLeftOut = m.eventDomains(published, parties, others, history)
 	ev.Domains = m.typeDomain(ev.Type, cueSents, ev.Domains)
 	ev.Date = m.eventDate(cueSents, published, others)
 	ev.Place = m.eventPlace(cueSents)
@@ -1285,18 +1286,16 @@ func (m mentions) headlineCue(cueSents []int) bool {
 	return m.titleCue() || len(cueSents) > 0 && cueSents[0] < ledeSentences
 }
 
-// cueSentences are the indexes of sentences holding a strong enough cue.
-func (m mentions) cueSentences(published time.Time) []int {
-	var out []int
-	// A sentence that tells history ("a débuté dans les années 1980",
-	// "Trước đó, tháng 10/2025, bệnh viện đã ký…") is not the event's: it
-	// needs both a history cue and a historical date or one well before
-	// the publication, or a history cue and an opening that tells
-	// history by itself ("Depuis, plus de 120 médecins…"); a recent date
-	// keeps it this event's. A span of years that ended over a year before
-	// publication ("Entre 2002 et 2019, il s'est rendu…") tells history
-	// with no history cue, unless the sentence holds another date or a
-	// strong cue (pastSpans).
+// historySentences are the sentences that tell history, not the event
+// ("a débuté dans les années 1980", "Trước đó, tháng 10/2025, bệnh viện
+// đã ký…", "Fondée en 2014, la BMTU forme…"): a history cue and a
+// historical date or one well before the publication, or a history cue
+// and an opening that tells history by itself ("Depuis, plus de 120
+// médecins…"); a recent date keeps a sentence the event's. A span of
+// years that ended over a year before publication ("Entre 2002 et 2019,
+// il s'est rendu…") tells history with no history cue, unless the
+// sentence holds another date or a strong cue (pastSpans).
+func (m mentions) historySentences(published time.Time) map[int]bool {
 	words := assemblyWords(m.lang)
 	histCue, histDate := map[int]bool{}, map[int]bool{}
 	for _, c := range m.cues {
@@ -1330,6 +1329,12 @@ func (m mentions) cueSentences(published time.Time) []int {
 	for si := range m.pastSpans(published) {
 		history[si] = true // a span of years long past tells history without a history cue
 	}
+	return history
+}
+
+// cueSentences are the indexes of sentences holding a strong enough cue.
+func (m mentions) cueSentences(history map[int]bool) []int {
+	var out []int
 	headline := m.titleCue()
 	for _, c := range m.cues {
 		if c.Negative != "" || c.Strength < weakCue {
@@ -2178,12 +2183,12 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 // to another event (OtherEvent words, or Another words where no party is
 // named); and, for each of the page's field mentions, why it was left
 // out (leftOut), or "".
-func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, others map[int]bool) ([]medcoop.Domain, []string) {
+func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, others, history map[int]bool) ([]medcoop.Domain, []string) {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
 	named := m.partySentences(parties)
 	past := m.pastSentences(published, named)
-	background, presented := m.backgroundSentences(), m.presentation(parties)
+	background, presented := m.backgroundSentences(), m.presentation(parties, history)
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
 	why := make([]string, len(m.domains))
@@ -2613,8 +2618,9 @@ func (m mentions) backgroundSentences() map[int]bool {
 // cooperation, even a bare one, no word of the future, and one party or
 // none named ("Premier employeur de l'île, le CHU compte 1 800 lits. Il
 // est le seul à pratiquer la chirurgie cardiaque.") tells what a party
-// is, not what the cooperation covers.
-func (m mentions) presentation(parties []medcoop.Party) map[int]bool {
+// is, not what the cooperation covers. A cue in a sentence of history
+// does not count ("Fondée en 2014, la BMTU forme des médecins…").
+func (m mentions) presentation(parties []medcoop.Party, history map[int]bool) map[int]bool {
 	out := map[int]bool{}
 	isParty := partySet(parties)
 	future := assemblyWords(m.lang).Future
@@ -2625,7 +2631,7 @@ func (m mentions) presentation(parties []medcoop.Party) map[int]bool {
 			j++
 		}
 		para++
-		if para > 2 && m.presents(i, j, isParty, future) {
+		if para > 2 && m.presents(i, j, isParty, history, future) {
 			for si := i; si < j; si++ {
 				out[si] = true
 			}
@@ -2640,20 +2646,11 @@ func (m mentions) presentation(parties []medcoop.Party) map[int]bool {
 const presentationOpening = 60
 
 // presents reports whether sentences [i, j), one paragraph, present one
-// party (presentation).
-func (m mentions) presents(i, j int, isParty map[string]bool, futureWords []string) bool {
+// party (presentation); history are the sentences of history.
+func (m mentions) presents(i, j int, isParty map[string]bool, history map[int]bool, futureWords []string) bool {
 	start, end := m.sentences[i].Start, m.sentences[j-1].End
 	if strings.HasSuffix(strings.TrimSpace(m.text[start:end]), ":") {
 		return false // it introduces a list
-	}
-	// sentences with a history cue and a year written out: "Fondée en
-	// 2014, la BMTU forme des médecins", not "Créé en partenariat avec…"
-	history := map[int]bool{}
-	for _, c := range m.cues {
-		if si := m.sentenceOf(c.Start); c.Negative == "history" && c.Start >= start && c.Start < end &&
-			slices.ContainsFunc(m.dates, func(d dates.Mention) bool { return !d.Relative && m.sentenceOf(d.Start) == si }) {
-			history[si] = true
-		}
 	}
 	for _, c := range m.cues {
 		if c.Negative == "" && c.Start >= start && c.Start < end && !history[m.sentenceOf(c.Start)] {
@@ -3196,6 +3193,6 @@ func Explain(in Input) (*medcoop.Document, Mentions, error) {
 		found := findMentions(doc, pg.published, pg.siteName)
 		m = &found
 	}
-	return doc, Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(pg.published), Institutions: m.insts,
+	return doc, Mentions{Sentences: m.sentences, CueSentences: m.cueSentences(m.historySentences(pg.published)), Institutions: m.insts,
 		Places: m.places, Domains: m.domains, DomainsLeftOut: m.domainsLeftOut, Cues: m.cues, TitleCues: m.titleCues, Dates: m.dates, People: m.people}, nil
 }

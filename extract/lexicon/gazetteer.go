@@ -552,6 +552,7 @@ func gapOK(ft *foldedText, j int) bool {
 func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []InstitutionMention {
 	var out []InstitutionMention
 	var asides []aside // the found names that give their acronym in brackets
+	var spans [][2]int // the tokens of each found name in out
 	k := 0             // next known match
 	lower := 0         // first token a name may start at
 	for i := 0; i < len(ft.toks); {
@@ -641,6 +642,7 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		}
 		if to > from && (!h.needsPlace || len(ps) > 0) && !countryOnly(ps, from, to, hm) {
 			out = append(out, g.discovered(ft, h, from, to, hm, ps))
+			spans = append(spans, [2]int{from, to})
 			for j := from + 1; j <= to && j < len(ft.toks); j++ {
 				// inside the name, or right after it: "Gia Lai Provincial
 				// Centre for Disease Control (CDC)"
@@ -656,7 +658,7 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		i = hm.To
 	}
 	if len(asides) > 0 {
-		out = g.acronymMentions(ft, known, out, asides)
+		out = g.acronymMentions(ft, known, out, spans, asides)
 	}
 	return out
 }
@@ -696,12 +698,12 @@ type aside struct {
 	places    []match[placeValue]
 }
 
-// acronymMentions adds to out, the found names, the text's other mentions
-// of an acronym a found name gives in brackets (the asides): "le CDC",
-// "CDC de Dien Bien" name the same body. An acronym that reads on into
+// acronymMentions adds to out, the found names (in the tokens spans), the
+// text's other mentions of an acronym a found name gives in brackets (the
+// asides): "le CDC", "CDC de Dien Bien" name the same body. An acronym that reads on into
 // another place ("le CDC de la province voisine de Lai Chau") names
 // another one, and an acronym two names give names neither.
-func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution], out []InstitutionMention, asides []aside) []InstitutionMention {
+func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution], out []InstitutionMention, spans [][2]int, asides []aside) []InstitutionMention {
 	covered := make([]bool, len(ft.toks))
 	for _, mt := range known {
 		for j := mt.From; j < mt.To; j++ {
@@ -711,17 +713,9 @@ func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution],
 	for _, a := range asides {
 		covered[a.acr] = true // the acronym given in brackets is not another mention
 	}
-	spans := make([][2]int, len(out)) // the tokens of each found name
-	for i, im := range out {
-		spans[i] = [2]int{-1, -1}
-		for j := range ft.toks {
-			if im.Start <= ft.toks[j].OrigStart && ft.toks[j].OrigEnd <= im.End {
-				covered[j] = true
-				if spans[i][0] < 0 {
-					spans[i][0] = j
-				}
-				spans[i][1] = j + 1
-			}
+	for _, sp := range spans {
+		for j := sp[0]; j < sp[1]; j++ {
+			covered[j] = true
 		}
 	}
 	byAcr := map[string]int{} // folded acronym → index in asides, -1 when two names give it
@@ -737,8 +731,8 @@ func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution],
 	// name ("EPSM Lille-Métropole" beside "établissement public de santé
 	// mentale (EPSM) Lille-Métropole") is the same body.
 	for i, sp := range spans {
-		k, ok := byAcr[ft.word(max(sp[0], 0))]
-		if sp[0] < 0 || !ok || k < 0 || i == asides[k].name {
+		k, ok := byAcr[ft.word(sp[0])]
+		if !ok || k < 0 || i == asides[k].name {
 			continue
 		}
 		full := asides[k]
