@@ -544,6 +544,11 @@ func TestFindDomains(t *testing.T) {
 		// "AED" (the dirham) is no defibrillator.
 		{"The incubator hosts start-ups; residents saw drug seizures and an AED 5m gift. Neonatal incubators, radiology residents, epileptic seizures.", "en",
 			[]string{"Neonatal incubators=neonatology", "radiology residents=diagnostic-imaging", "radiology residents=medical-education", "epileptic seizures=neurology"}},
+		// Teaching said by its verb is education, in each language.
+		{"A Korean team stayed to teach local doctors; the hospital trains staff and will teach patients to inject insulin.", "en",
+			[]string{"to teach local=medical-education", "trains staff=medical-education", "insulin=endocrinology"}},
+		{"Quatre chirurgiens enseignent à Hué.", "fr", []string{"enseignent=medical-education"}},
+		{"Ba bác sĩ theo học chương trình này.", "vi", []string{"theo học=medical-education"}},
 	}
 	for _, tt := range tests {
 		var got []string
