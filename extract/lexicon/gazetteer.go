@@ -40,6 +40,9 @@ type InstitutionMention struct {
 	// in brackets ("le CDC", "CDC de Dien Bien" after "Centre de contrôle
 	// des maladies (CDC) de la province de Dien Bien"): it names that body.
 	Acronym bool
+	// within is set on a found name whose head names a school inside a
+	// university (headRule.within).
+	within bool
 	// Alternatives are the other institutions that share the spelling
 	// ("National Pediatric Hospital" is Hanoi's and Phnom Penh's);
 	// Institution is the one that holds it as an alias rather than as a
@@ -290,7 +293,47 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 	}
 	out = append(out, g.discover(ft, known)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return schoolsOf(text, out)
+}
+
+// schoolsOf folds a found school and the university named right after it,
+// past a comma or a dash on the same line, into one mention: "Trường Khoa
+// học Y tế Công cộng, Đại học Chulalongkorn" is one body, the school, in
+// the university's country and city, not two parties. A university that
+// goes on into a list ("…, Đại học Huế và Bệnh viện Trung ương Huế") is
+// not folded. The page's other mentions of the school alone are the
+// folded body too. ms is sorted by Start.
+func schoolsOf(text string, ms []InstitutionMention) []InstitutionMention {
+	folded := map[string]*Institution{} // the school's own id -> the folded body
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if !a.within || !a.Discovered || b.Institution.Kind != medcoop.University || b.Start < a.End ||
+			!slices.Contains([]string{",", "-", "–", "—"}, strings.TrimSpace(text[a.End:b.Start])) ||
+			strings.Contains(text[a.End:b.Start], "\n") || i+2 < len(ms) && ms[i+2].Start >= b.End && listGoesOn(text[b.End:ms[i+2].Start]) {
+			continue
+		}
+		name := strings.Join(strings.Fields(a.Institution.Name+text[a.End:b.Start]+b.Surface), " ")
+		in := &Institution{ID: discoveredID(textnorm.Key(a.Institution.Name) + " " + b.Institution.ID), Name: name,
+			Country: b.Institution.Country, City: b.Institution.City, Kind: a.Institution.Kind, Aliases: []string{name}}
+		folded[a.Institution.ID] = in
+		ms[i] = InstitutionMention{Start: a.Start, End: b.End, Surface: text[a.Start:b.End], Institution: in, Discovered: true}
+		ms = slices.Delete(ms, i+1, i+2)
+	}
+	for i := range ms {
+		if in := folded[ms[i].Institution.ID]; in != nil && ms[i].Discovered {
+			ms[i].Institution = in
+		}
+	}
+	return ms
+}
+
+// listGoesOn reports whether gap, the text between two names, joins them
+// in a list: a comma or a conjunction, past a bracket ("(Thái Lan)").
+func listGoesOn(gap string) bool {
+	if i := strings.LastIndex(gap, ")"); strings.HasPrefix(strings.TrimSpace(gap), "(") && i >= 0 {
+		gap = gap[i+1:]
+	}
+	return slices.Contains([]string{",", "và", "et", "and", "&"}, strings.TrimSpace(gap))
 }
 
 // namesAnotherCity reports whether a known name runs on, on the same
@@ -324,7 +367,11 @@ type headRule struct {
 	// lutte contre le cancer", "cancer hospital"): with a city alone it is
 	// not that city's only general hospital in the gazetteer.
 	specialty bool
-	rules     *discoveryRules
+	// within marks a head that names a school or an institute inside a
+	// university ("Trường Khoa học Y tế Công cộng", "faculté de médecine"):
+	// the university named right after it is where it belongs.
+	within bool
+	rules  *discoveryRules
 }
 
 type discoveryRules struct {
@@ -398,6 +445,7 @@ type discoveryYAML struct {
 		Backward   bool              `yaml:"backward"`
 		NeedsPlace bool              `yaml:"needs_place"`
 		Specialty  bool              `yaml:"specialty"`
+		Within     bool              `yaml:"within"`
 	} `yaml:"heads"`
 	Connectors []string `yaml:"connectors"`
 	Modifiers  []string `yaml:"modifiers"`
@@ -482,7 +530,7 @@ func (g *Gazetteer) loadDiscovery() error {
 			if !validKinds[h.Kind] {
 				return fmt.Errorf("%s: head %q: unknown kind %q", files[lang], h.Words, h.Kind)
 			}
-			hr := &headRule{kind: h.Kind, backward: h.Backward, needsPlace: h.NeedsPlace, specialty: h.Specialty, rules: r}
+			hr := &headRule{kind: h.Kind, backward: h.Backward, needsPlace: h.NeedsPlace, specialty: h.Specialty, within: h.Within, rules: r}
 			added := false
 			if d && !isAcronym(h.Words) {
 				added = g.heads.addCaseless(h.Words, hr)
@@ -985,7 +1033,7 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 			in.City = v.name // a region is no city: "centre de lutte contre le cancer de Bourgogne"
 		}
 	}
-	return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in, Discovered: true}
+	return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in, Discovered: true, within: h.within}
 }
 
 // inside reports whether token j is an acronym in brackets inside the name

@@ -428,6 +428,39 @@ func TestAcronymInBrackets(t *testing.T) {
 	}
 }
 
+func TestSchoolOfUniversity(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // every mention: surface=name (country)
+	}{
+		// A school and its university past a comma are one body, in the
+		// university's country; the school named again alone is that body.
+		{"Đoàn của Trường Khoa học Y tế Công cộng, Đại học Chulalongkorn (Thái Lan) đến làm việc. Trường Khoa học Y tế Công cộng sẽ đào tạo.",
+			[]string{"Trường Khoa học Y tế Công cộng, Đại học Chulalongkorn=Trường Khoa học Y tế Công cộng, Đại học Chulalongkorn (TH)",
+				"Trường Khoa học Y tế Công cộng=Trường Khoa học Y tế Công cộng, Đại học Chulalongkorn (TH)"}},
+		{"La faculté de médecine Jean Monnet – université Chulalongkorn a signé.",
+			[]string{"faculté de médecine Jean Monnet – université Chulalongkorn=faculté de médecine Jean Monnet – université Chulalongkorn (TH)"}},
+		// A list is two bodies; a university on the next line is no part of
+		// the school's name; a hospital is no university.
+		{"Trường Khoa học Y tế Công cộng, Đại học Chulalongkorn và Bệnh viện Bạch Mai ký kết.",
+			[]string{"Trường Khoa học Y tế Công cộng=Trường Khoa học Y tế Công cộng ()", "Đại học Chulalongkorn=Chulalongkorn University (TH)", "Bệnh viện Bạch Mai=Bach Mai Hospital (VN)"}},
+		{"Trường Khoa học Y tế Công cộng,\nĐại học Chulalongkorn",
+			[]string{"Trường Khoa học Y tế Công cộng=Trường Khoa học Y tế Công cộng ()", "Đại học Chulalongkorn=Chulalongkorn University (TH)"}},
+		{"Trường Khoa học Y tế Công cộng, Bệnh viện Bạch Mai",
+			[]string{"Trường Khoa học Y tế Công cộng=Trường Khoa học Y tế Công cộng ()", "Bệnh viện Bạch Mai=Bach Mai Hospital (VN)"}},
+	}
+	g := Institutions()
+	for _, tt := range tests {
+		var got []string
+		for _, m := range g.Find(tt.text) {
+			got = append(got, m.Surface+"="+m.Institution.Name+" ("+m.Institution.Country+")")
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestFindPlaces(t *testing.T) {
 	tests := []struct {
 		text, lang string
