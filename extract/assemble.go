@@ -146,6 +146,10 @@ type assemblyLexicon struct {
 	// Future are the words that put a sentence in the future ("will",
 	// "sẽ"); an entry that begins with "-" is a verb ending ("-eront").
 	Future []string `yaml:"future" fold:"no"`
+	// Ours are the words a speaker names their own side by ("nous",
+	// "chúng tôi", "we"): a quote that says what they will do ("« Nous
+	// allons suivre 3 000 habitants… »") tells the programme.
+	Ours []string `yaml:"ours"`
 	// WitnessAround frames a name that funds or hosts without acting: a
 	// word right before it and one right after ("do JICA tài trợ").
 	WitnessAround []struct {
@@ -2238,7 +2242,7 @@ func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, back
 		return "device use" // "deux techniciens ont installé les appareils et formé les utilisateurs": the delivery's, not education
 	case m.workplace(d.Start, words.Workplace):
 		return "workplace" // "dành cho 40 điều dưỡng đang công tác tại khoa Cấp cứu": where the trainees work
-	case m.quoted(quotes, d.Start, d.End):
+	case m.quoted(quotes, d.Start, d.End, words):
 		return "quoted" // "« Une infection évitée, c'est des antibiotiques en moins », a résumé…": a view, not what is covered
 	}
 	return ""
@@ -2421,8 +2425,10 @@ var closingQuote = map[rune]rune{'«': '»', '“': '”', '"': '"'}
 // ("« Une infection évitée, c'est des antibiotiques en moins », a résumé…")
 // rather than what the partners agreed ("la coopération s'ouvre à la
 // recherche"). A title quoted inside a sentence ("dự án “Nâng cao năng lực
-// điều trị ung thư vú”") is not a view.
-func (m mentions) quoted(quotes [][2]int, start, end int) bool {
+// điều trị ung thư vú”") is not a view, and neither is a pledge: the
+// speaker's side and the future ("“Chúng tôi sẽ cử chuyên gia châm cứu
+// sang…”", "« Nous allons suivre… »").
+func (m mentions) quoted(quotes [][2]int, start, end int, words *assemblyLexicon) bool {
 	i := slices.IndexFunc(quotes, func(q [2]int) bool { return q[0] <= start && end <= q[1] })
 	si := m.sentenceOf(start)
 	if i < 0 || si < 0 {
@@ -2432,7 +2438,12 @@ func (m mentions) quoted(quotes [][2]int, start, end int) bool {
 	if q[0] > s.Start+len("« ") {
 		return false // quoted inside the sentence: a title or a term
 	}
-	return !m.cueIn(max(q[0], s.Start), min(q[1], s.End), "", 0)
+	from, to := max(q[0], s.Start), min(q[1], s.End)
+	key := " " + textnorm.Key(m.text[from:to]) + " "
+	if containsWord(key, words.Ours) && future(key, words.Future) {
+		return false
+	}
+	return !m.cueIn(from, to, "", 0)
 }
 
 // quoteSpans are the spans of the text within quotation marks.

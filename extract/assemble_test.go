@@ -100,6 +100,15 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"antimicrobial-stewardship"},
 		},
 		{
+			name: "a quote that pledges what the speaker's side will do counts",
+			text: "Bệnh viện Trung ương Huế tiếp đoàn Bệnh viện Đại học Nagoya\n\n" +
+				"Sáng 3/4, Bệnh viện Trung ương Huế đã tiếp đoàn công tác của Bệnh viện Đại học Nagoya (Nhật Bản).\n\n" +
+				"“Chúng tôi sẽ cử chuyên gia sang hướng dẫn phục hồi chức năng cho người bệnh”, trưởng đoàn nói.\n\n" +
+				"“Người bệnh ung thư ở đây rất đông”, ông nói thêm.",
+			want:      []string{"rehabilitation"},
+			notWanted: []string{"oncology"},
+		},
+		{
 			name: "a quote left open ends with its paragraph; a quoted title is not a view",
 			text: "Hospitals in Lyon and Da Nang sign an agreement\n\n" +
 				"Hospices Civils de Lyon and Da Nang Hospital signed an agreement on Monday.\n\n" +

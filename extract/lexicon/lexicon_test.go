@@ -582,6 +582,8 @@ func TestFindDomains(t *testing.T) {
 			[]string{"to teach local=medical-education", "trains staff=medical-education", "insulin=endocrinology"}},
 		{"Quatre chirurgiens enseignent à Hué.", "fr", []string{"enseignent=medical-education"}},
 		{"Ba bác sĩ theo học chương trình này.", "vi", []string{"theo học=medical-education"}},
+		// The longest term wins: care of the elderly is geriatrics, not nursing.
+		{"Học cách chăm sóc người bệnh lớn tuổi.", "vi", []string{"chăm sóc người bệnh lớn tuổi=geriatrics"}},
 	}
 	for _, tt := range tests {
 		var got []string
