@@ -1354,7 +1354,8 @@ func (m mentions) cueSentences(history map[int]bool) []int {
 		// headline names, whichever word it is.
 		// A word of cooperation inside a name ("Cơ quan Hợp tác Quốc tế
 		// Hàn Quốc") tells nothing.
-		if c.Strength < minCueStrength && (!headline || si >= ledeSentences || insideAny(m.insts, c.Start, c.End)) {
+		if c.Strength < minCueStrength && (!headline || si >= ledeSentences || insideAny(m.insts, c.Start, c.End) ||
+			slices.ContainsFunc(out, func(o int) bool { return o > 0 && m.hasCue(o, "", minCueStrength) })) {
 			continue
 		}
 		// "Le CHU a reçu ce mois-ci une autre délégation étrangère": the

@@ -882,6 +882,23 @@ func checkParties(t *testing.T, tests []partyCase) {
 	}
 }
 
+// TestStayInLede checks that a stay of months in the lede, under a
+// headline that tells a training, is that training's act, and that after
+// a lede sentence with a strong cue it adds no party: the hospital where
+// the interns stay only hosts them.
+func TestStayInLede(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"a stay under a training headline", "Quatre soignants laotiens se forment à la dialyse au CHU de Rennes\n\n" +
+			"Arrivés le 3 mars, quatre soignants de l'hôpital Mahosot, au Laos, passent trois mois dans le service de néphrologie du CHU de Rennes.\n\n" +
+			"« La dialyse s'apprend au lit du malade », explique le Pr Yann Le Goff.",
+			[]string{"fr-chu-rennes", "la-mahosot"}},
+		{"a stay after the signing", "Montpellier ouvre un échange d'internes avec Hué\n\n" +
+			"L'université de Montpellier et l'université de médecine et de pharmacie de Hué ont lancé en janvier un programme d'échange d'internes. " +
+			"Deux internes vietnamiennes passeront six mois au Centre hospitalier Le Vinatier.",
+			[]string{"fr-u-montpellier", "vn-hue-ump"}},
+	})
+}
+
 // TestShortenedName checks that a name repeated with a generic word left
 // out ("général") is the institution the page names in full.
 func TestShortenedName(t *testing.T) {

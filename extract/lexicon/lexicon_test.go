@@ -618,6 +618,9 @@ func TestFindCues(t *testing.T) {
 		{"Trois sages-femmes de Lille ont passé cinq jours à Vientiane.", "fr", []string{"ont passé cinq jours=delegation_visit"}},
 		{"Two surgeons spent 4 days in Hue; the boy spent 10 days in intensive care.", "en", []string{"surgeons spent 4 days=delegation_visit"}},
 		{"Le bébé a passé trois jours en réanimation.", "fr", nil},
+		// A stay of weeks or months is a training, at the weakest strength.
+		{"Six infirmiers passent trois mois à Rennes ; le bébé a passé trois mois en réanimation.", "fr", []string{"passent trois mois=training_programme"}},
+		{"Four Lao nurses will spend three months in Perth; the boy spent two months in hospital.", "en", []string{"nurses will spend three months=training_programme"}},
 		// Launching gives nothing away.
 		{"Necker a donné le coup d'envoi d'un cycle de formation ; Lille a donné deux moniteurs.", "fr",
 			[]string{"a donné le coup d'envoi=other", "cycle de formation=training_programme", "a donné=donation_or_equipment"}},
