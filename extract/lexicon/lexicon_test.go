@@ -635,6 +635,12 @@ func TestFindCues(t *testing.T) {
 		{"Lyon hands equipment to Hue, handing over ventilators; a left-handed surgeon came.", "en",
 			[]string{"equipment to=donation_or_equipment", "handing over=donation_or_equipment"}},
 		{"It rained in May.", "en", nil},
+		// Equipment received from someone is a gift too; "équipe" is a gift
+		// only as a verb before its object.
+		{"Pakse received incubators and other equipment from Ubon; l'hôpital a réceptionné deux échographes.", "en",
+			[]string{"equipment from=donation_or_equipment"}},
+		{"L'hôpital a réceptionné deux échographes ; Lyon équipe un hôpital ; l'équipe des urgences.", "fr",
+			[]string{"réceptionné=donation_or_equipment", "équipe un=donation_or_equipment"}},
 		// Vietnamese cues match with their diacritics: "tăng" (rise) is not "tặng" (give).
 		{"Nghiên cứu về tăng huyết áp; bệnh viện được tặng máy thở.", "vi", []string{"tặng=donation_or_equipment"}},
 	}
