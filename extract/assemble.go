@@ -352,7 +352,7 @@ func (m *mentions) resolveAcronyms(found [2]map[int]string) {
 	}
 	for _, ims := range [][]lexicon.InstitutionMention{m.insts, m.titleInst} {
 		for i, im := range ims {
-			if in := to[im.Institution.ID]; in != nil && im.Discovered && im.Acronym {
+			if in := to[im.Institution.ID]; in != nil && im.Discovered && im.Again {
 				ims[i].Institution, ims[i].Discovered = in, false
 			}
 		}
@@ -596,7 +596,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
-		if !properName(im.Surface) && !im.Acronym { // "le CDC" after "Centre … (CDC) de …"
+		if !properName(im.Surface) && !im.Again { // "le CDC" after "Centre … (CDC) de …"
 			continue
 		}
 		if i+1 < len(ims) && !ims[i+1].Discovered && ims[i+1].Institution.Kind == im.Institution.Kind && glosses(text, im.End, ims[i+1].Start) {

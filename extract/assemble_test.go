@@ -899,6 +899,17 @@ func TestStayInLede(t *testing.T) {
 	})
 }
 
+// TestSingularPronounGoesOn checks that "Il a signé…" after a sentence
+// that names a speaker's institution makes that institution a party.
+func TestSingularPronounGoesOn(t *testing.T) {
+	checkParties(t, []partyCase{
+		{"il", "Le CHU de Bordeaux équipe la maternité de Battambang\n\n" +
+			"Le 14 octobre, le CHU de Bordeaux a remis au département provincial de la santé de Battambang huit couveuses.\n\n" +
+			"Le Dr Chan Dara, directeur du département provincial de la santé, a salué ce soutien. Il a signé le procès-verbal de remise avec la délégation.",
+			[]string{"fr-chu-bordeaux", lexicon.DiscoveredID("département provincial de la santé de Battambang")}},
+	})
+}
+
 // TestShortenedName checks that a name repeated with a generic word left
 // out ("général") is the institution the page names in full.
 func TestShortenedName(t *testing.T) {

@@ -36,10 +36,12 @@ type InstitutionMention struct {
 	// resolves to a gazetteer CHU ("l'hôpital de Clermont-Ferrand") is not
 	// Discovered.
 	Discovered bool
-	// Acronym is set on a later mention of an acronym a found name gives
-	// in brackets ("le CDC", "CDC de Dien Bien" after "Centre de contrôle
-	// des maladies (CDC) de la province de Dien Bien"): it names that body.
-	Acronym bool
+	// Again is set on a short mention of a found name: the acronym it
+	// gives in brackets ("le CDC", "CDC de Dien Bien" after "Centre de
+	// contrôle des maladies (CDC) de la province de Dien Bien") or an
+	// agency's head alone ("le département provincial de la santé" after
+	// "… de la santé de Battambang"). It names that body.
+	Again bool
 	// within is set on a found name whose head names a school inside a
 	// university (headRule.within).
 	within bool
@@ -599,10 +601,12 @@ func gapOK(ft *foldedText, j int) bool {
 // gazetteer matches known.
 func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []InstitutionMention {
 	var out []InstitutionMention
-	var asides []aside // the found names that give their acronym in brackets
-	var spans [][2]int // the tokens of each found name in out
-	k := 0             // next known match
-	lower := 0         // first token a name may start at
+	var asides []aside               // the found names that give their acronym in brackets
+	var bare []match[*headRule]      // agency heads named alone ("le département provincial de la santé")
+	foundBy := map[*headRule][]int{} // the found names in out, by their head
+	var spans [][2]int               // the tokens of each found name in out
+	k := 0                           // next known match
+	lower := 0                       // first token a name may start at
 	for i := 0; i < len(ft.toks); {
 		for k < len(known) && known[k].To <= i {
 			lower = known[k].To
@@ -691,6 +695,7 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		if to > from && (!h.needsPlace || len(ps) > 0) && !countryOnly(ps, from, to, hm) {
 			out = append(out, g.discovered(ft, h, from, to, hm, ps))
 			spans = append(spans, [2]int{from, to})
+			foundBy[h] = append(foundBy[h], len(out)-1)
 			for j := from + 1; j <= to && j < len(ft.toks); j++ {
 				// inside the name, or right after it: "Gia Lai Provincial
 				// Centre for Disease Control (CDC)"
@@ -703,13 +708,31 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 			i = to
 			continue
 		}
+		if h.kind == medcoop.Agency && hm.To-hm.From >= bareHeadWords {
+			bare = append(bare, hm)
+		}
 		i = hm.To
+	}
+	for _, hm := range bare {
+		// A body's head alone names the one body of that head the page
+		// gives in full: "le directeur du département provincial de la
+		// santé" after "au département provincial de la santé de
+		// Battambang".
+		if f := foundBy[hm.Values[0]]; len(f) == 1 && out[f[0]].Institution.Kind == medcoop.Agency {
+			s, e := ft.span(hm.From, hm.To)
+			out = append(out, InstitutionMention{Start: s, End: e, Surface: ft.orig[s:e], Institution: out[f[0]].Institution, Discovered: true, Again: true})
+		}
 	}
 	if len(asides) > 0 {
 		out = g.acronymMentions(ft, known, out, spans, asides)
 	}
 	return out
 }
+
+// bareHeadWords is the fewest words an agency's head has for the head
+// alone to name a body the page gives in full: "sở y tế", "provincial
+// health department", not "department".
+const bareHeadWords = 3
 
 // acronymOf reports whether the acronym at token acr may be a name's: no
 // place ("Ninewells Hospital (UK)"). Its letters need not be the name's
@@ -838,7 +861,7 @@ func (g *Gazetteer) acronymMentions(ft *foldedText, known []match[*Institution],
 			continue
 		}
 		s, e := ft.span(j, to)
-		out = append(out, InstitutionMention{Start: s, End: e, Surface: ft.orig[s:e], Institution: out[a.name].Institution, Discovered: true, Acronym: true})
+		out = append(out, InstitutionMention{Start: s, End: e, Surface: ft.orig[s:e], Institution: out[a.name].Institution, Discovered: true, Again: true})
 	}
 	if len(out) > n {
 		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })

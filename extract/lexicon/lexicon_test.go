@@ -428,6 +428,37 @@ func TestAcronymInBrackets(t *testing.T) {
 	}
 }
 
+// TestAgencyHeadAlone checks that an agency's head alone names the one
+// body of that head the page gives in full, and no body when it gives two.
+func TestAgencyHeadAlone(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // found mentions: surface=name
+	}{
+		{"Lyon a remis au département provincial de la santé de Battambang un lot. Le directeur du département provincial de la santé a remercié Lyon.",
+			[]string{"département provincial de la santé de Battambang=département provincial de la santé de Battambang",
+				"département provincial de la santé=département provincial de la santé de Battambang"}},
+		{"The Battambang Provincial Health Department received beds; the director of the provincial health department thanked them.",
+			[]string{"Battambang Provincial Health Department=Battambang Provincial Health Department",
+				"provincial health department=Battambang Provincial Health Department"}},
+		{"Le département provincial de la santé de Battambang et le département provincial de la santé de Pursat ont reçu des lits. Lyon remercie le département provincial de la santé.",
+			[]string{"département provincial de la santé de Battambang=département provincial de la santé de Battambang",
+				"département provincial de la santé de Pursat=département provincial de la santé de Pursat"}},
+	}
+	g := Institutions()
+	for _, tt := range tests {
+		var got []string
+		for _, m := range g.Find(tt.text) {
+			if m.Discovered {
+				got = append(got, m.Surface+"="+m.Institution.Name)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestSchoolOfUniversity(t *testing.T) {
 	tests := []struct {
 		text string
