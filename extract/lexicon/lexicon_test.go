@@ -613,6 +613,13 @@ func TestFindDomains(t *testing.T) {
 			[]string{"to teach local=medical-education", "trains staff=medical-education", "insulin=endocrinology"}},
 		{"Quatre chirurgiens enseignent à Hué.", "fr", []string{"enseignent=medical-education"}},
 		{"Ba bác sĩ theo học chương trình này.", "vi", []string{"theo học=medical-education"}},
+		// Children cared for as such are paediatrics; fractures operated on, orthopaedics.
+		{"Improve the care of children with dengue shock and fracture surgery.", "en",
+			[]string{"care of children=pediatrics", "dengue=infectious-diseases", "fracture surgery=orthopedics"}},
+		{"La chirurgie des fractures et la prise en charge des enfants épileptiques.", "fr",
+			[]string{"chirurgie des fractures=orthopedics", "prise en charge des enfants=pediatrics", "épileptiques=neurology"}},
+		{"Bác sĩ sang Tokyo học phẫu thuật; điều trị cho trẻ em mắc bệnh.", "vi",
+			[]string{"học phẫu thuật=medical-education", "điều trị cho trẻ em=pediatrics"}},
 		// The longest term wins: care of the elderly is geriatrics, not nursing.
 		{"Học cách chăm sóc người bệnh lớn tuổi.", "vi", []string{"chăm sóc người bệnh lớn tuổi=geriatrics"}},
 	}
