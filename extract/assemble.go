@@ -1257,9 +1257,9 @@ func assemble(doc *medcoop.Document, published time.Time, siteName string) ([]me
 		Countries: countriesOf(parties),
 		People:    []medcoop.Person{},
 	}
-	ev.Domains, m.domainsLeftOut = m.eventDomains(published, parties, others, history)
-	ev.Domains = m.typeDomain(ev.Type, cueSents, ev.Domains)
 	ev.Date = m.eventDate(cueSents, published, others)
+	ev.Domains, m.domainsLeftOut = m.eventDomains(published, ev, others, history)
+	ev.Domains = m.typeDomain(ev.Type, cueSents, ev.Domains)
 	ev.Place = m.eventPlace(cueSents)
 	m.addModelPeople() // only for events: the model is slow
 	ev.People = m.eventPeople(parties)
@@ -2181,19 +2181,23 @@ func (m mentions) eventPlace(cueSents []int) *medcoop.Place {
 // eventDomains are the medical fields the text names, once each, less
 // those named in passing: in an institution's or a faculty's name
 // (facultyName), a person's role, a background sentence, a paragraph that
-// presents one party (presentation), a sentence about the past, a
+// presents one party (presentation), a sentence about the past or about
+// an earlier event of another type (earlierEvents), a
 // sentence on a country's situation that names no party
 // (countryOpening), a speaker's quoted view (quoted), a sentence about
 // cooperation with someone else (otherEventSentences) or one that turns
 // to another event (OtherEvent words, or Another words where no party is
 // named); and, for each of the page's field mentions, why it was left
 // out (leftOut), or "".
-func (m mentions) eventDomains(published time.Time, parties []medcoop.Party, others, history map[int]bool) ([]medcoop.Domain, []string) {
+func (m mentions) eventDomains(published time.Time, ev medcoop.Event, others, history map[int]bool) ([]medcoop.Domain, []string) {
 	out := []medcoop.Domain{}
 	idx := map[string]int{}
-	named := m.partySentences(parties)
+	named := m.partySentences(ev.Parties)
 	past := m.pastSentences(published, named)
-	background, presented := m.backgroundSentences(), m.presentation(parties, history)
+	for si := range m.earlierEvents(ev) {
+		past[si] = true
+	}
+	background, presented := m.backgroundSentences(), m.presentation(ev.Parties, history)
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
 	why := make([]string, len(m.domains))
@@ -2347,6 +2351,48 @@ const earlierMonths = 2
 // pastYears is how long before publication a date makes its sentence
 // one about the past.
 const pastYears = 2
+
+// earlierEvents are the sentences dated only at a month or a day at least
+// earlierEventMonths before the event's date, outside the sentence that
+// gives it, that tell an event of another type: an earlier event of the
+// partners ("Tháng 11/2025, CHU de Bordeaux đã trao tặng … 4 máy lọc máu"
+// in the report of a memorandum signed in March 2026), whose fields are
+// not this one's.
+func (m mentions) earlierEvents(ev medcoop.Event) map[int]bool {
+	out := map[int]bool{}
+	date := ev.Date
+	if date == nil || date.Evidence == nil {
+		return out
+	}
+	at, err := time.Parse("2006-01-02", (date.Value + "-01-01")[:10])
+	if err != nil {
+		return out
+	}
+	own := m.sentenceOf(date.Evidence.Start)
+	later := map[int]bool{} // sentences that also give a date not that early
+	for _, d := range m.dates {
+		si := m.sentenceOf(d.Start)
+		if si < 0 || si == own {
+			continue
+		}
+		if d.Precision != medcoop.Year && d.Time.AddDate(0, earlierEventMonths, 0).Before(at) &&
+			slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
+				return m.sentenceOf(c.Start) == si && c.Negative == "" && c.Strength >= minCueStrength && c.Type != ev.Type && c.Type != medcoop.OtherCooperation
+			}) {
+			out[si] = true
+		} else {
+			later[si] = true
+		}
+	}
+	for si := range later {
+		delete(out, si)
+	}
+	return out
+}
+
+// earlierEventMonths is how long before the event's date a dated sentence
+// tells an earlier event.
+const earlierEventMonths = 2
 
 // pastSentences are the sentences that tell what was done before: they hold
 // a date of history ("depuis 2008", "in 2015") at least a year before

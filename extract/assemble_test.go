@@ -109,6 +109,14 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"oncology"},
 		},
 		{
+			name: "an earlier event of another type, dated months before, is not this one's",
+			text: "Bệnh viện Bạch Mai ký biên bản ghi nhớ với Bệnh viện Đại học Rennes\n\n" +
+				"Ngày 6/10, Bệnh viện Bạch Mai và Bệnh viện Đại học Rennes (Pháp) đã ký biên bản ghi nhớ hợp tác về hồi sức tích cực.\n\n" +
+				"Tháng 6/2025, Bệnh viện Đại học Rennes đã trao tặng Bệnh viện Bạch Mai 4 máy lọc máu.",
+			want:      []string{"intensive-care"},
+			notWanted: []string{"nephrology"},
+		},
+		{
 			name: "a quote left open ends with its paragraph; a quoted title is not a view",
 			text: "Hospitals in Lyon and Da Nang sign an agreement\n\n" +
 				"Hospices Civils de Lyon and Da Nang Hospital signed an agreement on Monday.\n\n" +
