@@ -298,8 +298,9 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 	return schoolsOf(text, out)
 }
 
-// schoolsOf folds a found school and the university named right after it,
-// past a comma or a dash on the same line, into one mention: "Trường Khoa
+// schoolsOf folds a found school, or a university's own hospital, and the
+// university named right after it, past a space, a comma or a dash on the
+// same line, into one mention: "Trường Khoa
 // học Y tế Công cộng, Đại học Chulalongkorn" is one body, the school, in
 // the university's country and city, not two parties. A university that
 // goes on into a list ("…, Đại học Huế và Bệnh viện Trung ương Huế") is
@@ -310,7 +311,7 @@ func schoolsOf(text string, ms []InstitutionMention) []InstitutionMention {
 	for i := 0; i+1 < len(ms); i++ {
 		a, b := ms[i], ms[i+1]
 		if !a.within || !a.Discovered || b.Institution.Kind != medcoop.University || b.Start < a.End ||
-			!slices.Contains([]string{",", "-", "–", "—"}, strings.TrimSpace(text[a.End:b.Start])) ||
+			!slices.Contains([]string{"", ",", "-", "–", "—"}, strings.TrimSpace(text[a.End:b.Start])) ||
 			strings.Contains(text[a.End:b.Start], "\n") || i+2 < len(ms) && ms[i+2].Start >= b.End && listGoesOn(text[b.End:ms[i+2].Start]) {
 			continue
 		}
@@ -398,6 +399,9 @@ type discoveryRules struct {
 	// joiners are the folded connectors that join two names ("and"):
 	// an agency read forward to its place does not take one.
 	joiners map[string]bool
+	// affiliated are the folded words that make a found hospital a
+	// university's own (discoveryYAML.Affiliated).
+	affiliated *matcher[bool]
 }
 
 // breakKey is the form a word is looked up in breaks by.
@@ -463,6 +467,10 @@ type discoveryYAML struct {
 	NotPlaces []string `yaml:"not_places"`
 	Plurals   []string `yaml:"plurals"`
 	Joiners   []string `yaml:"joiners"`
+	// Affiliated are the words that make a found hospital one of a
+	// university's ("Bệnh viện Phụ thuộc số 1"): the university named right
+	// after it is where it belongs, as for a school (headRule.within).
+	Affiliated []string `yaml:"affiliated"`
 	// ShortForms are the short spellings press uses for a head inside a
 	// name ("BV Tim Hà Nội" for "Bệnh viện Tim Hà Nội"): every gazetteer
 	// alias that begins with the head is known by each short form too.
@@ -499,7 +507,7 @@ func (g *Gazetteer) loadDiscovery() error {
 		d := y.Diacritics
 		r := &discoveryRules{connectors: wordSet(y.Connectors, d), modifiers: wordSet(y.Modifiers, d),
 			stop: wordSet(y.Stop, d), filler: map[string]bool{}, lowerAfterCapital: y.LowerAfter,
-			breaks: map[string]bool{}, diacritics: d, notPlaces: map[string]bool{}}
+			breaks: map[string]bool{}, diacritics: d, notPlaces: map[string]bool{}, affiliated: wordSet(y.Affiliated, d)}
 		for _, w := range y.NotPlaces {
 			r.notPlaces[textnorm.NFC(w)] = true
 		}
@@ -694,6 +702,9 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		}
 		if to > from && (!h.needsPlace || len(ps) > 0) && !countryOnly(ps, from, to, hm) {
 			out = append(out, g.discovered(ft, h, from, to, hm, ps))
+			if h.kind == medcoop.Hospital && len(h.rules.affiliated.findRange(ft, from, to)) > 0 {
+				out[len(out)-1].within = true // "Bệnh viện Phụ thuộc số 1 Đại học Y khoa Quảng Tây"
+			}
 			spans = append(spans, [2]int{from, to})
 			foundBy[h] = append(foundBy[h], len(out)-1)
 			for j := from + 1; j <= to && j < len(ft.toks); j++ {

@@ -471,6 +471,9 @@ func TestSchoolOfUniversity(t *testing.T) {
 				"Trường Khoa học Y tế Công cộng=Trường Khoa học Y tế Công cộng, Đại học Chulalongkorn (TH)"}},
 		{"La faculté de médecine Jean Monnet – université Chulalongkorn a signé.",
 			[]string{"faculté de médecine Jean Monnet – université Chulalongkorn=faculté de médecine Jean Monnet – université Chulalongkorn (TH)"}},
+		// A university's own hospital, right before the university.
+		{"Đoàn Bệnh viện Phụ thuộc số 1 Đại học Y khoa Quảng Tây đến thăm.",
+			[]string{"Bệnh viện Phụ thuộc số 1 Đại học Y khoa Quảng Tây=Bệnh viện Phụ thuộc số 1 Đại học Y khoa Quảng Tây (CN)"}},
 		// A list is two bodies; a university on the next line is no part of
 		// the school's name; a hospital is no university.
 		{"Trường Khoa học Y tế Công cộng, Đại học Chulalongkorn và Bệnh viện Bạch Mai ký kết.",
