@@ -67,6 +67,9 @@ type Gazetteer struct {
 	// Toulouse", "X à Lyon", "X tại Pháp"): press mixes languages in names.
 	placeWords *matcher[bool]
 	shortForms []shortForm // from the discovery files, longest head first
+	// spellings are pairs of one stem's two spellings ("gynecolog",
+	// "gynaecolog"), both ways: an alias with one is known with the other.
+	spellings [][2]string
 }
 
 // shortForm is a head and the short spellings press writes for it.
@@ -211,7 +214,7 @@ func (g *Gazetteer) addInstitution(file string, y institutionYAML) error {
 		if !g.names.add(a, in, false) {
 			return fmt.Errorf("%s: institution %q: empty alias", file, y.ID)
 		}
-		for _, short := range g.shortened(a) {
+		for _, short := range append(g.shortened(a), g.respelled(a)...) {
 			if k := textnorm.Key(short); !seen[k] {
 				seen[k] = true
 				g.names.add(short, in, false)
@@ -251,6 +254,22 @@ func (g *Gazetteer) shortened(alias string) []string {
 }
 
 // cutPrefixFold cuts prefix from s when s begins with it, case folded.
+// respelled returns alias with each stem of g.spellings it holds, in lower
+// case or capitalised, spelled the other way, or nothing when it holds
+// none.
+func (g *Gazetteer) respelled(alias string) []string {
+	out := alias
+	for _, sp := range g.spellings {
+		from, to := sp[0], sp[1]
+		out = strings.ReplaceAll(out, from, to)
+		out = strings.ReplaceAll(out, strings.ToUpper(from[:1])+from[1:], strings.ToUpper(to[:1])+to[1:])
+	}
+	if out == alias {
+		return nil
+	}
+	return []string{out}
+}
+
 func cutPrefixFold(s, prefix string) (string, bool) {
 	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
 		return s, false
@@ -471,6 +490,11 @@ type discoveryYAML struct {
 	// university's ("Bệnh viện Phụ thuộc số 1"): the university named right
 	// after it is where it belongs, as for a school (headRule.within).
 	Affiliated []string `yaml:"affiliated"`
+	// Spellings are word stems spelled two ways, American and British
+	// ("gynecolog": "gynaecolog"): every gazetteer alias that holds one is
+	// known with the other ("National Hospital of Obstetrics and
+	// Gynaecology").
+	Spellings map[string]string `yaml:"spellings"`
 	// ShortForms are the short spellings press uses for a head inside a
 	// name ("BV Tim Hà Nội" for "Bệnh viện Tim Hà Nội"): every gazetteer
 	// alias that begins with the head is known by each short form too.
@@ -528,6 +552,9 @@ func (g *Gazetteer) loadDiscovery() error {
 		for _, w := range y.Breaks {
 			r.breaks[r.breakKey(w)] = true
 		}
+		for a, b := range y.Spellings {
+			g.spellings = append(g.spellings, [2]string{a, b}, [2]string{b, a})
+		}
 		for head, shorts := range y.ShortForms {
 			g.shortForms = append(g.shortForms, shortForm{textnorm.NFC(head), shorts})
 		}
@@ -553,6 +580,7 @@ func (g *Gazetteer) loadDiscovery() error {
 		}
 		g.rules[lang] = r
 	}
+	slices.SortFunc(g.spellings, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
 	// Longest head first, then by name, so that the order (and so the
 	// aliases) is the same on every load.
 	sort.Slice(g.shortForms, func(i, j int) bool {

@@ -176,6 +176,8 @@ func TestFindInstitutions(t *testing.T) {
 			[]instWant{{"Bệnh viện Nhi đồng Thành phố", "vn-nhi-dong-thanh-pho"}, {"Bệnh viện Nhi đồng thành phố Mỹ Tho", DiscoveredID("Bệnh viện Nhi đồng thành phố Mỹ Tho")}, {"Bệnh viện Bạch Mai", "vn-bach-mai"}}},
 		{"a hospital of AP-HP is itself", "L'hôpital Armand-Trousseau (AP-HP) et l'hôpital Nhan Dan Gia Dinh.",
 			[]instWant{{"hôpital Armand-Trousseau", "fr-hopital-armand-trousseau"}, {"AP-HP", "fr-aphp"}, {"hôpital Nhan Dan Gia Dinh", "vn-nhan-dan-gia-dinh"}}},
+		{"a British spelling of an American alias", "The National Hospital of Obstetrics and Gynaecology signed.",
+			[]instWant{{"National Hospital of Obstetrics and Gynaecology", "vn-phu-san-trung-uong"}}},
 		{"a French hospital named in Vietnamese", "Bệnh viện Paris Saint-Joseph cử bác sĩ sang Huế.",
 			[]instWant{{"Bệnh viện Paris Saint-Joseph", "fr-ghpsj"}}},
 		{"nothing", "Le temps était clair sur la ville.", nil},
