@@ -156,6 +156,14 @@ var goldFloors = map[string]map[string]float64{
 		"language": 1, "cooperation": 0.92, "type": 0.85, "date": 0.85,
 		"parties": 0.93, "people": 0.93, "domains": 0.83, "countries": 0.95,
 	},
+	"../fixtures/gold/dev20-a.json": {
+		"language": 1, "cooperation": 0.95, "type": 0.95, "date": 0.95,
+		"parties": 0.97, "people": 0.95, "domains": 0.92, "countries": 0.97,
+	},
+	"../fixtures/gold/dev20-b.json": {
+		"language": 1, "cooperation": 0.92, "type": 0.95, "date": 0.95,
+		"parties": 0.92, "people": 0.95, "domains": 0.85, "countries": 0.97,
+	},
 	"../fixtures/gold/dev3-b.json": {
 		"language": 1, "cooperation": 0.85, "type": 0.8, "date": 0.8,
 		"parties": 0.85, "people": 0.85, "domains": 0.73, "countries": 0.88,
