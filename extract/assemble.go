@@ -2194,7 +2194,7 @@ func (m mentions) eventDomains(published time.Time, ev medcoop.Event, others, hi
 	idx := map[string]int{}
 	named := m.partySentences(ev.Parties)
 	past := m.pastSentences(published, named)
-	for si := range m.earlierEvents(ev) {
+	for si := range m.earlierEvents(ev, published) {
 		past[si] = true
 	}
 	background, presented := m.backgroundSentences(), m.presentation(ev.Parties, history)
@@ -2357,8 +2357,11 @@ const pastYears = 2
 // gives it, that tell an event of another type: an earlier event of the
 // partners ("Tháng 11/2025, CHU de Bordeaux đã trao tặng … 4 máy lọc máu"
 // in the report of a memorandum signed in March 2026), whose fields are
-// not this one's.
-func (m mentions) earlierEvents(ev medcoop.Event) map[int]bool {
+// not this one's. A date more than pastYears before publication is
+// pastSentences' to judge: a sentence that names the partners beside it
+// may still tell what they now do ("… dans le champ que le mémorandum
+// signé le 8 janvier 2018 entre les ministres a défini").
+func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]bool {
 	out := map[int]bool{}
 	date := ev.Date
 	if date == nil || date.Evidence == nil {
@@ -2375,7 +2378,7 @@ func (m mentions) earlierEvents(ev medcoop.Event) map[int]bool {
 		if si < 0 || si == own {
 			continue
 		}
-		if d.Precision != medcoop.Year && d.Time.AddDate(0, earlierEventMonths, 0).Before(at) &&
+		if d.Precision != medcoop.Year && d.Time.AddDate(0, earlierEventMonths, 0).Before(at) && !d.Time.Before(published.AddDate(-pastYears, 0, 0)) &&
 			slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
 				return m.sentenceOf(c.Start) == si && c.Negative == "" && c.Strength >= minCueStrength && c.Type != ev.Type && c.Type != medcoop.OtherCooperation
 			}) {

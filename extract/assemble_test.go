@@ -117,6 +117,13 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"nephrology"},
 		},
 		{
+			name: "a sentence naming the partners beside a date long past still counts",
+			text: "Le CHU de Rennes signe un mémorandum avec l'hôpital Bach Mai\n\n" +
+				"Le 6 octobre, le CHU de Rennes et l'hôpital Bach Mai ont signé un mémorandum d'entente sur la réanimation.\n\n" +
+				"L'hôpital Bach Mai veut aussi collaborer avec le CHU de Rennes sur la dialyse, un des axes de l'accord signé le 8 janvier 2018 entre les deux ministères.",
+			want: []string{"intensive-care", "nephrology"},
+		},
+		{
 			name: "a quote left open ends with its paragraph; a quoted title is not a view",
 			text: "Hospitals in Lyon and Da Nang sign an agreement\n\n" +
 				"Hospices Civils de Lyon and Da Nang Hospital signed an agreement on Monday.\n\n" +
