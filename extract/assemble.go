@@ -79,6 +79,9 @@ type assemblyLexicon struct {
 	// a cue there is that sentence's institutions' as well. They match as
 	// written but for case: "Họ" is a pronoun, "Hỗ trợ" is not.
 	SubjectPronouns []string `yaml:"subject_pronouns" fold:"no"`
+	// Impersonal are the openings where a pronoun stands for nothing
+	// before it ("Il y a deux ans, …", « Il faut dire… »).
+	Impersonal []string `yaml:"impersonal"`
 	// Subordinators open a clause with a subject of its own: a sentence
 	// opening on one ("Quand les internes sont arrivés, ils…") does not
 	// take up the sentence before it.
@@ -146,10 +149,12 @@ type assemblyLexicon struct {
 	// Future are the words that put a sentence in the future ("will",
 	// "sẽ"); an entry that begins with "-" is a verb ending ("-eront").
 	Future []string `yaml:"future" fold:"no"`
-	// Ours are the words a speaker names their own side by ("nous",
-	// "chúng tôi", "we"): a quote that says what they will do ("« Nous
-	// allons suivre 3 000 habitants… »") tells the programme.
-	Ours []string `yaml:"ours"`
+	// Pledges are the words with which a speaker's side says what it
+	// will do ("nous allons", "chúng tôi sẽ", "we will"), or a word and a
+	// verb ending read with its accents ("nous -erons": "nous testerons",
+	// not "nous espérons"): a quote that holds one tells the programme
+	// (« Nous allons suivre 3 000 habitants… »), not a view.
+	Pledges []string `yaml:"pledges" fold:"no"`
 	// WitnessAround frames a name that funds or hosts without acting: a
 	// word right before it and one right after ("do JICA tài trợ").
 	WitnessAround []struct {
@@ -1354,6 +1359,9 @@ func (m mentions) cueSentences(history map[int]bool) []int {
 		// headline names, whichever word it is.
 		// A word of cooperation inside a name ("Cơ quan Hợp tác Quốc tế
 		// Hàn Quốc") tells nothing.
+		// After a lede sentence with a strong cue, such a word adds
+		// nothing: "Deux internes passeront six mois au Vinatier" after
+		// the signing names a host, not a partner.
 		if c.Strength < minCueStrength && (!headline || si >= ledeSentences || insideAny(m.insts, c.Start, c.End) ||
 			slices.ContainsFunc(out, func(o int) bool { return o > 0 && m.hasCue(o, "", minCueStrength) })) {
 			continue
@@ -2194,15 +2202,16 @@ func (m mentions) eventDomains(published time.Time, ev medcoop.Event, others, hi
 	idx := map[string]int{}
 	named := m.partySentences(ev.Parties)
 	past := m.pastSentences(published, named)
-	for si := range m.earlierEvents(ev, published) {
-		past[si] = true
-	}
+	earlier := m.earlierEvents(ev, published)
 	background, presented := m.backgroundSentences(), m.presentation(ev.Parties, history)
 	quotes := m.quoteSpans()
 	words := assemblyWords(m.lang)
 	why := make([]string, len(m.domains))
 	for k, d := range m.domains {
 		why[k] = m.leftOut(d, named, past, background, presented, others, quotes, &words)
+		if why[k] == "" && earlier[m.sentenceOf(d.Start)] {
+			why[k] = "earlier event" // "Tháng 11/2025, X đã trao tặng … 4 máy lọc máu" in a later memorandum's report
+		}
 		if why[k] != "" {
 			continue
 		}
@@ -2222,7 +2231,7 @@ func (m mentions) eventDomains(published time.Time, ev medcoop.Event, others, hi
 // leftOut says why the field mention d is named in passing, not as what
 // the cooperation covers ("past", "name", "role", "background",
 // "presentation", "other event", "device use", "workplace", "quoted"), or
-// "" when it counts. named, past, background, presented, others and quotes
+// "" when it counts; eventDomains adds "earlier event" (earlierEvents). named, past, background, presented, others and quotes
 // are the page's sentences and spans as eventDomains reads them.
 func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, background, presented, others map[int]bool, quotes [][2]int, words *assemblyLexicon) string {
 	si := m.sentenceOf(d.Start)
@@ -2367,8 +2376,9 @@ func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]b
 	if date == nil || date.Evidence == nil {
 		return out
 	}
-	at, err := time.Parse("2006-01-02", (date.Value + "-01-01")[:10])
-	if err != nil {
+	layout := map[medcoop.Precision]string{medcoop.Day: "2006-01-02", medcoop.Month: "2006-01", medcoop.Year: "2006"}[date.Precision]
+	at, err := time.Parse(layout, date.Value)
+	if layout == "" || err != nil {
 		return out
 	}
 	own := m.sentenceOf(date.Evidence.Start)
@@ -2476,8 +2486,9 @@ var closingQuote = map[rune]rune{'«': '»', '“': '”', '"': '"'}
 // rather than what the partners agreed ("la coopération s'ouvre à la
 // recherche"). A title quoted inside a sentence ("dự án “Nâng cao năng lực
 // điều trị ung thư vú”") is not a view, and neither is a pledge: the
-// speaker's side and the future ("“Chúng tôi sẽ cử chuyên gia châm cứu
-// sang…”", "« Nous allons suivre… »").
+// speaker's side saying what it will do (Pledges: "“Chúng tôi sẽ cử
+// chuyên gia châm cứu sang…”", "« Nous allons suivre… »"), not what it
+// hopes (« Nous espérons que… ») or believes ("We believe cancer will…").
 func (m mentions) quoted(quotes [][2]int, start, end int, words *assemblyLexicon) bool {
 	i := slices.IndexFunc(quotes, func(q [2]int) bool { return q[0] <= start && end <= q[1] })
 	si := m.sentenceOf(start)
@@ -2489,11 +2500,36 @@ func (m mentions) quoted(quotes [][2]int, start, end int, words *assemblyLexicon
 		return false // quoted inside the sentence: a title or a term
 	}
 	from, to := max(q[0], s.Start), min(q[1], s.End)
-	key := " " + textnorm.Key(m.text[from:to]) + " "
-	if containsWord(key, words.Ours) && future(key, words.Future) {
+	if pledged(m.text[from:to], words.Pledges) {
 		return false
 	}
 	return !m.cueIn(from, to, "", 0)
+}
+
+// pledged reports whether quote holds one of pledges: a phrase ("we
+// will"), or a word and the ending of the verb right after it ("nous
+// -erons": "nous testerons", not "nous espérons"), read with its accents.
+func pledged(quote string, pledges []string) bool {
+	key := " " + textnorm.Key(quote) + " "
+	var words []string
+	for _, p := range pledges {
+		w, end, ending := strings.Cut(p, " -")
+		if !ending {
+			if strings.Contains(key, " "+textnorm.Key(p)+" ") {
+				return true
+			}
+			continue
+		}
+		if words == nil {
+			words = strings.FieldsFunc(strings.ToLower(textnorm.NFC(quote)), func(r rune) bool { return !unicode.IsLetter(r) })
+		}
+		for i := 0; i+1 < len(words); i++ {
+			if words[i] == w && strings.HasSuffix(words[i+1], end) && len(words[i+1]) > len(end)+1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quoteSpans are the spans of the text within quotation marks.
@@ -2925,7 +2961,8 @@ func (m mentions) subjectGoesOn(si int) bool {
 	// "Pendant six semaines, elles formeront…"
 	opening, rest, comma := strings.Cut(text, ", ")
 	short := comma && len(strings.Fields(opening)) <= openingWords && !opensWithWord(" "+textnorm.Key(opening)+" ", words.Subordinators)
-	if !pronoun(text) && !(short && pronoun(rest)) {
+	impersonal := func(s string) bool { return opensWithWord(" "+textnorm.Key(s)+" ", words.Impersonal) }
+	if !pronoun(text) && !(short && pronoun(rest)) || impersonal(text) || short && impersonal(rest) {
 		return false
 	}
 	prev := m.sentences[si-1]

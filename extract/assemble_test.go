@@ -922,6 +922,11 @@ func TestSingularPronounGoesOn(t *testing.T) {
 			"Le 14 octobre, le CHU de Bordeaux a remis au département provincial de la santé de Battambang huit couveuses.\n\n" +
 			"Le Dr Chan Dara, directeur du département provincial de la santé, a salué ce soutien. Il a signé le procès-verbal de remise avec la délégation.",
 			[]string{"fr-chu-bordeaux", lexicon.DiscoveredID("département provincial de la santé de Battambang")}},
+		{"an impersonal il", "Le CHU de Bordeaux équipe la maternité de Battambang\n\n" +
+			"Le 14 octobre, le CHU de Bordeaux a remis au département provincial de la santé de Battambang huit couveuses.\n\n" +
+			"Le directeur du département provincial de la santé a signé le procès-verbal de remise.\n\n" +
+			"Le Dr Chan Dara, de l'hôpital Calmette, était présent. Il y a deux ans, la délégation a signé une première convention.",
+			[]string{"fr-chu-bordeaux", lexicon.DiscoveredID("département provincial de la santé de Battambang")}},
 	})
 }
 
@@ -1823,4 +1828,27 @@ func TestSinceAYearIsHistory(t *testing.T) {
 			"Bệnh viện Đa khoa tỉnh Cà Mau và Bệnh viện Đại học Chiang Mai đã ký biên bản hợp tác giai đoạn 2020–2030.",
 			[]string{"th-chiang-mai-university", "vn-bvdk-ca-mau"}},
 	})
+}
+
+// TestPledged checks which quotes pledge what the speaker's side will do.
+func TestPledged(t *testing.T) {
+	tests := []struct {
+		lang, quote string
+		want        bool
+	}{
+		{"fr", "« Nous testerons aussi une campagne d'éducation sanitaire »", true},
+		{"fr", "« Nous allons suivre 3 000 habitants »", true},
+		{"fr", "« Nous enverrons deux chirurgiens »", true},
+		{"fr", "« Nous espérons que les cancers du sein reculent »", false},
+		{"fr", "« Nous considérons la douleur comme une priorité »", false},
+		{"en", "“We will send two surgeons”", true},
+		{"en", "“We believe cancer will become a chronic disease”", false},
+		{"vi", "“Chúng tôi sẽ cử chuyên gia châm cứu sang”", true},
+		{"vi", "“Người bệnh ung thư ở đây rất đông”", false},
+	}
+	for _, tt := range tests {
+		if got := pledged(tt.quote, assemblyWords(tt.lang).Pledges); got != tt.want {
+			t.Errorf("pledged(%q) = %v, want %v", tt.quote, got, tt.want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -67,9 +68,10 @@ type Gazetteer struct {
 	// Toulouse", "X à Lyon", "X tại Pháp"): press mixes languages in names.
 	placeWords *matcher[bool]
 	shortForms []shortForm // from the discovery files, longest head first
-	// spellings are pairs of one stem's two spellings ("gynecolog",
-	// "gynaecolog"), both ways: an alias with one is known with the other.
-	spellings [][2]string
+	// respeller spells each stem of the discovery files' spellings the
+	// other way ("gynecolog" ↔ "gynaecolog"), both ways, in one pass: an
+	// alias with one is known with the other.
+	respeller *strings.Replacer
 }
 
 // shortForm is a head and the short spellings press writes for it.
@@ -253,23 +255,20 @@ func (g *Gazetteer) shortened(alias string) []string {
 	return out
 }
 
-// cutPrefixFold cuts prefix from s when s begins with it, case folded.
-// respelled returns alias with each stem of g.spellings it holds, in lower
-// case or capitalised, spelled the other way, or nothing when it holds
-// none.
+// respelled returns alias with every stem of g.spellings it holds, in
+// lower case or capitalised, spelled the other way, or nothing when it
+// holds none.
 func (g *Gazetteer) respelled(alias string) []string {
-	out := alias
-	for _, sp := range g.spellings {
-		from, to := sp[0], sp[1]
-		out = strings.ReplaceAll(out, from, to)
-		out = strings.ReplaceAll(out, strings.ToUpper(from[:1])+from[1:], strings.ToUpper(to[:1])+to[1:])
-	}
-	if out == alias {
+	if g.respeller == nil {
 		return nil
 	}
-	return []string{out}
+	if out := g.respeller.Replace(alias); out != alias {
+		return []string{out}
+	}
+	return nil
 }
 
+// cutPrefixFold cuts prefix from s when s begins with it, case folded.
 func cutPrefixFold(s, prefix string) (string, bool) {
 	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
 		return s, false
@@ -518,6 +517,7 @@ func (g *Gazetteer) loadDiscovery() error {
 	if err != nil {
 		return err
 	}
+	var spellings [][2]string
 	langs := make([]string, 0, len(files))
 	for l := range files {
 		langs = append(langs, l)
@@ -553,7 +553,7 @@ func (g *Gazetteer) loadDiscovery() error {
 			r.breaks[r.breakKey(w)] = true
 		}
 		for a, b := range y.Spellings {
-			g.spellings = append(g.spellings, [2]string{a, b}, [2]string{b, a})
+			spellings = append(spellings, [2]string{a, b}, [2]string{b, a})
 		}
 		for head, shorts := range y.ShortForms {
 			g.shortForms = append(g.shortForms, shortForm{textnorm.NFC(head), shorts})
@@ -580,7 +580,18 @@ func (g *Gazetteer) loadDiscovery() error {
 		}
 		g.rules[lang] = r
 	}
-	slices.SortFunc(g.spellings, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	// The longer stem first, so that "oesophag" is not read as "esophag"
+	// inside it; capitalised stems beside the lower-case ones.
+	slices.SortFunc(spellings, func(a, b [2]string) int {
+		return cmp.Or(cmp.Compare(len(b[0]), len(a[0])), strings.Compare(a[0], b[0]))
+	})
+	var pairs []string
+	for _, sp := range spellings {
+		pairs = append(pairs, sp[0], sp[1], strings.ToUpper(sp[0][:1])+sp[0][1:], strings.ToUpper(sp[1][:1])+sp[1][1:])
+	}
+	if len(pairs) > 0 {
+		g.respeller = strings.NewReplacer(pairs...)
+	}
 	// Longest head first, then by name, so that the order (and so the
 	// aliases) is the same on every load.
 	sort.Slice(g.shortForms, func(i, j int) bool {
@@ -757,9 +768,21 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 		// gives in full: "le directeur du département provincial de la
 		// santé" after "au département provincial de la santé de
 		// Battambang".
-		if f := foundBy[hm.Values[0]]; len(f) == 1 && out[f[0]].Institution.Kind == medcoop.Agency {
+		// A head with a place right after it is another body ("the Center
+		// for Disease Control in Atlanta").
+		if p := placeAfter(ft, places.matcherFor(g.allLangs), g.placeWords, hm.To); p.To > 0 {
+			continue
+		}
+		var body *Institution
+		n := 0
+		for _, k := range foundBy[hm.Values[0]] {
+			if in := out[k].Institution; body == nil || in.ID != body.ID {
+				body, n = in, n+1
+			}
+		}
+		if n == 1 {
 			s, e := ft.span(hm.From, hm.To)
-			out = append(out, InstitutionMention{Start: s, End: e, Surface: ft.orig[s:e], Institution: out[f[0]].Institution, Discovered: true, Again: true})
+			out = append(out, InstitutionMention{Start: s, End: e, Surface: ft.orig[s:e], Institution: body, Discovered: true, Again: true})
 		}
 	}
 	if len(asides) > 0 {

@@ -178,6 +178,8 @@ func TestFindInstitutions(t *testing.T) {
 			[]instWant{{"hôpital Armand-Trousseau", "fr-hopital-armand-trousseau"}, {"AP-HP", "fr-aphp"}, {"hôpital Nhan Dan Gia Dinh", "vn-nhan-dan-gia-dinh"}}},
 		{"a British spelling of an American alias", "The National Hospital of Obstetrics and Gynaecology signed.",
 			[]instWant{{"National Hospital of Obstetrics and Gynaecology", "vn-phu-san-trung-uong"}}},
+		{"an American spelling of a British alias", "The Hospital for Traumatology and Orthopedics signed.",
+			[]instWant{{"Hospital for Traumatology and Orthopedics", "vn-ctch-hcmc"}}},
 		{"a French hospital named in Vietnamese", "Bệnh viện Paris Saint-Joseph cử bác sĩ sang Huế.",
 			[]instWant{{"Bệnh viện Paris Saint-Joseph", "fr-ghpsj"}}},
 		{"nothing", "Le temps était clair sur la ville.", nil},
@@ -443,6 +445,14 @@ func TestAgencyHeadAlone(t *testing.T) {
 		{"The Battambang Provincial Health Department received beds; the director of the provincial health department thanked them.",
 			[]string{"Battambang Provincial Health Department=Battambang Provincial Health Department",
 				"provincial health department=Battambang Provincial Health Department"}},
+		// The same body named twice in full; a head with a place after it
+		// is another body.
+		{"Le département provincial de la santé de Battambang a reçu des lits. Le département provincial de la santé de Battambang remercie Lyon, comme le directeur du département provincial de la santé.",
+			[]string{"département provincial de la santé de Battambang=département provincial de la santé de Battambang",
+				"département provincial de la santé de Battambang=département provincial de la santé de Battambang",
+				"département provincial de la santé=département provincial de la santé de Battambang"}},
+		{"The Battambang Provincial Health Department received beds, as the provincial health department in Phnom Penh did.",
+			[]string{"Battambang Provincial Health Department=Battambang Provincial Health Department"}},
 		{"Le département provincial de la santé de Battambang et le département provincial de la santé de Pursat ont reçu des lits. Lyon remercie le département provincial de la santé.",
 			[]string{"département provincial de la santé de Battambang=département provincial de la santé de Battambang",
 				"département provincial de la santé de Pursat=département provincial de la santé de Pursat"}},
@@ -482,6 +492,9 @@ func TestSchoolOfUniversity(t *testing.T) {
 			[]string{"Trường Khoa học Y tế Công cộng=Trường Khoa học Y tế Công cộng ()", "Đại học Chulalongkorn=Chulalongkorn University (TH)", "Bệnh viện Bạch Mai=Bach Mai Hospital (VN)"}},
 		{"Trường Khoa học Y tế Công cộng,\nĐại học Chulalongkorn",
 			[]string{"Trường Khoa học Y tế Công cộng=Trường Khoa học Y tế Công cộng ()", "Đại học Chulalongkorn=Chulalongkorn University (TH)"}},
+		// A whole university is no school within another.
+		{"Trường Đại học Y khoa Vinh - Đại học Chulalongkorn: ký kết hợp tác",
+			[]string{"Trường Đại học Y khoa Vinh=Trường Đại học Y khoa Vinh (VN)", "Đại học Chulalongkorn=Chulalongkorn University (TH)"}},
 		{"Trường Khoa học Y tế Công cộng, Bệnh viện Bạch Mai",
 			[]string{"Trường Khoa học Y tế Công cộng=Trường Khoa học Y tế Công cộng ()", "Bệnh viện Bạch Mai=Bach Mai Hospital (VN)"}},
 	}
@@ -623,7 +636,7 @@ func TestFindDomains(t *testing.T) {
 			[]string{"care of children=pediatrics", "dengue=infectious-diseases", "fracture surgery=orthopedics"}},
 		{"La chirurgie des fractures et la prise en charge des enfants épileptiques.", "fr",
 			[]string{"chirurgie des fractures=orthopedics", "prise en charge des enfants=pediatrics", "épileptiques=neurology"}},
-		{"Bác sĩ sang Tokyo học phẫu thuật; điều trị cho trẻ em mắc bệnh.", "vi",
+		{"Bác sĩ sang Tokyo học phẫu thuật; điều trị cho trẻ em mắc bệnh; tiến bộ khoa học kỹ thuật; người trẻ mắc bệnh.", "vi",
 			[]string{"học phẫu thuật=medical-education", "điều trị cho trẻ em=pediatrics"}},
 		// The longest term wins: care of the elderly is geriatrics, not nursing.
 		{"Học cách chăm sóc người bệnh lớn tuổi.", "vi", []string{"chăm sóc người bệnh lớn tuổi=geriatrics"}},
@@ -682,8 +695,8 @@ func TestFindCues(t *testing.T) {
 		// only as a verb before its object.
 		{"Pakse received incubators and other equipment from Ubon; l'hôpital a réceptionné deux échographes.", "en",
 			[]string{"equipment from=donation_or_equipment"}},
-		{"L'hôpital a réceptionné deux échographes ; Lyon équipe un hôpital ; l'équipe des urgences.", "fr",
-			[]string{"réceptionné=donation_or_equipment", "équipe un=donation_or_equipment"}},
+		{"L'hôpital a réceptionné deux échographes ; Lyon équipe un hôpital ; l'équipe des urgences ; il présente à l'équipe une méthode.", "fr",
+			[]string{"réceptionné=donation_or_equipment", "équipe un hôpital=donation_or_equipment"}},
 		// Vietnamese cues match with their diacritics: "tăng" (rise) is not "tặng" (give).
 		{"Nghiên cứu về tăng huyết áp; bệnh viện được tặng máy thở.", "vi", []string{"tặng=donation_or_equipment"}},
 	}
