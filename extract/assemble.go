@@ -2231,8 +2231,9 @@ func (m mentions) eventDomains(published time.Time, ev medcoop.Event, others, hi
 // leftOut says why the field mention d is named in passing, not as what
 // the cooperation covers ("past", "name", "role", "background",
 // "presentation", "other event", "device use", "workplace", "quoted"), or
-// "" when it counts; eventDomains adds "earlier event" (earlierEvents). named, past, background, presented, others and quotes
-// are the page's sentences and spans as eventDomains reads them.
+// "" when it counts; eventDomains adds "earlier event" (earlierEvents).
+// named, past, background, presented, others and quotes are the page's
+// sentences and spans as eventDomains reads them.
 func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, background, presented, others map[int]bool, quotes [][2]int, words *assemblyLexicon) string {
 	si := m.sentenceOf(d.Start)
 	switch {
@@ -2354,7 +2355,9 @@ func (m mentions) deviceTraining(si int, equipmentUse []string) bool {
 }
 
 // earlierMonths is how long before publication a date in a sentence with
-// a history cue makes it an earlier event's, not this one's.
+// a history cue, or before the event's date a date in a sentence telling
+// an event of another type (earlierEvents), makes it an earlier event's,
+// not this one's.
 const earlierMonths = 2
 
 // pastYears is how long before publication a date makes its sentence
@@ -2362,7 +2365,7 @@ const earlierMonths = 2
 const pastYears = 2
 
 // earlierEvents are the sentences dated only at a month or a day at least
-// earlierEventMonths before the event's date, outside the sentence that
+// earlierMonths before the event's date, outside the sentence that
 // gives it, that tell an event of another type: an earlier event of the
 // partners ("Tháng 11/2025, CHU de Bordeaux đã trao tặng … 4 máy lọc máu"
 // in the report of a memorandum signed in March 2026), whose fields are
@@ -2376,11 +2379,11 @@ func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]b
 	if date == nil || date.Evidence == nil {
 		return out
 	}
-	layout := map[medcoop.Precision]string{medcoop.Day: "2006-01-02", medcoop.Month: "2006-01", medcoop.Year: "2006"}[date.Precision]
-	at, err := time.Parse(layout, date.Value)
-	if layout == "" || err != nil {
+	i := slices.IndexFunc(m.dates, func(d dates.Mention) bool { return d.Value == date.Value })
+	if i < 0 {
 		return out
 	}
+	at := m.dates[i].Time // the first day of the event's date
 	own := m.sentenceOf(date.Evidence.Start)
 	later := map[int]bool{} // sentences that also give a date not that early
 	for _, d := range m.dates {
@@ -2388,7 +2391,7 @@ func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]b
 		if si < 0 || si == own {
 			continue
 		}
-		if d.Precision != medcoop.Year && d.Time.AddDate(0, earlierEventMonths, 0).Before(at) && !d.Time.Before(published.AddDate(-pastYears, 0, 0)) &&
+		if d.Precision != medcoop.Year && d.Time.AddDate(0, earlierMonths, 0).Before(at) && !d.Time.Before(published.AddDate(-pastYears, 0, 0)) &&
 			slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
 				return m.sentenceOf(c.Start) == si && c.Negative == "" && c.Strength >= minCueStrength && c.Type != ev.Type && c.Type != medcoop.OtherCooperation
 			}) {
@@ -2402,10 +2405,6 @@ func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]b
 	}
 	return out
 }
-
-// earlierEventMonths is how long before the event's date a dated sentence
-// tells an earlier event.
-const earlierEventMonths = 2
 
 // pastSentences are the sentences that tell what was done before: they hold
 // a date of history ("depuis 2008", "in 2015") at least a year before

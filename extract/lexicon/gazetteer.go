@@ -44,7 +44,8 @@ type InstitutionMention struct {
 	// "… de la santé de Battambang"). It names that body.
 	Again bool
 	// within is set on a found name whose head names a school inside a
-	// university (headRule.within).
+	// university (headRule.within), or on a university's own hospital
+	// (discoveryRules.affiliated).
 	within bool
 	// Alternatives are the other institutions that share the spelling
 	// ("National Pediatric Hospital" is Hanoi's and Phnom Penh's);
@@ -255,9 +256,9 @@ func (g *Gazetteer) shortened(alias string) []string {
 	return out
 }
 
-// respelled returns alias with every stem of g.spellings it holds, in
-// lower case or capitalised, spelled the other way, or nothing when it
-// holds none.
+// respelled returns alias with every stem of the discovery files'
+// spellings it holds, in lower case or capitalised, spelled the other way
+// (g.respeller), or nothing when it holds none.
 func (g *Gazetteer) respelled(alias string) []string {
 	if g.respeller == nil {
 		return nil
@@ -318,9 +319,9 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 
 // schoolsOf folds a found school, or a university's own hospital, and the
 // university named right after it, past a space, a comma or a dash on the
-// same line, into one mention: "Trường Khoa
-// học Y tế Công cộng, Đại học Chulalongkorn" is one body, the school, in
-// the university's country and city, not two parties. A university that
+// same line, into one mention: "Trường Khoa học Y tế Công cộng, Đại học
+// Chulalongkorn" is one body, the school, in the university's country and
+// city, not two parties. A university that
 // goes on into a list ("…, Đại học Huế và Bệnh viện Trung ương Huế") is
 // not folded. The page's other mentions of the school alone are the
 // folded body too. ms is sorted by Start.
@@ -765,11 +766,10 @@ func (g *Gazetteer) discover(ft *foldedText, known []match[*Institution]) []Inst
 	}
 	for _, hm := range bare {
 		// A body's head alone names the one body of that head the page
-		// gives in full: "le directeur du département provincial de la
+		// gives in full ("le directeur du département provincial de la
 		// santé" after "au département provincial de la santé de
-		// Battambang".
-		// A head with a place right after it is another body ("the Center
-		// for Disease Control in Atlanta").
+		// Battambang"); with a place right after it, it is another body
+		// ("the Center for Disease Control in Atlanta").
 		if p := placeAfter(ft, places.matcherFor(g.allLangs), g.placeWords, hm.To); p.To > 0 {
 			continue
 		}
