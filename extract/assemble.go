@@ -2960,8 +2960,8 @@ func (m mentions) subjectGoesOn(si int) bool {
 	// "Pendant six semaines, elles formeront…"
 	opening, rest, comma := strings.Cut(text, ", ")
 	short := comma && len(strings.Fields(opening)) <= openingWords && !opensWithWord(" "+textnorm.Key(opening)+" ", words.Subordinators)
-	impersonal := func(s string) bool { return opensWithWord(" "+textnorm.Key(s)+" ", words.Impersonal) }
-	if !pronoun(text) && !(short && pronoun(rest)) || impersonal(text) || short && impersonal(rest) {
+	if !pronoun(text) && !(short && pronoun(rest)) || opensWithWord(m.sentenceKey(si), words.Impersonal) ||
+		short && opensWithWord(" "+textnorm.Key(rest)+" ", words.Impersonal) {
 		return false
 	}
 	prev := m.sentences[si-1]

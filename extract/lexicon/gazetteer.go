@@ -314,7 +314,7 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 	}
 	out = append(out, g.discover(ft, known)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return schoolsOf(text, out)
+	return g.schoolsOf(text, out)
 }
 
 // schoolsOf folds a found school, or a university's own hospital, and the
@@ -325,13 +325,13 @@ func (g *Gazetteer) find(ft *foldedText) []InstitutionMention {
 // goes on into a list ("…, Đại học Huế và Bệnh viện Trung ương Huế") is
 // not folded. The page's other mentions of the school alone are the
 // folded body too. ms is sorted by Start.
-func schoolsOf(text string, ms []InstitutionMention) []InstitutionMention {
+func (g *Gazetteer) schoolsOf(text string, ms []InstitutionMention) []InstitutionMention {
 	folded := map[string]*Institution{} // the school's own id -> the folded body
 	for i := 0; i+1 < len(ms); i++ {
 		a, b := ms[i], ms[i+1]
 		if !a.within || !a.Discovered || b.Institution.Kind != medcoop.University || b.Start < a.End ||
 			!slices.Contains([]string{"", ",", "-", "–", "—"}, strings.TrimSpace(text[a.End:b.Start])) ||
-			strings.Contains(text[a.End:b.Start], "\n") || i+2 < len(ms) && ms[i+2].Start >= b.End && listGoesOn(text[b.End:ms[i+2].Start]) {
+			strings.Contains(text[a.End:b.Start], "\n") || i+2 < len(ms) && ms[i+2].Start >= b.End && g.listGoesOn(text[b.End:ms[i+2].Start]) {
 			continue
 		}
 		name := strings.Join(strings.Fields(a.Institution.Name+text[a.End:b.Start]+b.Surface), " ")
@@ -350,12 +350,22 @@ func schoolsOf(text string, ms []InstitutionMention) []InstitutionMention {
 }
 
 // listGoesOn reports whether gap, the text between two names, joins them
-// in a list: a comma or a conjunction, past a bracket ("(Thái Lan)").
-func listGoesOn(gap string) bool {
+// in a list: a comma or a word that joins two names in any language
+// (discoveryRules.joiners), past a bracket ("(Thái Lan)").
+func (g *Gazetteer) listGoesOn(gap string) bool {
 	if i := strings.LastIndex(gap, ")"); strings.HasPrefix(strings.TrimSpace(gap), "(") && i >= 0 {
 		gap = gap[i+1:]
 	}
-	return slices.Contains([]string{",", "và", "et", "and", "&"}, strings.TrimSpace(gap))
+	if strings.TrimSpace(gap) == "," {
+		return true
+	}
+	k := textnorm.Key(gap)
+	for _, r := range g.rules {
+		if r.joiners[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // namesAnotherCity reports whether a known name runs on, on the same
