@@ -1657,14 +1657,31 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	}
 	// A headline that names a city for its institution ("une délégation
 	// de Ca Mau en visite au CHU de Poitiers") names the one the lede
-	// names in that city.
+	// names in that city; of several, the one the text credits most
+	// ("Chiang Mai faculty" is the signing faculty, not the hospital
+	// where its students will work).
 	if m.titleCue() {
-		for _, c := range cands {
-			if c.lede && c.inst.City != "" && slices.ContainsFunc(m.titlePlaces, func(p lexicon.PlaceMention) bool {
-				return !p.IsCountry && medcoop.SameCity(p.Name, c.inst.City)
-			}) {
-				c.score += titleWeight
+		inCity := map[string][]*cand{}
+		for _, p := range m.titlePlaces {
+			if p.IsCountry || inCity[p.Name] != nil {
+				continue
 			}
+			inCity[p.Name] = []*cand{}
+			for _, c := range cands {
+				if c.lede && c.inst.City != "" && medcoop.SameCity(p.Name, c.inst.City) {
+					inCity[p.Name] = append(inCity[p.Name], c)
+				}
+			}
+		}
+		bonus := map[*cand]bool{}
+		for _, cs := range inCity {
+			slices.SortFunc(cs, func(a, b *cand) int { return cmp.Compare(b.score, a.score) })
+			if len(cs) == 1 || len(cs) > 1 && cs[0].score > cs[1].score {
+				bonus[cs[0]] = true
+			}
+		}
+		for c := range bonus {
+			c.score += titleWeight
 		}
 	}
 	// "Vietnam's top cancer hospital and Japan's National Cancer Center

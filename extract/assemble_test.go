@@ -1167,6 +1167,11 @@ func TestHospitalNamedByItsCity(t *testing.T) {
 			"Chiang Mai University Hospital signed a training agreement with Can Tho Central General Hospital on Monday, the Mekong Delta hospital said. " +
 			"\"Our nurses will learn swallowing tests,\" said Dr Tran Van Loc, director of the Mekong Delta hospital.",
 			[]string{"th-chiang-mai-university", "vn-can-tho-central"}, "vn-can-tho-central"},
+		{"the headline's city holds two of them", "Chiang Mai faculty and Hue school launch student exchange\n\n" +
+			"Chiang Mai University and Hue University of Medicine and Pharmacy signed a student exchange agreement on Monday. " +
+			"From next year, ten Hue students will spend a month in the wards of Maharaj Nakorn Chiang Mai Hospital, where the Thai faculty teaches.\n\n" +
+			"\"Our students need to see other hospitals,\" said Dr Le Van An, vice-rector of Hue University of Medicine and Pharmacy.",
+			[]string{"th-chiang-mai-university", "vn-hue-ump"}, "vn-hue-ump"},
 		{"named by its country, two of that country", "Le CHU de Brest équipe un hôpital du Laos\n\n" +
 			"Le CHU de Brest a remis mardi deux échographes à l'hôpital provincial de Xieng Khouang, sur le conseil de l'hôpital Mahosot. " +
 			"« Ils serviront dès demain », a déclaré le Dr Bounthanh Sayavong, directeur de l'hôpital provincial de Xieng Khouang.",
