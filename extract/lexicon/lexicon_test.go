@@ -638,6 +638,12 @@ func TestFindDomains(t *testing.T) {
 			[]string{"chirurgie des fractures=orthopedics", "prise en charge des enfants=pediatrics", "épileptiques=neurology"}},
 		{"Bác sĩ sang Tokyo học phẫu thuật; điều trị cho trẻ em mắc bệnh; tiến bộ khoa học kỹ thuật; người trẻ mắc bệnh.", "vi",
 			[]string{"học phẫu thuật=medical-education", "điều trị cho trẻ em=pediatrics"}},
+		// Hosted for weeks or months is trained there; an infection of the
+		// blood is an infectious disease.
+		{"Deux biologistes seront accueillis six semaines à Brest ; des infections du sang.", "fr",
+			[]string{"biologistes=laboratory-medicine", "accueillis six semaines=medical-education", "infections du sang=infectious-diseases"}},
+		{"Two midwives will be hosted for three months; bloodstream infections in babies.", "en",
+			[]string{"midwives=obstetrics-gynecology", "hosted for three months=medical-education", "bloodstream infections=infectious-diseases"}},
 		// The longest term wins: care of the elderly is geriatrics, not nursing.
 		{"Học cách chăm sóc người bệnh lớn tuổi.", "vi", []string{"chăm sóc người bệnh lớn tuổi=geriatrics"}},
 	}
