@@ -644,6 +644,10 @@ func TestFindDomains(t *testing.T) {
 			[]string{"biologistes=laboratory-medicine", "accueillis six semaines=medical-education", "infections du sang=infectious-diseases"}},
 		{"Two midwives will be hosted for three months; bloodstream infections in babies.", "en",
 			[]string{"midwives=obstetrics-gynecology", "hosted for three months=medical-education", "bloodstream infections=infectious-diseases"}},
+		// The liver fluke, in each language.
+		{"La douve du foie ; liver flukes ; bệnh sán lá gan", "fr", []string{"douve du foie=infectious-diseases"}},
+		{"Liver flukes and bile duct cancer.", "en", []string{"Liver flukes=infectious-diseases", "cancer=oncology"}},
+		{"Nghiên cứu bệnh sán lá gan.", "vi", []string{"Nghiên cứu=research", "bệnh sán lá gan=infectious-diseases"}},
 		// The longest term wins: care of the elderly is geriatrics, not nursing.
 		{"Học cách chăm sóc người bệnh lớn tuổi.", "vi", []string{"chăm sóc người bệnh lớn tuổi=geriatrics"}},
 	}
