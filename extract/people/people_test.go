@@ -166,6 +166,8 @@ func TestFindEnglish(t *testing.T) {
 			[]want{{"Owen Barlow", "paediatric emergency physician", "", "paediatric emergency physician"}}},
 		{"Niran Chaiyo, associate dean of the Faculty of Nursing, signed for the university.",
 			[]want{{"Niran Chaiyo", "associate dean", "", "Faculty of Nursing"}}},
+		{"Dr Phet Sisane, deputy head of the provincial health office, will help.",
+			[]want{{"Phet Sisane", "deputy head", "Dr", "provincial health office"}}},
 		// A word with a profession's suffix is a role, though no list has it.
 		{"Wei Lan, a hepatologist at the hospital, will enrol the patients.",
 			[]want{{"Wei Lan", "hepatologist", "", "hepatologist"}}},
