@@ -2696,10 +2696,11 @@ func (m mentions) apposition(start int) (int, bool) {
 }
 
 // insideRole reports whether [start, end) lies within a person's role
-// phrase.
+// phrase or ends in it: "general surgeons" before "Dr X and Dr Y", whose
+// role reads "surgeons", says what they are.
 func (m mentions) insideRole(start, end int) bool {
 	for _, pm := range m.people {
-		if pm.RoleStart >= 0 && pm.RoleStart <= start && end <= pm.RoleEnd {
+		if pm.RoleStart >= 0 && start < pm.RoleEnd && end > pm.RoleStart && end <= pm.RoleEnd {
 			return true
 		}
 	}

@@ -1857,3 +1857,21 @@ func TestPledged(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldOfAPluralRole checks that a field word that ends in the plural
+// role heading a list of people ("two of his general surgeons, Dr A and
+// Dr B") says what they are, not what the cooperation covers.
+func TestFieldOfAPluralRole(t *testing.T) {
+	text := "Hue hospital and Khon Kaen hospital sign stroke agreement\n\n" +
+		"Hue Central Hospital and Srinagarind Hospital signed an agreement on Monday on stroke care. " +
+		"Dr Le Van Tam, director of Hue Central Hospital, said two of his general surgeons, Dr Ho Van Son and Dr Tran Binh, would spend three months in Khon Kaen."
+	ev := oneEvent(t, text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+	var got []string
+	for _, d := range ev.Domains {
+		got = append(got, d.Code)
+	}
+	slices.Sort(got)
+	if want := []string{"medical-education", "neurology"}; !slices.Equal(got, want) {
+		t.Errorf("domains %v, want %v", got, want)
+	}
+}

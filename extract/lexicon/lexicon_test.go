@@ -644,6 +644,8 @@ func TestFindDomains(t *testing.T) {
 			[]string{"biologistes=laboratory-medicine", "accueillis six semaines=medical-education", "infections du sang=infectious-diseases"}},
 		{"Two midwives will be hosted for three months; bloodstream infections in babies.", "en",
 			[]string{"midwives=obstetrics-gynecology", "hosted for three months=medical-education", "bloodstream infections=infectious-diseases"}},
+		// A teaching hospital is a kind of hospital, not a field.
+		{"Srinagarind is the faculty's teaching hospital.", "en", nil},
 		// The liver fluke, in each language.
 		{"La douve du foie ; liver flukes ; bệnh sán lá gan", "fr", []string{"douve du foie=infectious-diseases"}},
 		{"Liver flukes and bile duct cancer.", "en", []string{"Liver flukes=infectious-diseases", "cancer=oncology"}},
