@@ -554,21 +554,40 @@ func (f *finder) pluralRole(i int) (int, bool) {
 		}
 		k, apposed = j+1, true
 	}
-	type span struct{ s, e int }
+	type span struct {
+		from, s, e int // from is where the title, if any, starts
+		title      string
+	}
 	var names []span
-	for k < len(f.toks) && !f.toks[k].nl && f.nameWord(k) {
-		end, words, blocked := f.nameRun(k, false)
-		if !f.untitledName(k, end, words, blocked) {
+	// titled returns the name's start and the title before it ("two
+	// general surgeons, Dr A and Dr B"), if any.
+	titled := func(k int) (int, string) {
+		n, _, _ := f.titleChain(k)
+		if n == 0 || k+n >= len(f.toks) || f.toks[k+n].nl {
+			return k, ""
+		}
+		return k + n, strings.Join(strings.Fields(textnorm.NFC(f.text[f.toks[k].start:f.toks[k+n-1].end])), " ")
+	}
+	for k < len(f.toks) && !f.toks[k].nl {
+		at, title := titled(k)
+		if !f.nameWord(at) {
 			break
 		}
-		names = append(names, span{k, end})
+		end, words, blocked := f.nameRun(at, false)
+		if !f.untitledName(at, end, words, blocked) {
+			break
+		}
+		names = append(names, span{f.toks[k].start, at, end, title})
 		k = end
 		// ", " or " et " or ", et " before the next name
 		j := k
 		for j < len(f.toks) && !f.toks[j].nl && f.lx.joiners[f.toks[j].lower] && j-k < 2 {
 			j++
 		}
-		if j == k || j >= len(f.toks) || f.toks[j].nl || !f.nameWord(j) {
+		if j == k || j >= len(f.toks) || f.toks[j].nl {
+			break
+		}
+		if at, _ := titled(j); !f.nameWord(at) {
 			break
 		}
 		k = j
@@ -583,7 +602,7 @@ func (f *finder) pluralRole(i int) (int, bool) {
 	}
 	role := f.lx.pluralRoles[v].Role
 	for _, nm := range names {
-		f.emit(nm.s, nm.e, "", f.toks[nm.s].start, role, rs, re)
+		f.emit(nm.s, nm.e, nm.title, nm.from, role, rs, re)
 	}
 	return k, true
 }

@@ -469,6 +469,9 @@ func TestPluralRoles(t *testing.T) {
 	checkFind(t, "en", []findCase{
 		{"Nurse educators Kate Wilson, Tom Nguyen and Amy Ross are running the sessions.",
 			[]want{{"Kate Wilson", "nurse educator", "", ""}, {"Tom Nguyen", "nurse educator", "", ""}, {"Amy Ross", "nurse educator", "", ""}}},
+		// a title before each name is the name's title, not part of it
+		{"Two of his surgeons, Dr Khamla Vongsa and Dr Souk Keola, will go.",
+			[]want{{"Khamla Vongsa", "surgeon", "Dr", "surgeons"}, {"Souk Keola", "surgeon", "Dr", "surgeons"}}},
 	})
 	checkFind(t, "vi", []findCase{
 		{"Các điều dưỡng Phạm Thị Lan và Đỗ Thị Hoa cho rằng khóa học rất bổ ích.",
