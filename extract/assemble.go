@@ -2367,7 +2367,10 @@ func (m mentions) deviceTraining(si int, equipmentUse []string) bool {
 		return false
 	}
 	return !slices.ContainsFunc(m.domains, func(d lexicon.DomainMention) bool {
-		return d.Code != medicalEducation && m.sentenceOf(d.Start) == si
+		// a field in a role or a name ("ophtalmologiste pédiatrique à la
+		// Fondation …") says who the trainer is, not what is taught
+		return d.Code != medicalEducation && m.sentenceOf(d.Start) == si &&
+			!m.insideRole(d.Start, d.End) && !m.apposedField(d.Start, d.End) && !m.insideInstitution(d.Start, d.End)
 	})
 }
 

@@ -1875,3 +1875,29 @@ func TestFieldOfAPluralRole(t *testing.T) {
 		t.Errorf("domains %v, want %v", got, want)
 	}
 }
+
+// TestEquipmentReceived checks a gift told from the receiving side in
+// French: the partners by their French names, the gift by "reçoit des
+// équipements", the users trained by a specialist named by their job
+// (no field of the training), and a teaching mission announced besides
+// (another event's field).
+func TestEquipmentReceived(t *testing.T) {
+	text := "Hanoï : l'Hôpital central d'ophtalmologie reçoit des équipements de la Fondation Rothschild\n\n" +
+		"L'Hôpital central d'ophtalmologie, à Hanoï, a reçu mardi un lot d'équipements de la Fondation Rothschild pour son unité de glaucome. " +
+		"Le Dr Paul Morel, ophtalmologiste pédiatrique à la Fondation Rothschild, a installé les appareils et formé les utilisateurs pendant deux jours.\n\n" +
+		"Une mission d'enseignement est par ailleurs annoncée à Hanoï pour l'hiver."
+	ev := oneEvent(t, text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+	if got, want := partyIDs(ev), []string{"fr-fondation-rothschild", "vn-mat-trung-uong"}; !slices.Equal(got, want) {
+		t.Errorf("parties %v, want %v", got, want)
+	}
+	if ev.Type != medcoop.DonationOrEquipment {
+		t.Errorf("type %s, want %s", ev.Type, medcoop.DonationOrEquipment)
+	}
+	var got []string
+	for _, d := range ev.Domains {
+		got = append(got, d.Code)
+	}
+	if want := []string{"ophthalmology"}; !slices.Equal(got, want) {
+		t.Errorf("domains %v, want %v", got, want)
+	}
+}
