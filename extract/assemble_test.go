@@ -418,6 +418,22 @@ func TestDomainsInPassing(t *testing.T) {
 			want:      []string{"nephrology"},
 			notWanted: []string{"diagnostic-imaging"},
 		},
+		{
+			name: "what a partner is best known for",
+			text: "Le CHU de Brest signe avec l'hôpital Bach Mai\n\n" +
+				"Le CHU de Brest et l'hôpital Bach Mai ont signé lundi une convention sur la néphrologie.\n\n" +
+				"Si Brest est surtout connu à l'étranger pour sa chirurgie de la main, c'est la dialyse qui a réuni les deux hôpitaux.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"orthopedics"},
+		},
+		{
+			name: "what a partner is best known for, in English",
+			text: "Hue hospital signs with Khon Kaen\n\n" +
+				"Hue Central Hospital and Srinagarind Hospital signed an agreement on Monday on stroke care.\n\n" +
+				"The Thai hospital, best known abroad for its liver transplants, will host two Hue neurologists.",
+			want:      []string{"neurology"},
+			notWanted: []string{"transplantation"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
