@@ -1133,6 +1133,12 @@ func TestFunderIsNotParty(t *testing.T) {
 		{"fr", "Le CHU de Bordeaux prolonge de cinq ans son partenariat avec l'hôpital Mittaphab de Vientiane" + "\n\n" +
 			"Le CHU de Bordeaux et l'hôpital Mittaphab de Vientiane ont renouvelé jeudi dernier, pour cinq ans, la convention qui les lie depuis 2014. Le document a été signé à Bordeaux par la directrice générale adjointe du CHU et par le Dr Khamphone Sisavath, directeur de l'établissement laotien, en présence d'un représentant du ministère laotien de la Santé.",
 			[]string{"fr-chu-bordeaux", "la-mittaphab"}},
+		// Every institution a sentence of attendance names is a witness,
+		// the second of a list too.
+		{"fr", "Le CHU de Rennes signe avec l'hôpital Mahosot\n\n" +
+			"Le CHU de Rennes et l'hôpital Mahosot ont signé lundi un protocole d'accord sur l'hygiène. " +
+			"La signature s'est déroulée en présence d'un représentant du ministère lao de la Santé et de la Fondation Mérieux, qui a facilité les échanges.",
+			[]string{"fr-chu-rennes", "la-mahosot"}},
 		// A host said to be no party.
 		{"fr", "Bach Mai et le CHU de Rennes lancent un échange d'étudiants\n\n" +
 			"L'hôpital Bach Mai et le CHU de Rennes ont signé lundi un accord d'échange d'étudiants infirmiers. " +
