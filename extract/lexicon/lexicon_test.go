@@ -644,6 +644,9 @@ func TestFindDomains(t *testing.T) {
 			[]string{"biologistes=laboratory-medicine", "accueillis six semaines=medical-education", "infections du sang=infectious-diseases"}},
 		{"Two midwives will be hosted for three months; bloodstream infections in babies.", "en",
 			[]string{"midwives=obstetrics-gynecology", "hosted for three months=medical-education", "bloodstream infections=infectious-diseases"}},
+		// Pharmacists in the plural are who is trained; one is a title.
+		{"Former des pharmaciens hospitaliers ; une pharmacienne.", "fr", []string{"Former des=medical-education", "pharmaciens hospitaliers=pharmacy"}},
+		{"Two hospital pharmacists will be trained; a pharmacist joined.", "en", []string{"hospital pharmacists=pharmacy", "will be trained=medical-education"}},
 		// A teaching hospital is a kind of hospital, not a field.
 		{"Srinagarind is the faculty's teaching hospital.", "en", nil},
 		// The liver fluke, in each language.
