@@ -96,6 +96,7 @@ type assemblyLexicon struct {
 	ParentJoiner []string `yaml:"parent_joiner"`
 	Venue        []string `yaml:"venue"`
 	Routine      []string `yaml:"routine"`
+	NotRoutine   []string `yaml:"not_routine"`
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
@@ -2354,8 +2355,16 @@ func (m mentions) workplace(pos int, words []string) bool {
 	// the workplace ends where the sentence goes on to what they will do:
 	// "Doctors working in the neonatal unit will learn non-invasive ventilation"
 	rest, ok := afterLastWord(" "+textnorm.Key(before)+" ", words)
-	return ok && !future(rest, assemblyWords(m.lang).Future)
+	return ok && !future(rest, assemblyWords(m.lang).Future) && len(strings.Fields(rest)) <= workplaceWords
 }
+
+// workplaceWords bounds the words between a word of workplace and the
+// field it names: "infirmières des services de pédiatrie, de réanimation
+// et de néonatologie", "khoa Hồi sức tích cực – Chống độc và khoa Cấp cứu"
+// (syllables count as words) are workplaces; "working in the province, operating
+// alongside local teams and guiding them from diagnostic endoscopy" has
+// gone on to the work.
+const workplaceWords = 10
 
 // deviceTraining reports whether sentence si teaches only how to use
 // equipment ("former les utilisateurs", "trained the staff to use them"):
@@ -2633,6 +2642,15 @@ func (m mentions) sentenceKey(si int) string {
 
 // containsWord reports whether key, folded and padded by sentenceKey,
 // holds one of words (folded) as whole words.
+// withoutWords returns key, folded and padded, with every one of words
+// taken out.
+func withoutWords(key string, words []string) string {
+	for _, w := range words {
+		key = strings.ReplaceAll(key, " "+w+" ", " ")
+	}
+	return key
+}
+
 func containsWord(key string, words []string) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(key, " "+w+" ") })
 }
@@ -2802,7 +2820,7 @@ func (m mentions) backgroundKey(key string, si int) bool {
 	words := assemblyWords(m.lang)
 	return containsWord(key, words.Background) || containsWord(key, words.Hypothetical) ||
 		containsWord(key, words.Extension) && m.hasCue(si, "hypothetical", 0) ||
-		containsWord(key, words.Routine) && !m.hasCue(si, "", minCueStrength) && !m.listItem(si) && !future(key, words.Future)
+		containsWord(withoutWords(key, words.NotRoutine), words.Routine) && !m.hasCue(si, "", minCueStrength) && !m.listItem(si) && !future(key, words.Future)
 }
 
 // listItem reports whether sentence si is an item of a bulleted list

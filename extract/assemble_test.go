@@ -419,6 +419,20 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"diagnostic-imaging"},
 		},
 		{
+			name: "a length is no yearly figure",
+			text: "Seoul hospital signs with Hue hospital\n\n" +
+				"Seoul National University Hospital and Hue Central Hospital signed an agreement on Monday.\n\n" +
+				"Korean nurses then began a month-long stint in neonatal care at Hue Central Hospital.",
+			want: []string{"neonatology"},
+		},
+		{
+			name: "a workplace ends where the work begins",
+			text: "Seoul hospital signs with Hue hospital\n\n" +
+				"Seoul National University Hospital and Hue Central Hospital signed an agreement on Monday.\n\n" +
+				"Four Korean surgeons will take turns working in the province, operating beside local teams and guiding them from diagnostic endoscopy to the removal of tumours.",
+			want: []string{"gastroenterology", "oncology"},
+		},
+		{
 			name: "what a partner is best known for",
 			text: "Le CHU de Brest signe avec l'hôpital Bach Mai\n\n" +
 				"Le CHU de Brest et l'hôpital Bach Mai ont signé lundi une convention sur la néphrologie.\n\n" +

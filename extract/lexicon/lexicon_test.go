@@ -647,6 +647,9 @@ func TestFindDomains(t *testing.T) {
 		// Pharmacists in the plural are who is trained; one is a title.
 		{"Former des pharmaciens hospitaliers ; une pharmacienne.", "fr", []string{"Former des=medical-education", "pharmaciens hospitaliers=pharmacy"}},
 		{"Two hospital pharmacists will be trained; a pharmacist joined.", "en", []string{"hospital pharmacists=pharmacy", "will be trained=medical-education"}},
+		// Stomach surgery by its operation or its manner.
+		{"They remove tumours laparoscopically; a gastrectomy.", "en",
+			[]string{"tumours=oncology", "laparoscopically=surgery", "gastrectomy=gastroenterology", "gastrectomy=surgery"}},
 		// A teaching hospital is a kind of hospital, not a field.
 		{"Srinagarind is the faculty's teaching hospital.", "en", nil},
 		// The liver fluke, in each language.
