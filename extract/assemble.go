@@ -3045,6 +3045,11 @@ func partyShortName(name string, parties []medcoop.Party) bool {
 // department that attended) and is left out.
 func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 	isParty := partySet(parties)
+	government := slices.ContainsFunc(parties, func(p medcoop.Party) bool {
+		return p.Kind == medcoop.Embassy || p.Kind == medcoop.Ministry
+	})
+	var guests []string // the ASCII names of those who speak for no party
+	named := m.partySentences(parties)
 	out := []medcoop.Person{}
 	for _, pm := range m.people {
 		if pm.Title == "" && pm.Role == "" {
@@ -3079,15 +3084,28 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 				}
 			}
 			if other && p.Affiliation == "" {
+				guests = append(guests, p.NameASCII)
 				continue // "Phó Giám đốc Sở Y tế tỉnh Phú Thọ" attended; he speaks for no party
 			}
 		}
 		if p.Affiliation == "" {
 			p.Affiliation = m.possessiveParty(pm, parties)
 		}
-		if p.Affiliation == "" && (m.roleNamesCountry(pm) || people.Official(pm.Role)) &&
-			(isWitness(m.text, pm.Start, pm.End, m.lang) || phraseBefore(m.text, pm.Start, assemblyWords(m.lang).AttendedBy)) {
-			continue // "en présence de Mme Claire Moissac, consule générale de France", "attended by the deputy minister": an office's witness
+		if si := m.sentenceOf(pm.Start); p.Affiliation == "" && m.attendance[si] && named[si] == 0 {
+			// "Présent à la cérémonie, M. X, conseiller…": a guest; in
+			// "Dự lễ ký kết có … đoàn công tác của CHU Limoges do GS. X"
+			// he may lead a party's team
+			guests = append(guests, p.NameASCII)
+			continue
+		}
+		if p.Affiliation == "" && (people.Official(pm.Role) && !government ||
+			(m.roleNamesCountry(pm) || people.Official(pm.Role)) && (isWitness(m.text, pm.Start, pm.End, m.lang) || phraseBefore(m.text, pm.Start, assemblyWords(m.lang).AttendedBy))) {
+			// "en présence de Mme Claire Moissac, consule générale de
+			// France", "attended by the deputy minister": an office's
+			// witness; "L'ambassadeur, M. X, a salué…" speaks for his
+			// country, no party, when no embassy or ministry is one
+			guests = append(guests, p.NameASCII)
+			continue
 		}
 		dup := false
 		for i := range out {
@@ -3108,7 +3126,11 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 			out = append(out, p)
 		}
 	}
-	return out
+	// "Tham dự có ông Olivier Brunel, Tổng Lãnh sự Pháp…" and later "ông
+	// Olivier Brunel cho biết": a guest named again is still a guest
+	return slices.DeleteFunc(out, func(p medcoop.Person) bool {
+		return p.Affiliation == "" && slices.ContainsFunc(guests, func(g string) bool { return sameOrShortName(g, p.NameASCII) })
+	})
 }
 
 // aged reports whether the person's age follows their name: ", 58 ans",

@@ -1329,6 +1329,32 @@ func TestPeopleOfTheEvent(t *testing.T) {
 	if !slices.Contains(names, "Vanh Sisavath") || slices.Contains(names, "Somphone Keola") {
 		t.Errorf("people = %v, want Vanh Sisavath and not the deputy minister", names)
 	}
+	// Guests who speak: an ambassador for his country, a guest present at
+	// the ceremony, a consul named again later.
+	for _, tt := range []struct{ text, want, not string }{
+		{"Le CHU de Rennes signe avec l'hôpital Calmette\n\n" +
+			"Le CHU de Rennes et l'hôpital Calmette ont signé lundi une convention sur la dialyse. " +
+			"L'ambassadeur, M. Paul Roux, a salué « une coopération concrète ». " +
+			"« Nous manquons de néphrologues », a déclaré le Dr Sok Dara, directeur de l'hôpital Calmette.", "Sok Dara", "Paul Roux"},
+		{"Le CHU de Rennes signe avec l'hôpital Calmette\n\n" +
+			"Le CHU de Rennes et l'hôpital Calmette ont signé lundi une convention sur la dialyse. " +
+			"Présent à la cérémonie, M. Chan Vuthy, du département des médicaments, a souhaité que l'expérience soit étendue. " +
+			"« Nous manquons de néphrologues », a déclaré le Dr Sok Dara, directeur de l'hôpital Calmette.", "Sok Dara", "Chan Vuthy"},
+		{"Bệnh viện Chợ Rẫy ký kết hợp tác với CHU Rennes\n\n" +
+			"Sáng 12/3, Bệnh viện Chợ Rẫy và CHU Rennes đã ký kết thỏa thuận hợp tác về lọc máu. " +
+			"Tham dự buổi lễ có ông Paul Roux, Tổng Lãnh sự Pháp tại TP.HCM. " +
+			"TS.BS. Trần Văn Bình, Giám đốc Bệnh viện Chợ Rẫy, cho biết bệnh viện thiếu bác sĩ thận học. " +
+			"Ông Paul Roux cho biết Pháp sẽ hỗ trợ học bổng.", "Trần Văn Bình", "Paul Roux"},
+	} {
+		ev := oneEvent(t, tt.text, time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC))
+		names = nil
+		for _, p := range ev.People {
+			names = append(names, p.Name)
+		}
+		if !slices.Contains(names, tt.want) || slices.Contains(names, tt.not) {
+			t.Errorf("people = %v, want %s and not %s", names, tt.want, tt.not)
+		}
+	}
 }
 
 // TestPartyIsNoPerson checks that a party's name said without its generic
