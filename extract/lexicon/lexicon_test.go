@@ -695,6 +695,8 @@ func TestFindCues(t *testing.T) {
 		// A stay of weeks or months is a training, at the weakest strength.
 		{"Six infirmiers passent trois mois à Rennes ; le bébé a passé trois mois en réanimation.", "fr", []string{"passent trois mois=training_programme"}},
 		{"Four Lao nurses will spend three months in Perth; the boy spent two months in hospital.", "en", []string{"nurses will spend three months=training_programme"}},
+		// A team that trains is a training; a school that trains is what it does.
+		{"French team trains Lao nurses; the school trains 1,000 doctors.", "en", []string{"team trains=training_programme"}},
 		// Launching gives nothing away.
 		{"Necker a donné le coup d'envoi d'un cycle de formation ; Lille a donné deux moniteurs.", "fr",
 			[]string{"a donné le coup d'envoi=other", "cycle de formation=training_programme", "a donné=donation_or_equipment"}},
