@@ -1616,6 +1616,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		}
 	}
 	bothActed, credited := m.bothParties(doc.Text, inCue), map[string]bool{}
+	hosts := m.hostsOfOthers()
 	for i, im := range m.insts {
 		si := m.sentenceOf(im.Start)
 		c := get(im.Institution, im.Start)
@@ -1630,7 +1631,7 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		if both {
 			credited[im.Institution.ID] = true // once, for the sentence that names the pair
 		}
-		if inCue[si] || both {
+		if (inCue[si] || both) && !hosts[i] {
 			w = 1
 			if ev := m.evidence(im.Start); ev != nil && len(c.evidence) < 3 && !hasEvidence(c.evidence, *ev) {
 				c.evidence = append(c.evidence, *ev)
@@ -1765,6 +1766,42 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 		total += c.score
 	}
 	return out, total
+}
+
+// hostsOfOthers returns the institutions (indexes into m.insts) named as
+// the place of a sentence that names two others besides: "tại Bệnh viện
+// Trường Đại học Y Dược Cần Thơ, Trường Đại học Y Dược Cần Thơ và Khoa Y
+// Lyon Est đã ký kết…" is signed by the two, at the third.
+func (m mentions) hostsOfOthers() map[int]bool {
+	out := map[int]bool{}
+	for si := range m.sentences {
+		var at []int
+		others := map[string]bool{}
+		for i, im := range m.insts {
+			if m.sentenceOf(im.Start) != si {
+				continue
+			}
+			if m.venue(im.Start) {
+				at = append(at, i)
+			} else {
+				others[im.Institution.ID] = true
+			}
+		}
+		for _, i := range at {
+			if n := len(others); n-btoi(others[m.insts[i].Institution.ID]) >= 2 {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // bothParties returns the ids of the two institutions a cue sentence

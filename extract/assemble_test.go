@@ -1153,6 +1153,10 @@ func TestFunderIsNotParty(t *testing.T) {
 			"Le CHU de Rennes et l'hôpital Mahosot ont signé lundi un protocole d'accord sur l'hygiène. " +
 			"La signature s'est déroulée en présence d'un représentant du ministère lao de la Santé et de la Fondation Mérieux, qui a facilité les échanges.",
 			[]string{"fr-chu-rennes", "la-mahosot"}},
+		// The place of a signing between two others is their host.
+		{"vi", "Trường Đại học Y Dược Cần Thơ ký kết hợp tác với CHU Rennes\n\n" +
+			"Sáng 12/3, tại Bệnh viện Đa khoa Trung ương Cần Thơ, Trường Đại học Y Dược Cần Thơ và CHU Rennes đã ký kết biên bản ghi nhớ về đào tạo bác sĩ nội trú.",
+			[]string{"fr-chu-rennes", "vn-ctump"}},
 		// A host said to be no party.
 		{"fr", "Bach Mai et le CHU de Rennes lancent un échange d'étudiants\n\n" +
 			"L'hôpital Bach Mai et le CHU de Rennes ont signé lundi un accord d'échange d'étudiants infirmiers. " +
