@@ -96,7 +96,10 @@ type assemblyLexicon struct {
 	ParentJoiner []string `yaml:"parent_joiner"`
 	Venue        []string `yaml:"venue"`
 	Routine      []string `yaml:"routine"`
-	NotRoutine   []string `yaml:"not_routine"`
+	// WorkplaceWords bounds the words between a word of Workplace and
+	// the field it names; 0 is no bound.
+	WorkplaceWords int      `yaml:"workplace_words"`
+	NotRoutine     []string `yaml:"not_routine"`
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
@@ -1769,39 +1772,35 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 }
 
 // hostsOfOthers returns the institutions (indexes into m.insts) named as
-// the place of a sentence that names two others besides: "tại Bệnh viện
-// Trường Đại học Y Dược Cần Thơ, Trường Đại học Y Dược Cần Thơ và Khoa Y
-// Lyon Est đã ký kết…" is signed by the two, at the third.
+// the opening place of a sentence whose two or more other institutions
+// come after it: "Sáng 12/3, tại Bệnh viện Trường Đại học Y Dược Cần Thơ,
+// Trường Đại học Y Dược Cần Thơ và Khoa Y Lyon Est đã ký kết…" is signed
+// by the two, at the first. A place after an actor ("a remis deux
+// échographes à l'hôpital X", "operated on children at Hue Central
+// Hospital") is a recipient or a worksite, not a host.
 func (m mentions) hostsOfOthers() map[int]bool {
 	out := map[int]bool{}
-	for si := range m.sentences {
-		var at []int
-		others := map[string]bool{}
-		for i, im := range m.insts {
-			if m.sentenceOf(im.Start) != si {
+	for i, at := range m.insts {
+		if !m.venue(at.Start) {
+			continue
+		}
+		si := m.sentenceOf(at.Start)
+		others, first := map[string]bool{}, true
+		for _, im := range m.insts {
+			if m.sentenceOf(im.Start) != si || im.Institution.ID == at.Institution.ID {
 				continue
 			}
-			if m.venue(im.Start) {
-				at = append(at, i)
-			} else {
-				others[im.Institution.ID] = true
+			if im.Start < at.Start {
+				first = false
+				break
 			}
+			others[im.Institution.ID] = true
 		}
-		for _, i := range at {
-			if n := len(others); n-btoi(others[m.insts[i].Institution.ID]) >= 2 {
-				out[i] = true
-			}
+		if first && len(others) >= 2 {
+			out[i] = true
 		}
 	}
 	return out
-}
-
-// btoi is 1 for true, 0 for false.
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // bothParties returns the ids of the two institutions a cue sentence
@@ -2294,9 +2293,9 @@ func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, back
 	switch {
 	case past[si]:
 		return "past" // "La première convention, en 2012, portait sur l'anesthésie"
-	case m.insideInstitution(d.Start, d.End) || m.facultyName(d.Start, words.Faculty):
+	case m.inName(d, words.Faculty):
 		return "name" // "pharmacie" in "Université de médecine et de pharmacie" is a name, not a field
-	case m.insideRole(d.Start, d.End) || m.apposedField(d.Start, d.End):
+	case m.inRole(d):
 		return "role" // "Trưởng khoa Tim mạch" says who speaks, not what is covered
 	case background[si] && !m.laterClause(d, si, words.ClauseOpeners) || named[si] == 0 && m.countryOpening(si, words.CountryOpening):
 		return "background" // "confrontés à des défis tels que le cancer": background, not what is covered
@@ -2392,16 +2391,9 @@ func (m mentions) workplace(pos int, words []string) bool {
 	// the workplace ends where the sentence goes on to what they will do:
 	// "Doctors working in the neonatal unit will learn non-invasive ventilation"
 	rest, ok := afterLastWord(" "+textnorm.Key(before)+" ", words)
-	return ok && !future(rest, assemblyWords(m.lang).Future) && len(strings.Fields(rest)) <= workplaceWords
+	lex := assemblyWords(m.lang)
+	return ok && !future(rest, lex.Future) && (lex.WorkplaceWords == 0 || len(strings.Fields(rest)) <= lex.WorkplaceWords)
 }
-
-// workplaceWords bounds the words between a word of workplace and the
-// field it names: "infirmières des services de pédiatrie, de réanimation
-// et de néonatologie", "khoa Hồi sức tích cực – Chống độc và khoa Cấp cứu"
-// (syllables count as words) are workplaces; "working in the province, operating
-// alongside local teams and guiding them from diagnostic endoscopy" has
-// gone on to the work.
-const workplaceWords = 10
 
 // deviceTraining reports whether sentence si teaches only how to use
 // equipment ("former les utilisateurs", "trained the staff to use them"):
@@ -2412,11 +2404,11 @@ func (m mentions) deviceTraining(si int, equipmentUse []string) bool {
 	if !containsWord(m.sentenceKey(si), equipmentUse) {
 		return false
 	}
+	faculty := assemblyWords(m.lang).Faculty
 	return !slices.ContainsFunc(m.domains, func(d lexicon.DomainMention) bool {
 		// a field in a role or a name ("ophtalmologiste pédiatrique à la
 		// Fondation …") says who the trainer is, not what is taught
-		return d.Code != medicalEducation && m.sentenceOf(d.Start) == si &&
-			!m.insideRole(d.Start, d.End) && !m.apposedField(d.Start, d.End) && !m.insideInstitution(d.Start, d.End)
+		return d.Code != medicalEducation && m.sentenceOf(d.Start) == si && !m.inName(d, faculty) && !m.inRole(d)
 	})
 }
 
@@ -2677,8 +2669,6 @@ func (m mentions) sentenceKey(si int) string {
 	return m.keys[si]
 }
 
-// containsWord reports whether key, folded and padded by sentenceKey,
-// holds one of words (folded) as whole words.
 // withoutWords returns key, folded and padded, with every one of words
 // taken out.
 func withoutWords(key string, words []string) string {
@@ -2688,6 +2678,8 @@ func withoutWords(key string, words []string) string {
 	return key
 }
 
+// containsWord reports whether key, folded and padded by sentenceKey,
+// holds one of words (folded) as whole words.
 func containsWord(key string, words []string) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(key, " "+w+" ") })
 }
@@ -2753,12 +2745,23 @@ func (m mentions) apposition(start int) (int, bool) {
 	return 0, false
 }
 
+// inName reports whether field mention d is part of a name: an
+// institution's or a faculty's (faculty: data faculty).
+func (m mentions) inName(d lexicon.DomainMention, faculty []string) bool {
+	return m.insideInstitution(d.Start, d.End) || m.facultyName(d.Start, faculty)
+}
+
+// inRole reports whether field mention d says who a person is: inside
+// their role phrase or an apposition of a profession.
+func (m mentions) inRole(d lexicon.DomainMention) bool {
+	return m.insideRole(d.Start, d.End) || m.apposedField(d.Start, d.End)
+}
+
 // insideRole reports whether [start, end) lies within a person's role
-// phrase or ends in it: "general surgeons" before "Dr X and Dr Y", whose
-// role reads "surgeons", says what they are.
+// phrase.
 func (m mentions) insideRole(start, end int) bool {
 	for _, pm := range m.people {
-		if pm.RoleStart >= 0 && start < pm.RoleEnd && end > pm.RoleStart && end <= pm.RoleEnd {
+		if pm.RoleStart >= 0 && pm.RoleStart <= start && end <= pm.RoleEnd {
 			return true
 		}
 	}
@@ -3083,7 +3086,7 @@ func partyShortName(name string, parties []medcoop.Party) bool {
 func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 	isParty := partySet(parties)
 	government := slices.ContainsFunc(parties, func(p medcoop.Party) bool {
-		return p.Kind == medcoop.Embassy || p.Kind == medcoop.Ministry
+		return p.Kind == medcoop.Embassy || p.Kind == medcoop.Ministry || p.Kind == medcoop.CityOrRegion
 	})
 	var guests []string // the ASCII names of those who speak for no party
 	named := m.partySentences(parties)
@@ -3140,7 +3143,8 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 			// "en présence de Mme Claire Moissac, consule générale de
 			// France", "attended by the deputy minister": an office's
 			// witness; "L'ambassadeur, M. X, a salué…" speaks for his
-			// country, no party, when no embassy or ministry is one
+			// country, no party, when no embassy, ministry, city or
+			// region is one
 			guests = append(guests, p.NameASCII)
 			continue
 		}

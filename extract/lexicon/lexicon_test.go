@@ -641,9 +641,13 @@ func TestFindDomains(t *testing.T) {
 		// Hosted for weeks or months is trained there; an infection of the
 		// blood is an infectious disease.
 		{"Deux biologistes seront accueillis six semaines à Brest ; des infections du sang.", "fr",
-			[]string{"biologistes=laboratory-medicine", "accueillis six semaines=medical-education", "infections du sang=infectious-diseases"}},
+			[]string{"biologistes=laboratory-medicine", "seront accueillis six semaines=medical-education", "infections du sang=infectious-diseases"}},
 		{"Two midwives will be hosted for three months; bloodstream infections in babies.", "en",
-			[]string{"midwives=obstetrics-gynecology", "hosted for three months=medical-education", "bloodstream infections=infectious-diseases"}},
+			[]string{"midwives=obstetrics-gynecology", "will be hosted for three months=medical-education", "bloodstream infections=infectious-diseases"}},
+		// Children hosted by families are not trained; teaching staff is.
+		{"Les enfants sont accueillis six semaines dans des familles.", "fr", nil},
+		{"The children are hosted for six weeks by families; the team spent a week teaching hospital staff.", "en",
+			[]string{"teaching hospital staff=medical-education"}},
 		// Pharmacists in the plural are who is trained; one is a title.
 		{"Former des pharmaciens hospitaliers ; une pharmacienne.", "fr", []string{"Former des=medical-education", "pharmaciens hospitaliers=pharmacy"}},
 		{"Two hospital pharmacists will be trained; a pharmacist joined.", "en", []string{"hospital pharmacists=pharmacy", "will be trained=medical-education"}},
