@@ -3133,7 +3133,7 @@ func (m mentions) eventPeople(parties []medcoop.Party) []medcoop.Person {
 		}
 		if si := m.sentenceOf(pm.Start); p.Affiliation == "" && m.attendance[si] && named[si] == 0 {
 			// "Présent à la cérémonie, M. X, conseiller…": a guest; in
-			// "Dự lễ ký kết có … đoàn công tác của CHU Limoges do GS. X"
+			// "Tham dự lễ ký kết có … đoàn công tác của CHU Limoges do GS. X"
 			// he may lead a party's team
 			guests = append(guests, p.NameASCII)
 			continue
