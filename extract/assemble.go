@@ -96,10 +96,12 @@ type assemblyLexicon struct {
 	ParentJoiner []string `yaml:"parent_joiner"`
 	Venue        []string `yaml:"venue"`
 	Routine      []string `yaml:"routine"`
+	// NotRoutine are lengths that hold a word of Routine ("a year-long
+	// programme"): taken out before Routine is read.
+	NotRoutine []string `yaml:"not_routine"`
 	// WorkplaceWords bounds the words between a word of Workplace and
 	// the field it names; 0 is no bound.
-	WorkplaceWords int      `yaml:"workplace_words"`
-	NotRoutine     []string `yaml:"not_routine"`
+	WorkplaceWords int `yaml:"workplace_words"`
 	// NotParty are the words that, soon after a name, say it is no party
 	// ("sans être partie à l'accord").
 	NotParty []string `yaml:"not_party"`
@@ -1666,23 +1668,21 @@ func (m mentions) parties(doc *medcoop.Document, cueSents []int) ([]medcoop.Part
 	// ("Chiang Mai faculty" is the signing faculty, not the hospital
 	// where its students will work).
 	if m.titleCue() {
-		inCity := map[string][]*cand{}
+		seen, bonus := map[string]bool{}, map[*cand]bool{}
 		for _, p := range m.titlePlaces {
-			if p.IsCountry || inCity[p.Name] != nil {
+			if p.IsCountry || seen[p.Name] {
 				continue
 			}
-			inCity[p.Name] = []*cand{}
+			seen[p.Name] = true
+			var in []*cand // the lede's candidates in the headline's city, best first
 			for _, c := range cands {
 				if c.lede && c.inst.City != "" && medcoop.SameCity(p.Name, c.inst.City) {
-					inCity[p.Name] = append(inCity[p.Name], c)
+					in = append(in, c)
 				}
 			}
-		}
-		bonus := map[*cand]bool{}
-		for _, cs := range inCity {
-			slices.SortFunc(cs, func(a, b *cand) int { return cmp.Compare(b.score, a.score) })
-			if len(cs) == 1 || len(cs) > 1 && cs[0].score > cs[1].score {
-				bonus[cs[0]] = true
+			slices.SortFunc(in, func(a, b *cand) int { return cmp.Compare(b.score, a.score) })
+			if len(in) == 1 || len(in) > 1 && in[0].score > in[1].score {
+				bonus[in[0]] = true
 			}
 		}
 		for c := range bonus {

@@ -452,10 +452,7 @@ func TestDomainsInPassing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := oneEvent(t, tt.text, time.Date(2025, 10, 8, 0, 0, 0, 0, time.UTC))
-			var codes []string
-			for _, d := range ev.Domains {
-				codes = append(codes, d.Code)
-			}
+			codes := domainCodes(ev)
 			for _, c := range tt.want {
 				if !slices.Contains(codes, c) {
 					t.Errorf("domains %v lack %s", codes, c)
@@ -556,10 +553,7 @@ func TestPeopleSpeakForParties(t *testing.T) {
 		"TS.BS. Hoàng Văn Long, Giám đốc Bệnh viện Đa khoa tỉnh Phú Thọ, cho biết hai bên sẽ trao đổi chuyên gia.\n\n" +
 		"Tham dự lễ ký có TS.BS. Đỗ Quang Vinh, Phó Giám đốc Sở Y tế tỉnh Phú Thọ, và đại diện Bệnh viện Trung ương Thái Nguyên."
 	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
-	var names []string
-	for _, p := range ev.People {
-		names = append(names, p.Name)
-	}
+	names := personNames(ev)
 	if !slices.Equal(names, []string{"Hoàng Văn Long"}) {
 		t.Errorf("people = %q, want only the director of a party", names)
 	}
@@ -650,10 +644,7 @@ func TestAnotherStoryOnThePage(t *testing.T) {
 	if len(ev.Parties) != 2 {
 		t.Errorf("parties = %+v, want the Russian centre and the hospital only", ev.Parties)
 	}
-	var codes []string
-	for _, d := range ev.Domains {
-		codes = append(codes, d.Code)
-	}
+	codes := domainCodes(ev)
 	if !slices.Contains(codes, "cardiovascular-surgery") {
 		t.Errorf("domains %v lack cardiovascular-surgery", codes)
 	}
@@ -1001,6 +992,24 @@ func TestFoundNameGlossed(t *testing.T) {
 	})
 }
 
+// domainCodes returns the codes of ev's domains, in order.
+func domainCodes(ev medcoop.Event) []string {
+	var codes []string
+	for _, d := range ev.Domains {
+		codes = append(codes, d.Code)
+	}
+	return codes
+}
+
+// personNames returns the names of ev's people, in order.
+func personNames(ev medcoop.Event) []string {
+	var names []string
+	for _, p := range ev.People {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
 // partyIDs returns the ids of an event's parties, sorted.
 func partyIDs(ev medcoop.Event) []string {
 	var ids []string
@@ -1316,10 +1325,7 @@ func TestPeopleOfTheEvent(t *testing.T) {
 		"L'Institut Pasteur et l'hôpital Bach Mai ont signé lundi une convention sur le séquençage des virus, en présence de Mme Anne Roussel, consule générale de France.\n\n" +
 		"« Les laboratoires manquent de bio-informaticiens », résume Sophie Vernet, virologue à l'Institut Pasteur."
 	ev := oneEvent(t, text, time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC))
-	var names []string
-	for _, p := range ev.People {
-		names = append(names, p.Name)
-	}
+	names := personNames(ev)
 	if !slices.Contains(names, "Sophie Vernet") || slices.Contains(names, "Anne Roussel") {
 		t.Errorf("people = %v, want Sophie Vernet and not the consul", names)
 	}
@@ -1330,10 +1336,7 @@ func TestPeopleOfTheEvent(t *testing.T) {
 		"The ceremony was attended by Dr Somphone Keola, Deputy Minister of Health.\n\n" +
 		"\"The machines will go to the intensive care unit,\" said Dr Vanh Sisavath, director of Mahosot Hospital."
 	ev = oneEvent(t, text, time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC))
-	names = nil
-	for _, p := range ev.People {
-		names = append(names, p.Name)
-	}
+	names = personNames(ev)
 	if !slices.Contains(names, "Vanh Sisavath") || slices.Contains(names, "Somphone Keola") {
 		t.Errorf("people = %v, want Vanh Sisavath and not the deputy minister", names)
 	}
@@ -1355,10 +1358,7 @@ func TestPeopleOfTheEvent(t *testing.T) {
 			"Ông Paul Roux cho biết Pháp sẽ hỗ trợ học bổng.", "Trần Văn Bình", "Paul Roux"},
 	} {
 		ev := oneEvent(t, tt.text, time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC))
-		names = nil
-		for _, p := range ev.People {
-			names = append(names, p.Name)
-		}
+		names = personNames(ev)
 		if !slices.Contains(names, tt.want) || slices.Contains(names, tt.not) {
 			t.Errorf("people = %v, want %s and not %s", names, tt.want, tt.not)
 		}
@@ -1372,10 +1372,7 @@ func TestPartyIsNoPerson(t *testing.T) {
 		"Cho Ray Hospital and Lille University Hospital yesterday launched a joint research project on lymphoma slides.\n\n" +
 		"One Cho Ray pathologist will work towards a PhD in Lille, said Dr. Tran Van Minh, head of pathology at Cho Ray Hospital."
 	ev := oneEvent(t, text, time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC))
-	var names []string
-	for _, p := range ev.People {
-		names = append(names, p.Name)
-	}
+	names := personNames(ev)
 	if !slices.Equal(names, []string{"Tran Van Minh"}) {
 		t.Errorf("people = %v, want only Tran Van Minh", names)
 	}
@@ -1415,10 +1412,7 @@ func TestOnePartysOwnPast(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := oneEvent(t, tt.text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
-			var codes []string
-			for _, d := range ev.Domains {
-				codes = append(codes, d.Code)
-			}
+			codes := domainCodes(ev)
 			if !slices.Contains(codes, tt.want) || tt.not != "" && slices.Contains(codes, tt.not) {
 				t.Errorf("domains %v, want %s and not %q", codes, tt.want, tt.not)
 			}
@@ -1450,10 +1444,7 @@ func TestFounderIsNoActor(t *testing.T) {
 func checkSignatoryAlone(t *testing.T, text, other string) {
 	t.Helper()
 	ev := oneEvent(t, text, time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC))
-	var names []string
-	for _, p := range ev.People {
-		names = append(names, p.Name)
-	}
+	names := personNames(ev)
 	if len(names) != 1 || slices.Contains(names, other) {
 		t.Errorf("people %q, want the signatory alone, not %s", names, other)
 	}
@@ -1945,10 +1936,7 @@ func TestEquipmentReceived(t *testing.T) {
 	if ev.Type != medcoop.DonationOrEquipment {
 		t.Errorf("type %s, want %s", ev.Type, medcoop.DonationOrEquipment)
 	}
-	var got []string
-	for _, d := range ev.Domains {
-		got = append(got, d.Code)
-	}
+	got := domainCodes(ev)
 	if want := []string{"ophthalmology"}; !slices.Equal(got, want) {
 		t.Errorf("domains %v, want %v", got, want)
 	}
