@@ -138,6 +138,17 @@ type assemblyLexicon struct {
 	// ParentSubject are the nouns for an institution that a clause of
 	// belonging may follow ("the French hospital, part of AP-HP").
 	ParentSubject []string `yaml:"parent_subject"`
+	// Team are the words after which a list of trades says who a team is
+	// made of ("les six visiteurs, deux chirurgiens, un anesthésiste et…",
+	// "đoàn gồm 3 bác sĩ gây mê và 2 điều dưỡng"): who travels, not
+	// what the cooperation covers. TeamBreak are the words that, between
+	// them and the list, make the list what the team does ("pour former
+	// deux anesthésistes").
+	Team      []string `yaml:"team"`
+	TeamBreak []string `yaml:"team_break"`
+	// Counts are the words that count the people of a trade ("deux",
+	// "an", "hai"); numerals count too.
+	Counts []string `yaml:"counts"`
 	// AttendedBy are the words before a person that make them one who
 	// attended ("was attended by"); an office's holder so named is a
 	// witness. Institutions after them may still act ("a course attended
@@ -2309,6 +2320,8 @@ func (m mentions) leftOut(d lexicon.DomainMention, named map[int]int, past, back
 		return "other event"
 	case d.Code == medicalEducation && m.deviceTraining(si, words.EquipmentUse):
 		return "device use" // "deux techniciens ont installé les appareils et formé les utilisateurs": the delivery's, not education
+	case m.makeUp(d, words):
+		return "make-up" // "les six visiteurs, deux chirurgiens, un anesthésiste et deux infirmières": who travels
 	case m.workplace(d.Start, words.Workplace):
 		return "workplace" // "dành cho 40 điều dưỡng đang công tác tại khoa Cấp cứu": where the trainees work
 	case m.quoted(quotes, d.Start, d.End, words):
@@ -2393,6 +2406,60 @@ func (m mentions) workplace(pos int, words []string) bool {
 	rest, ok := afterLastWord(" "+textnorm.Key(before)+" ", words)
 	lex := assemblyWords(m.lang)
 	return ok && !future(rest, lex.Future) && (lex.WorkplaceWords == 0 || len(strings.Fields(rest)) <= lex.WorkplaceWords)
+}
+
+// makeUp reports whether the field mention d is a trade counted in the
+// list that says who a team is made of, soon after a word of Team and
+// with no word of TeamBreak between ("Une mission de quatre soignants, un
+// gériatre, un kinésithérapeute et deux infirmières, se rendra…"): the
+// trades say who travels, not what the cooperation covers. Another
+// counted item must stand in the list, before d or right after it.
+func (m mentions) makeUp(d lexicon.DomainMention, words *assemblyLexicon) bool {
+	si := m.sentenceOf(d.Start)
+	if si < 0 || len(words.Team) == 0 || !people.Trade(m.lang, d.Surface) {
+		return false
+	}
+	rest, ok := afterLastWord(" "+textnorm.Key(m.text[m.sentences[si].Start:d.Start])+" ", words.Team)
+	if !ok || containsWord(rest, words.TeamBreak) {
+		return false
+	}
+	before := strings.Fields(rest)
+	if len(before) == 0 || len(before) > maxTeamWords || !counts(before[len(before)-1], words.Counts) {
+		return false
+	}
+	n := 0
+	for _, w := range before {
+		if counts(w, words.Counts) {
+			n++
+		}
+	}
+	if n >= 2 {
+		return true
+	}
+	// the next item: ", un anesthésiste", " and a hospital administrator"
+	after := strings.Fields(textnorm.Key(m.text[d.End:m.sentences[si].End]))
+	next := strings.TrimLeft(m.text[d.End:m.sentences[si].End], " ")
+	joined := strings.HasPrefix(next, ",") || len(after) > 0 && slices.Contains(words.FoldedListJoiners, after[0])
+	if !joined {
+		return false
+	}
+	for _, w := range after[:min(len(after), 3)] {
+		if counts(w, words.Counts) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxTeamWords bounds the words between a word of Team and a trade of
+// the team's make-up ("The delegation, led by Dr Hiroshi Tanabe, included
+// an anaesthetist").
+const maxTeamWords = 10
+
+// counts reports whether the folded word w counts people: one of words
+// or a numeral.
+func counts(w string, words []string) bool {
+	return slices.Contains(words, w) || w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 // deviceTraining reports whether sentence si teaches only how to use

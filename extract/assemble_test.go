@@ -1941,3 +1941,35 @@ func TestEquipmentReceived(t *testing.T) {
 		t.Errorf("domains %v, want %v", got, want)
 	}
 }
+
+// TestTeamMakeUp checks that trades counted in the list of who a team is
+// made of say who travels, not what is covered, and that the same trades
+// are the field when the team comes to train them.
+func TestTeamMakeUp(t *testing.T) {
+	tests := []struct{ name, text, code, want string }{
+		{"fr apposition",
+			"Le CHU de Brest accueille l'hôpital Calmette\n\nLe CHU de Brest et l'hôpital Calmette ont signé lundi une convention de coopération sur la prise en charge des grands brûlés. " +
+				"Les cinq visiteurs, deux chirurgiens, un anesthésiste et deux infirmières, ont passé la semaine à Brest.", "nursing", "make-up"},
+		{"fr to train them",
+			"Le CHU de Brest accueille l'hôpital Calmette\n\nLe CHU de Brest et l'hôpital Calmette ont signé lundi une convention de coopération sur la prise en charge des grands brûlés. " +
+				"Une équipe brestoise se rendra à Phnom Penh pour former deux anesthésistes et trois infirmières.", "nursing", ""},
+		{"en included",
+			"Tokyo hospital team visits Hue\n\nA delegation from St. Luke's International Hospital visited Hue Central Hospital on Monday and signed a memorandum on trauma care. " +
+				"The delegation, led by its deputy director, included an anaesthetist, two emergency nurses and an administrator.", "nursing", "make-up"},
+		{"vi gồm",
+			"Bệnh viện Trung ương Huế đón đoàn Nhật Bản\n\nSáng 12/3, Bệnh viện Trung ương Huế và Bệnh viện Quốc tế St. Luke đã ký biên bản ghi nhớ hợp tác về chấn thương. " +
+				"Đoàn của Bệnh viện Quốc tế St. Luke gồm 3 bác sĩ phẫu thuật và 2 điều dưỡng.", "nursing", "make-up"},
+		{"vi trained",
+			"Bệnh viện Trung ương Huế đón đoàn Nhật Bản\n\nSáng 12/3, Bệnh viện Trung ương Huế và Bệnh viện Quốc tế St. Luke đã ký biên bản ghi nhớ hợp tác về chấn thương. " +
+				"Theo thỏa thuận, phía Nhật Bản sẽ đào tạo 3 bác sĩ phẫu thuật và 2 điều dưỡng.", "nursing", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := leftOutByCode(t, tt.text, time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC))
+			why, ok := got[tt.code]
+			if !ok || why != tt.want {
+				t.Errorf("left out %v, want %s %q", got, tt.code, tt.want)
+			}
+		})
+	}
+}

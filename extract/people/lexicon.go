@@ -56,6 +56,7 @@ type langFile struct {
 	MatchDiacritics         bool         `yaml:"match_diacritics"`
 	UntitledNeedsFamilyName bool         `yaml:"untitled_needs_family_name"`
 	CapitalisedRoles        bool         `yaml:"capitalised_roles"`
+	HeadFirst               bool         `yaml:"head_first"`
 	Titles                  []titleEntry `yaml:"titles"`
 	Roles                   []roleEntry  `yaml:"roles"`
 	// PluralRoles name several people of one trade before a list of
@@ -159,6 +160,7 @@ type lexicon struct {
 	kind          keyKind // key kind for roles, verbs, stops, not-names
 	needsFamily   bool
 	capRoles      bool // a capitalised role phrase ends a name
+	headFirst     bool // a phrase naming a trade opens on its noun (Trade)
 	titles        []titleEntry
 	titleExact    *trie
 	titleLower    *trie
@@ -320,7 +322,7 @@ func hasUpper(s string) bool {
 // compile builds the tries and sets of one language file.
 func compile(f langFile) (*lexicon, error) {
 	lx := &lexicon{
-		lang: f.Lang, kind: keyFold, needsFamily: f.UntitledNeedsFamilyName, capRoles: f.CapitalisedRoles,
+		lang: f.Lang, kind: keyFold, needsFamily: f.UntitledNeedsFamilyName, capRoles: f.CapitalisedRoles, headFirst: f.HeadFirst,
 		titles: f.Titles, roles: f.Roles, pluralRoles: f.PluralRoles, suffixes: f.RoleSuffixes,
 		titleExact: newTrie(), titleLower: newTrie(), roleTrie: newTrie(), pluralTrie: newTrie(), prefixes: newTrie(), modifiers: newTrie(),
 		speech: newTrie(), particles: newTrie(), notNames: newTrie(), places: newTrie(), placeMarkers: newTrie(),
@@ -397,4 +399,40 @@ func compile(f langFile) (*lexicon, error) {
 		}
 	}
 	return lx, nil
+}
+
+// Trade reports whether the phrase s, in language lang, names people by
+// their trade: it opens (where the noun comes first) or ends on one of the
+// data's roles or plural roles ("infirmières anesthésistes", "emergency
+// nurses"), a title in lower case that is no private one ("bác sĩ gây
+// mê"), or a word with a profession's suffix ("gériatre"); "soins
+// infirmiers" is no trade. Event assembly uses it to tell a team's make-up
+// from what the team does.
+func Trade(lang, s string) bool {
+	lx := lexicons[lang]
+	toks := tokenize(s)
+	if lx == nil || len(toks) == 0 {
+		return false
+	}
+	for i := range toks {
+		if lx.headFirst && i > 0 {
+			break
+		}
+		whole := func(n int) bool { return n > 0 && (lx.headFirst || i+n == len(toks)) }
+		if n, _ := lx.roleTrie.match(toks, i, lx.kind); whole(n) {
+			return true
+		}
+		if n, _ := lx.pluralTrie.match(toks, i, lx.kind); whole(n) {
+			return true
+		}
+		if n, v := lx.titleLower.match(toks, i, keyLower); whole(n) && !lx.titles[v].Private {
+			return true
+		}
+	}
+	at := 0 // the noun: first or last word
+	if !lx.headFirst {
+		at = len(toks) - 1
+	}
+	_, ok := lx.suffixRole(toks[at])
+	return ok
 }
