@@ -2012,9 +2012,16 @@ func pickCue(cues []lexicon.Cue, keep func(lexicon.Cue) bool) *lexicon.Cue {
 }
 
 // eventType is the type leadingType reads, but for a visit whose headline
-// says it teaches: a training.
+// says it teaches: a training; and for a plain signing whose first cue
+// sentence names a study: joint research.
 func (m mentions) eventType(cueSents []int) medcoop.EventType {
 	t := m.leadingType(cueSents)
+	if t == medcoop.AgreementSigned && len(cueSents) > 0 && m.studySigned(cueSents[0]) {
+		// "signed an agreement … to carry out a joint study of bile duct
+		// cancer", "signed the protocol of a three-year study": what is
+		// signed is the study.
+		return medcoop.JointResearch
+	}
 	if t == medcoop.DelegationVisit && m.teaches() {
 		// "Chuyên gia Hàn Quốc chuyển giao kỹ thuật thay khớp gối …" over
 		// "đoàn y, bác sĩ … đã làm việc tại …": a team the headline says
@@ -2023,6 +2030,26 @@ func (m mentions) eventType(cueSents []int) medcoop.EventType {
 		return medcoop.TrainingProgramme
 	}
 	return t
+}
+
+// studySigned reports whether sentence si holds a cue of joint research
+// that is no item of a list: "signed … to carry out a joint study", not
+// "an agreement on training, joint research and exchanges", where the
+// research is one field of many.
+func (m mentions) studySigned(si int) bool {
+	joiners := assemblyWords(m.lang).FoldedListJoiners
+	s := m.sentences[si]
+	return slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
+		if c.Negative != "" || c.Type != medcoop.JointResearch || m.sentenceOf(c.Start) != si {
+			return false
+		}
+		before := strings.Fields(textnorm.Key(m.text[s.Start:c.Start]))
+		after := strings.TrimLeft(m.text[c.End:s.End], " ")
+		item := strings.HasSuffix(strings.TrimRight(m.text[s.Start:c.Start], " "), ",") || strings.HasPrefix(after, ",") ||
+			len(before) > 0 && slices.Contains(joiners, before[len(before)-1]) ||
+			slices.ContainsFunc(joiners, func(j string) bool { return strings.HasPrefix(textnorm.Key(after)+" ", j+" ") })
+		return !item
+	})
 }
 
 // teaches reports whether the headline holds a cue of training.

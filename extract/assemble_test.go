@@ -1973,3 +1973,31 @@ func TestTeamMakeUp(t *testing.T) {
 		})
 	}
 }
+
+// TestStudySigned checks that a plain signing whose first cue sentence
+// names a study is joint research, and that research listed among the
+// fields of a framework agreement leaves it a signing.
+func TestStudySigned(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       medcoop.EventType
+	}{
+		{"en signed to carry out a study", "Hue and Lille against liver cancer\n\n" +
+			"Hue Central Hospital signed an agreement on Tuesday with CHU Lille to carry out a joint study of liver cancer in young adults.",
+			medcoop.JointResearch},
+		{"en research among fields", "Hue and Lille sign\n\n" +
+			"Hue Central Hospital and CHU Lille signed an agreement on Tuesday on training, joint research and staff exchanges.",
+			medcoop.AgreementSigned},
+		{"en a memorandum naming a study stays a memorandum", "Hue and Lille sign\n\n" +
+			"Hue Central Hospital and CHU Lille signed a memorandum of understanding on Tuesday that includes a joint study of liver cancer.",
+			medcoop.MOUSigned},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
+			if ev.Type != tt.want {
+				t.Errorf("type %s, want %s", ev.Type, tt.want)
+			}
+		})
+	}
+}
