@@ -35,6 +35,12 @@ type assemblyLexicon struct {
 	Reporting     []string `yaml:"reporting"`
 	Abbreviations []string `yaml:"abbreviations" fold:"no"`
 	Background    []string `yaml:"background"`
+	// Sourced are the words that set a sentence as background unless it
+	// tells the future: "according to the Ministry of Health, seven
+	// million people live with diabetes" is context, "the trainees will
+	// work in the emergency department, according to the health office"
+	// is the programme.
+	Sourced []string `yaml:"sourced"`
 	Hypothetical  []string `yaml:"hypothetical"`
 	Ongoing       []string `yaml:"ongoing"`
 	Past          []string `yaml:"past"`
@@ -2953,6 +2959,7 @@ func (m mentions) presents(i, j int, isParty map[string]bool, history map[int]bo
 func (m mentions) backgroundKey(key string, si int) bool {
 	words := assemblyWords(m.lang)
 	return containsWord(key, words.Background) || containsWord(key, words.Hypothetical) ||
+		containsWord(key, words.Sourced) && !future(key, words.Future) ||
 		containsWord(key, words.Extension) && m.hasCue(si, "hypothetical", 0) ||
 		containsWord(withoutWords(key, words.NotRoutine), words.Routine) && !m.hasCue(si, "", minCueStrength) && !m.listItem(si) && !future(key, words.Future)
 }

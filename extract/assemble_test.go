@@ -2001,3 +2001,22 @@ func TestStudySigned(t *testing.T) {
 		})
 	}
 }
+
+// TestSourcedFuture checks that a sentence sourced "according to" someone
+// is background when it tells the present and the programme when it tells
+// the future.
+func TestSourcedFuture(t *testing.T) {
+	head := "Lao nurses train in Thanh Hoa\n\nThanh Hoa Provincial General Hospital began a six-month training course on Monday for nurses of Houaphan Provincial Hospital. "
+	tests := []struct{ name, text, want string }{
+		{"present", head + "Chronic kidney disease is rising in Laos, according to the Ministry of Health.", "background"},
+		{"future", head + "The trainees will work in the haemodialysis unit, according to the provincial health office.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := leftOutByCode(t, tt.text, time.Date(2025, 8, 21, 0, 0, 0, 0, time.UTC))
+			if why, ok := got["nephrology"]; !ok || why != tt.want {
+				t.Errorf("left out %v, want nephrology %q", got, tt.want)
+			}
+		})
+	}
+}
