@@ -40,10 +40,10 @@ type assemblyLexicon struct {
 	// million people live with diabetes" is context, "the trainees will
 	// work in the emergency department, according to the health office"
 	// is the programme.
-	Sourced []string `yaml:"sourced"`
-	Hypothetical  []string `yaml:"hypothetical"`
-	Ongoing       []string `yaml:"ongoing"`
-	Past          []string `yaml:"past"`
+	Sourced      []string `yaml:"sourced"`
+	Hypothetical []string `yaml:"hypothetical"`
+	Ongoing      []string `yaml:"ongoing"`
+	Past         []string `yaml:"past"`
 	// Faculty are the words, matched as written (case too), that open
 	// the name of a faculty or school ("faculté de", "School of"): the
 	// fields listed after them name it.
@@ -949,17 +949,28 @@ const maxAcronymBytes = 12
 // of it: a comma and a word or two ("principal", "the largest").
 const descriptionBytes = 24
 
-// describes reports whether discovered mention im, a name in lower case
-// that says only its country, describes the institution right before it:
-// "l'hôpital Preah Ang Duong de Phnom Penh, principal hôpital
-// ophtalmologique public du Cambodge".
+// describes reports whether discovered mention im, a name in lower case,
+// describes the institution right before it, past a comma and a word or
+// two: one that says only its country ("l'hôpital Preah Ang Duong de Phnom
+// Penh, principal hôpital ophtalmologique public du Cambodge"), the
+// institution's own city ("l'hôpital Hermanos Ameijeiras, le grand hôpital
+// universitaire de La Havane") or no place of its own ("Gustave Roussy,
+// premier centre de lutte contre le cancer en Europe").
 func describes(text string, prev, im lexicon.InstitutionMention) bool {
-	if prev.Institution.Kind != im.Institution.Kind || im.Institution.City != "" || im.Institution.Country == "" ||
-		prev.Institution.Country != "" && prev.Institution.Country != im.Institution.Country {
+	if prev.Institution.Kind != im.Institution.Kind {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(im.Surface)
-	return unicode.IsLower(r) && afterComma(text, prev, im, descriptionBytes)
+	if !unicode.IsLower(r) || !afterComma(text, prev, im, descriptionBytes) {
+		return false
+	}
+	switch in := im.Institution; {
+	case in.City != "":
+		return !prev.Discovered && medcoop.SameCity(prev.Institution.City, in.City)
+	case in.Country != "":
+		return prev.Institution.Country == "" || prev.Institution.Country == in.Country
+	}
+	return !prev.Discovered
 }
 
 // besideBytes is how close a place must stand to a name to give it its country.

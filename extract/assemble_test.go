@@ -1270,6 +1270,14 @@ func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 			"L'Hôpital Fondation Adolphe de Rothschild et l'hôpital Preah Ang Duong de Phnom Penh, principal hôpital ophtalmologique public du Cambodge, ont renouvelé mardi leur convention. " +
 			"Le directeur de l'hôpital Preah Ang Duong a salué le partenariat.",
 			[]string{"fr-fondation-rothschild", lexicon.DiscoveredID("hôpital Preah Ang Duong de Phnom Penh")}},
+		// A description with an adjective, naming no place, or the known
+		// institution's own city.
+		{"fr", "Gustave Roussy et Calmette signent sur le cancer du sein\n\n" +
+			"Gustave Roussy, premier centre de lutte contre le cancer en Europe, et l'hôpital Calmette ont signé lundi un mémorandum sur le cancer du sein.",
+			[]string{"fr-gustave-roussy", "kh-calmette"}},
+		{"fr", "Pointe-à-Pitre et La Havane lancent un échange\n\n" +
+			"Le CHU de Guadeloupe a lancé lundi un programme d'échange avec l'hôpital Hermanos Ameijeiras, le grand hôpital universitaire de La Havane.",
+			[]string{"cu-hermanos-ameijeiras", "fr-chu-guadeloupe"}},
 		{"vi", "Bạch Mai mở khóa đào tạo với Đại học Y khoa Fujita\n\n" +
 			"Sáng 18/11, Bệnh viện Bạch Mai phối hợp với Đại học Y khoa Fujita (Nhật Bản) khai giảng khóa đào tạo phục hồi chức năng. " +
 			"Sáu chuyên gia của Bệnh viện Đại học Y khoa Fujita trực tiếp giảng dạy.",
