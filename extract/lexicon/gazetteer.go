@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/medcoop/medcoop"
 	"github.com/medcoop/medcoop/extract/textnorm"
@@ -217,7 +218,7 @@ func (g *Gazetteer) addInstitution(file string, y institutionYAML) error {
 		if !g.names.add(a, in, false) {
 			return fmt.Errorf("%s: institution %q: empty alias", file, y.ID)
 		}
-		for _, short := range append(g.shortened(a), g.respelled(a)...) {
+		for _, short := range append(append(g.shortened(a), g.respelled(a)...), elided(a)...) {
 			if k := textnorm.Key(short); !seen[k] {
 				seen[k] = true
 				g.names.add(short, in, false)
@@ -267,6 +268,43 @@ func (g *Gazetteer) respelled(alias string) []string {
 		return []string{out}
 	}
 	return nil
+}
+
+// elided returns alias with French "de" before a vowel or an h elided
+// ("de Hô Chi Minh-Ville" → "d'Hô Chi Minh-Ville") and an elided "d'"
+// spelled out, as French pages write either; nothing when it holds
+// neither.
+func elided(alias string) []string {
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(alias); {
+		rest := alias[i:]
+		switch {
+		case strings.HasPrefix(rest, " de ") && elidable(rest[len(" de "):]):
+			b.WriteString(" d'")
+			i += len(" de ")
+			changed = true
+		case strings.HasPrefix(rest, " d'") && elidable(rest[len(" d'"):]):
+			b.WriteString(" de ")
+			i += len(" d'")
+			changed = true
+		default:
+			b.WriteByte(alias[i])
+			i++
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return []string{b.String()}
+}
+
+// elidable reports whether a French word beginning s takes "d'" for "de":
+// it opens on a vowel or an h.
+func elidable(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	k := textnorm.Key(s[:size])
+	return k != "" && strings.Contains("aeiouyh", k[:1])
 }
 
 // cutPrefixFold cuts prefix from s when s begins with it, case folded.

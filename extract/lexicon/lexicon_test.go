@@ -157,6 +157,8 @@ func TestFindInstitutions(t *testing.T) {
 			[]instWant{{"CHU de Nimes", "fr-chu-nimes"}, {"chu de Nîmes", "fr-chu-nimes"}, {"Centre Hospitalier Universitaire de Nîmes", "fr-chu-nimes"}}},
 		{"fr elision and longest", "Une convention lie le CHU d’Angers à l'Université de médecine et de pharmacie de Hô Chi Minh-Ville.",
 			[]instWant{{"CHU d’Angers", "fr-chu-angers"}, {"Université de médecine et de pharmacie de Hô Chi Minh-Ville", "vn-ump-hcmc"}}},
+		{"fr de elided, d' spelled out", "L'hôpital de l'Université de médecine et de pharmacie d'Hô Chi Minh-Ville et l'université de médecine et de pharmacie de Hô Chi Minh-Ville.",
+			[]instWant{{"hôpital de l'Université de médecine et de pharmacie d'Hô Chi Minh-Ville", "vn-umc-hcmc"}, {"université de médecine et de pharmacie de Hô Chi Minh-Ville", "vn-ump-hcmc"}}},
 		{"fr short vs long", "L'Université de médecine et de pharmacie a reçu l'ambassade de France au Viêt Nam.",
 			[]instWant{{"Université de médecine et de pharmacie", "vn-vnu-ump"}, {"ambassade de France au Viêt Nam", "fr-embassy-vietnam"}}},
 		{"vi", "Bệnh viện Bạch Mai và Trường Đại học Y Dược, ĐHQGHN đã ký kết với Bộ Y tế.",
