@@ -2555,12 +2555,13 @@ func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]b
 	at := m.dates[i].Time // the first day of the event's date
 	own := m.sentenceOf(date.Evidence.Start)
 	later := map[int]bool{} // sentences that also give a date not that early
+	fut := assemblyWords(m.lang).Future
 	for _, d := range m.dates {
 		si := m.sentenceOf(d.Start)
 		if si < 0 || si == own {
 			continue
 		}
-		if d.Precision != medcoop.Year && d.Time.AddDate(0, earlierMonths, 0).Before(at) && !d.Time.Before(published.AddDate(-pastYears, 0, 0)) &&
+		if !future(m.sentenceKey(si), fut) && d.Precision != medcoop.Year && d.Time.AddDate(0, earlierMonths, 0).Before(at) && !d.Time.Before(published.AddDate(-pastYears, 0, 0)) &&
 			slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
 				return m.sentenceOf(c.Start) == si && c.Negative == "" && c.Strength >= minCueStrength && c.Type != ev.Type && c.Type != medcoop.OtherCooperation
 			}) {

@@ -117,6 +117,13 @@ func TestDomainsInPassing(t *testing.T) {
 			notWanted: []string{"nephrology"},
 		},
 		{
+			name: "a sentence of the future is no earlier event, whatever month it names",
+			text: "Hue and Geneva launch a study of diabetic feet\n\n" +
+				"Hue Central Hospital and Geneva University Hospitals launched a joint study of diabetic foot ulcers on Monday.\n\n" +
+				"Before the study begins in May, ten nurses from the Hue hospital will be trained in wound care.",
+			want: []string{"endocrinology", "nursing", "medical-education"},
+		},
+		{
 			name: "a sentence naming the partners beside a date long past still counts",
 			text: "Le CHU de Rennes signe un mémorandum avec l'hôpital Bach Mai\n\n" +
 				"Le 6 octobre, le CHU de Rennes et l'hôpital Bach Mai ont signé un mémorandum d'entente sur la réanimation.\n\n" +
