@@ -441,7 +441,13 @@ type headRule struct {
 	// university ("Trường Khoa học Y tế Công cộng", "faculté de médecine"):
 	// the university named right after it is where it belongs.
 	within bool
-	rules  *discoveryRules
+	// body names the kind of public body the head stands for ("health
+	// department" for "sở y tế", "Department of Health", "direction
+	// provinciale de la santé"): one found with a city or a province is
+	// that place's body, one id whatever the language or the wording
+	// ("Sở Y tế tỉnh Quảng Trị", "Quang Tri Department of Health").
+	body  string
+	rules *discoveryRules
 }
 
 type discoveryRules struct {
@@ -519,6 +525,7 @@ type discoveryYAML struct {
 		NeedsPlace bool              `yaml:"needs_place"`
 		Specialty  bool              `yaml:"specialty"`
 		Within     bool              `yaml:"within"`
+		Body       string            `yaml:"body"`
 	} `yaml:"heads"`
 	Connectors []string `yaml:"connectors"`
 	Modifiers  []string `yaml:"modifiers"`
@@ -616,7 +623,7 @@ func (g *Gazetteer) loadDiscovery() error {
 			if !validKinds[h.Kind] {
 				return fmt.Errorf("%s: head %q: unknown kind %q", files[lang], h.Words, h.Kind)
 			}
-			hr := &headRule{kind: h.Kind, backward: h.Backward, needsPlace: h.NeedsPlace, specialty: h.Specialty, within: h.Within, rules: r}
+			hr := &headRule{kind: h.Kind, backward: h.Backward, needsPlace: h.NeedsPlace, specialty: h.Specialty, within: h.Within, body: h.Body, rules: r}
 			added := false
 			if d && !isAcronym(h.Words) {
 				added = g.heads.addCaseless(h.Words, hr)
@@ -1166,6 +1173,19 @@ func (g *Gazetteer) discovered(ft *foldedText, h *headRule, from, to int, head m
 			in.City = v.name // a region is no city: "centre de lutte contre le cancer de Bourgogne"
 		}
 	}
+	if h.body != "" {
+		// "Department of Health of Vietnam's Quang Tri province": the
+		// province, past the country, is whose body it is
+		for _, p := range ps {
+			if v := p.Values[0]; !v.isCountry {
+				in.ID, in.Country = discoveredID(h.body+" "+textnorm.Key(v.name)), v.country
+				if !v.region {
+					in.City = v.name
+				}
+				break
+			}
+		}
+	}
 	return InstitutionMention{Start: s, End: e, Surface: surface, Institution: in, Discovered: true, within: h.within}
 }
 
@@ -1178,8 +1198,14 @@ func inside(ft *foldedText, j, from, to int) bool {
 // DiscoveredID returns the id of an institution the gazetteer does not
 // know: "x-" and a hash of its folded name, so that every spelling that
 // folds alike (case, accents, punctuation) gets the same id, in extraction
-// and in an editor's correction alike.
+// and in an editor's correction alike; a public body of a place found
+// whole in name ("Sở Y tế tỉnh Quảng Trị") has that place's body's id.
 func DiscoveredID(name string) string {
+	for _, m := range Institutions().Find(name) {
+		if m.Discovered && m.Start == 0 && m.End == len(name) {
+			return m.Institution.ID
+		}
+	}
 	return discoveredID(textnorm.Key(name))
 }
 

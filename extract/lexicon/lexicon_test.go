@@ -933,3 +933,34 @@ func TestSharedSpelling(t *testing.T) {
 		t.Errorf("an unshared name has alternatives: %+v", ms)
 	}
 }
+
+// TestHealthDepartmentOfAPlace checks that a province's health department
+// found in any wording or language is one body, and that two provinces'
+// are two.
+func TestHealthDepartmentOfAPlace(t *testing.T) {
+	g := Institutions()
+	id := func(text string) string {
+		for _, m := range g.Find(text) {
+			if m.Discovered {
+				return m.Institution.ID
+			}
+		}
+		t.Fatalf("Find(%q) found no body", text)
+		return ""
+	}
+	quangTri := []string{
+		"The Department of Health of Vietnam's Quang Tri province signed.",
+		"The Quang Tri Department of Health signed.",
+		"Sở Y tế tỉnh Quảng Trị đã ký kết.",
+		"Sở Y tế Quảng Trị đã ký kết.",
+	}
+	want := id(quangTri[0])
+	for _, text := range quangTri[1:] {
+		if got := id(text); got != want {
+			t.Errorf("Find(%q) = %s, want %s as %q", text, got, want, quangTri[0])
+		}
+	}
+	if other := id("Sở Y tế tỉnh Quảng Bình đã ký kết."); other == want {
+		t.Errorf("Quảng Bình's health department is Quảng Trị's (%s)", other)
+	}
+}
