@@ -172,6 +172,14 @@ var goldFloors = map[string]map[string]float64{
 		"language": 1, "cooperation": 0.97, "type": 0.85, "date": 0.97,
 		"parties": 0.94, "people": 0.95, "domains": 0.81, "countries": 0.97,
 	},
+	"../fixtures/gold/dev22-a.json": {
+		"language": 1, "cooperation": 0.97, "type": 0.9, "date": 0.97,
+		"parties": 0.97, "people": 0.97, "domains": 0.92, "countries": 0.97,
+	},
+	"../fixtures/gold/dev22-b.json": {
+		"language": 1, "cooperation": 0.97, "type": 0.97, "date": 0.9,
+		"parties": 0.97, "people": 0.95, "domains": 0.89, "countries": 0.95,
+	},
 	"../fixtures/gold/dev3-b.json": {
 		"language": 1, "cooperation": 0.85, "type": 0.8, "date": 0.8,
 		"parties": 0.85, "people": 0.85, "domains": 0.73, "countries": 0.88,
