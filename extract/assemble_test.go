@@ -602,7 +602,9 @@ func TestParentIsNotParty(t *testing.T) {
 			for _, p := range ev.Parties {
 				ids = append(ids, p.ID)
 			}
-			if len(ids) != 2 || slices.ContainsFunc(ids, func(id string) bool { return id == "vn-cho-ray" || id == "fr-aphp" || strings.Contains(id, "jiao") || id == lexicon.DiscoveredID("Université de Bâle") }) {
+			if len(ids) != 2 || slices.ContainsFunc(ids, func(id string) bool {
+				return id == "vn-cho-ray" || id == "fr-aphp" || strings.Contains(id, "jiao") || id == lexicon.DiscoveredID("Université de Bâle")
+			}) {
 				t.Errorf("parties = %q, want two and not the parent body", ids)
 			}
 		})
@@ -1098,10 +1100,7 @@ func TestDescribedPartner(t *testing.T) {
 // that a visit with no signing, or a signing told paragraphs later, stays a
 // visit.
 func TestVisitForASigning(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       medcoop.EventType
-	}{
+	tests := []typeCase{
 		{"fr a memorandum signed during the visit", "Le CHU de Brest reçoit Hué\n\n" +
 			"Une délégation de l'hôpital central de Hué était reçue mardi au CHU de Brest. Les deux hôpitaux ont signé à cette occasion un mémorandum d'entente sur la dialyse.",
 			medcoop.MOUSigned},
@@ -1135,14 +1134,7 @@ func TestVisitForASigning(t *testing.T) {
 			"Asan Medical Center will train surgeons from Hue Central Hospital to perform liver transplants from living donors, under a programme opened on Monday.",
 			medcoop.TrainingProgramme},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
-			if ev.Type != tt.want {
-				t.Errorf("type %s, want %s", ev.Type, tt.want)
-			}
-		})
-	}
+	checkTypes(t, tests)
 }
 
 // TestFunderIsNotParty checks that an agency that funds a programme
@@ -1995,10 +1987,7 @@ func TestTeamMakeUp(t *testing.T) {
 // names a study is joint research, and that research listed among the
 // fields of a framework agreement leaves it a signing.
 func TestStudySigned(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       medcoop.EventType
-	}{
+	tests := []typeCase{
 		{"en signed to carry out a study", "Hue and Lille against liver cancer\n\n" +
 			"Hue Central Hospital signed an agreement on Tuesday with CHU Lille to carry out a joint study of liver cancer in young adults.",
 			medcoop.JointResearch},
@@ -2009,6 +1998,18 @@ func TestStudySigned(t *testing.T) {
 			"Hue Central Hospital and CHU Lille signed a memorandum of understanding on Tuesday that includes a joint study of liver cancer.",
 			medcoop.MOUSigned},
 	}
+	checkTypes(t, tests)
+}
+
+// typeCase is a text and the type of the one event it tells.
+type typeCase struct {
+	name, text string
+	want       medcoop.EventType
+}
+
+// checkTypes checks that each text tells one event of its type.
+func checkTypes(t *testing.T, tests []typeCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ev := oneEvent(t, tt.text, time.Date(2025, 6, 20, 0, 0, 0, 0, time.UTC))
