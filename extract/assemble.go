@@ -36,10 +36,11 @@ type assemblyLexicon struct {
 	Abbreviations []string `yaml:"abbreviations" fold:"no"`
 	Background    []string `yaml:"background"`
 	// Sourced are the words that set a sentence as background unless it
-	// tells the future: "according to the Ministry of Health, seven
-	// million people live with diabetes" is context, "the trainees will
-	// work in the emergency department, according to the health office"
-	// is the programme.
+	// tells the future of the cooperation, with a cue: "according to the
+	// Ministry of Health, seven million people live with diabetes" (or
+	// "cases will double by 2030") is context, "the trainees will work in
+	// the emergency department, according to the health office" is the
+	// programme.
 	Sourced      []string `yaml:"sourced"`
 	Hypothetical []string `yaml:"hypothetical"`
 	Ongoing      []string `yaml:"ongoing"`
@@ -144,14 +145,16 @@ type assemblyLexicon struct {
 	// ParentSubject are the nouns for an institution that a clause of
 	// belonging may follow ("the French hospital, part of AP-HP").
 	ParentSubject []string `yaml:"parent_subject"`
-	// Team are the words after which a list of trades says who a team is
+	// Team are the nouns after which a list of trades says who a team is
 	// made of ("les six visiteurs, deux chirurgiens, un anesthésiste et…",
 	// "đoàn gồm 3 bác sĩ gây mê và 2 điều dưỡng"): who travels, not
-	// what the cooperation covers. TeamBreak are the words that, between
-	// them and the list, make the list what the team does ("pour former
-	// deux anesthésistes").
-	Team      []string `yaml:"team"`
-	TeamBreak []string `yaml:"team_break"`
+	// what the cooperation covers. Past a few words the list needs one of
+	// TeamMadeOf ("included", "gồm"). TeamBreak are the words that,
+	// between them and the list, make the list what the team does ("pour
+	// former deux anesthésistes").
+	Team       []string `yaml:"team"`
+	TeamMadeOf []string `yaml:"team_made_of"`
+	TeamBreak  []string `yaml:"team_break"`
 	// Counts are the words that count the people of a trade ("deux",
 	// "an", "hai"); numerals count too.
 	Counts []string `yaml:"counts"`
@@ -652,7 +655,7 @@ func (m *mentions) settleDiscovered(text string, ims []lexicon.InstitutionMentio
 			out = append(out, im)
 			continue
 		}
-		if i > 0 && (apposes(text, ims[i-1], im) || describes(text, ims[i-1], im)) {
+		if i > 0 && (apposes(text, ims[i-1], im) || describes(text, ims[i-1], im, assemblyWords(m.lang).FoldedListJoiners)) {
 			im.Institution, im.Discovered = ims[i-1].Institution, false
 			out = append(out, im)
 			continue
@@ -956,7 +959,7 @@ const descriptionBytes = 24
 // institution's own city ("l'hôpital Hermanos Ameijeiras, le grand hôpital
 // universitaire de La Havane") or no place of its own ("Gustave Roussy,
 // premier centre de lutte contre le cancer en Europe").
-func describes(text string, prev, im lexicon.InstitutionMention) bool {
+func describes(text string, prev, im lexicon.InstitutionMention, joiners []string) bool {
 	if prev.Institution.Kind != im.Institution.Kind {
 		return false
 	}
@@ -964,9 +967,17 @@ func describes(text string, prev, im lexicon.InstitutionMention) bool {
 	if !unicode.IsLower(r) || !afterComma(text, prev, im, descriptionBytes) {
 		return false
 	}
+	if next := strings.Fields(textnorm.Key(text[im.End:min(len(text), im.End+descriptionBytes)])); len(next) > 0 &&
+		!strings.HasPrefix(strings.TrimLeft(text[im.End:], " "), ",") && slices.Contains(joiners, next[0]) {
+		return false // a list: "l'hôpital Calmette, le centre de lutte contre le cancer Henri-Becquerel et l'hôpital Bach Mai"
+	}
 	switch in := im.Institution; {
 	case in.City != "":
-		return !prev.Discovered && medcoop.SameCity(prev.Institution.City, in.City)
+		// the institution's own city, or its country when it has no city
+		// ("l'hôpital Hermanos Ameijeiras, le grand hôpital universitaire
+		// de La Havane")
+		return !prev.Discovered && (medcoop.SameCity(prev.Institution.City, in.City) ||
+			prev.Institution.City == "" && prev.Institution.Country == in.Country)
 	case in.Country != "":
 		return prev.Institution.Country == "" || prev.Institution.Country == in.Country
 	}
@@ -2054,19 +2065,35 @@ func (m mentions) eventType(cueSents []int) medcoop.EventType {
 // "an agreement on training, joint research and exchanges", where the
 // research is one field of many.
 func (m mentions) studySigned(si int) bool {
+	if m.hasCue(si, "hypothetical", 0) {
+		return false // "research projects may follow"
+	}
 	joiners := assemblyWords(m.lang).FoldedListJoiners
 	s := m.sentences[si]
 	return slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
 		if c.Negative != "" || c.Type != medcoop.JointResearch || m.sentenceOf(c.Start) != si {
 			return false
 		}
-		before := strings.Fields(textnorm.Key(m.text[s.Start:c.Start]))
+		// an item of a list: a comma or a joiner right after it, or one
+		// within the two words before it ("and on joint research", "as
+		// well as joint research")
+		before := " " + strings.Join(lastWords(textnorm.Key(m.text[s.Start:c.Start]), studyListWords), " ") + " "
 		after := strings.TrimLeft(m.text[c.End:s.End], " ")
 		item := strings.HasSuffix(strings.TrimRight(m.text[s.Start:c.Start], " "), ",") || strings.HasPrefix(after, ",") ||
-			len(before) > 0 && slices.Contains(joiners, before[len(before)-1]) ||
+			containsWord(before, joiners) ||
 			slices.ContainsFunc(joiners, func(j string) bool { return strings.HasPrefix(textnorm.Key(after)+" ", j+" ") })
 		return !item
 	})
+}
+
+// studyListWords is how many words before a cue of research a list
+// joiner makes it an item of a list.
+const studyListWords = 2
+
+// lastWords returns the last n words of key, or all of them.
+func lastWords(key string, n int) []string {
+	w := strings.Fields(key)
+	return w[max(0, len(w)-n):]
 }
 
 // teaches reports whether the headline holds a cue of training.
@@ -2453,31 +2480,44 @@ func (m mentions) workplace(pos int, words []string) bool {
 }
 
 // makeUp reports whether the field mention d is a trade counted in the
-// list that says who a team is made of, soon after a word of Team and
-// with no word of TeamBreak between ("Une mission de quatre soignants, un
-// gériatre, un kinésithérapeute et deux infirmières, se rendra…"): the
-// trades say who travels, not what the cooperation covers. Another
-// counted item must stand in the list, before d or right after it.
+// list that says who a team is made of, right after a noun of Team or
+// past a word of TeamMadeOf, with no word of TeamBreak or of the future
+// between ("Une mission de quatre soignants, un gériatre, un
+// kinésithérapeute et deux infirmières, se rendra…", "The delegation, led
+// by its deputy director, included an anaesthetist, two emergency nurses
+// and…"): the trades say who travels, not what the cooperation covers;
+// "La délégation a signé un accord permettant à deux infirmières…" and
+// "đoàn sẽ hỗ trợ 3 bác sĩ…" are what it does. Another counted item must
+// stand in the list, before d or right after it.
 func (m mentions) makeUp(d lexicon.DomainMention, words *assemblyLexicon) bool {
 	si := m.sentenceOf(d.Start)
 	if si < 0 || len(words.Team) == 0 || !people.Trade(m.lang, d.Surface) {
 		return false
 	}
 	rest, ok := afterLastWord(" "+textnorm.Key(m.text[m.sentences[si].Start:d.Start])+" ", words.Team)
-	if !ok || containsWord(rest, words.TeamBreak) {
+	if !ok || containsWord(rest, words.TeamBreak) || future(rest, words.Future) {
 		return false
 	}
 	before := strings.Fields(rest)
-	if len(before) == 0 || len(before) > maxTeamWords || !counts(before[len(before)-1], words.Counts) {
+	if len(before) == 0 || !counts(before[len(before)-1], words.Counts) {
 		return false
 	}
-	n := 0
-	for _, w := range before {
-		if counts(w, words.Counts) {
-			n++
+	// the list's items: a count and a trade ("deux chirurgiens", "two
+	// emergency nurses"), not "un accord permettant à deux infirmières"
+	var items []int
+	for i, w := range before[:len(before)-1] {
+		if counts(w, words.Counts) && m.countsTrade(before[i+1:min(len(before), i+3)]) {
+			items = append(items, i)
 		}
 	}
-	if n >= 2 {
+	open := len(before) - 1 // where the list opens: its first item
+	if len(items) > 0 {
+		open = items[0]
+	}
+	if open > maxTeamWords || open > closeTeamWords && !containsWord(" "+strings.Join(before[:open], " ")+" ", words.TeamMadeOf) {
+		return false
+	}
+	if len(items) > 0 {
 		return true
 	}
 	// the next item: ", un anesthésiste", " and a hospital administrator"
@@ -2495,10 +2535,29 @@ func (m mentions) makeUp(d lexicon.DomainMention, words *assemblyLexicon) bool {
 	return false
 }
 
-// maxTeamWords bounds the words between a word of Team and a trade of
+// maxTeamWords bounds the words between a noun of Team and the list of
 // the team's make-up ("The delegation, led by Dr Hiroshi Tanabe, included
-// an anaesthetist").
-const maxTeamWords = 10
+// an anaesthetist"); past closeTeamWords ("les six visiteurs, deux
+// chirurgiens") a word of TeamMadeOf must say the list is the team's.
+const (
+	maxTeamWords   = 10
+	closeTeamWords = 3
+)
+
+// countsTrade reports whether the folded words after a count, one or
+// two, name a trade; Vietnamese trades are matched with their
+// diacritics, which folded words have lost, so any item counts there.
+func (m mentions) countsTrade(next []string) bool {
+	if m.lang == "vi" {
+		return true
+	}
+	for n := 1; n <= len(next); n++ {
+		if people.Trade(m.lang, strings.Join(next[:n], " ")) {
+			return true
+		}
+	}
+	return false
+}
 
 // counts reports whether the folded word w counts people: one of words
 // or a numeral.
@@ -2535,10 +2594,10 @@ const pastYears = 2
 
 // earlierEvents are the sentences dated only at a month or a day at least
 // earlierMonths before the event's date, outside the sentence that
-// gives it, that tell an event of another type: an earlier event of the
-// partners ("Tháng 11/2025, CHU de Bordeaux đã trao tặng … 4 máy lọc máu"
-// in the report of a memorandum signed in March 2026), whose fields are
-// not this one's. A date more than pastYears before publication is
+// gives it, that tell an event of another type, not in the future: an
+// earlier event of the partners ("Tháng 11/2025, CHU de Bordeaux đã trao
+// tặng … 4 máy lọc máu" in the report of a memorandum signed in March
+// 2026), whose fields are not this one's. A date more than pastYears before publication is
 // pastSentences' to judge: a sentence that names the partners beside it
 // may still tell what they now do ("… dans le champ que le mémorandum
 // signé le 8 janvier 2018 entre les ministres a défini").
@@ -2561,9 +2620,13 @@ func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]b
 		if si < 0 || si == own {
 			continue
 		}
-		if !future(m.sentenceKey(si), fut) && d.Precision != medcoop.Year && d.Time.AddDate(0, earlierMonths, 0).Before(at) && !d.Time.Before(published.AddDate(-pastYears, 0, 0)) &&
+		if d.Precision != medcoop.Year && d.Time.AddDate(0, earlierMonths, 0).Before(at) && !d.Time.Before(published.AddDate(-pastYears, 0, 0)) &&
 			slices.ContainsFunc(m.cues, func(c lexicon.Cue) bool {
-				return m.sentenceOf(c.Start) == si && c.Negative == "" && c.Strength >= minCueStrength && c.Type != ev.Type && c.Type != medcoop.OtherCooperation
+				// a cue told in the future ("ten nurses … will be
+				// trained") is no earlier event, whatever month the
+				// sentence names
+				return m.sentenceOf(c.Start) == si && c.Negative == "" && c.Strength >= minCueStrength && c.Type != ev.Type && c.Type != medcoop.OtherCooperation &&
+					!future(" "+textnorm.Key(m.text[textnorm.Back(m.text, c.Start, futureCueBytes):c.End])+" ", fut)
 			}) {
 			out[si] = true
 		} else {
@@ -2575,6 +2638,10 @@ func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]b
 	}
 	return out
 }
+
+// futureCueBytes is how far before a cue a word of the future makes it
+// told in the future ("will be trained", "seront formés").
+const futureCueBytes = 48
 
 // pastSentences are the sentences that tell what was done before: they hold
 // a date of history ("depuis 2008", "in 2015") at least a year before
@@ -2971,7 +3038,7 @@ func (m mentions) presents(i, j int, isParty map[string]bool, history map[int]bo
 func (m mentions) backgroundKey(key string, si int) bool {
 	words := assemblyWords(m.lang)
 	return containsWord(key, words.Background) || containsWord(key, words.Hypothetical) ||
-		containsWord(key, words.Sourced) && !future(key, words.Future) ||
+		containsWord(key, words.Sourced) && !(future(key, words.Future) && m.hasCue(si, "", minCueStrength)) ||
 		containsWord(key, words.Extension) && m.hasCue(si, "hypothetical", 0) ||
 		containsWord(withoutWords(key, words.NotRoutine), words.Routine) && !m.hasCue(si, "", minCueStrength) && !m.listItem(si) && !future(key, words.Future)
 }

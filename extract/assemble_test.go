@@ -124,6 +124,14 @@ func TestDomainsInPassing(t *testing.T) {
 			want: []string{"endocrinology", "nursing", "medical-education"},
 		},
 		{
+			name: "an earlier signing that says what will follow is still an earlier event",
+			text: "Lille gives Hue two dialysis machines\n\n" +
+				"CHU Lille handed over two dialysis machines to Hue Central Hospital on Monday.\n\n" +
+				"In March, CHU Lille signed a memorandum with Hue Central Hospital on cardiology, under which it will also host interns.",
+			want:      []string{"nephrology"},
+			notWanted: []string{"cardiology"},
+		},
+		{
 			name: "a sentence naming the partners beside a date long past still counts",
 			text: "Le CHU de Rennes signe un mémorandum avec l'hôpital Bach Mai\n\n" +
 				"Le 6 octobre, le CHU de Rennes et l'hôpital Bach Mai ont signé un mémorandum d'entente sur la réanimation.\n\n" +
@@ -1276,6 +1284,14 @@ func TestOneInstitutionWrittenTwoWays(t *testing.T) {
 		{"fr", "Gustave Roussy et Calmette signent sur le cancer du sein\n\n" +
 			"Gustave Roussy, premier centre de lutte contre le cancer en Europe, et l'hôpital Calmette ont signé lundi un mémorandum sur le cancer du sein.",
 			[]string{"fr-gustave-roussy", "kh-calmette"}},
+		// A description followed by "et" is an item of a list.
+		{"fr", "Calmette, Becquerel et Bach Mai signent\n\n" +
+			"L'hôpital Calmette, le centre de lutte contre le cancer Henri-Becquerel et l'hôpital Bach Mai ont signé lundi une convention sur les sarcomes.",
+			[]string{"kh-calmette", "vn-bach-mai", lexicon.DiscoveredID("centre de lutte contre le cancer Henri-Becquerel")}},
+		// "associé à" alone is "together with": both are parties.
+		{"fr", "Rennes et Bach Mai lancent une étude\n\n" +
+			"Le CHU de Rennes, associé à l'hôpital Bach Mai, a lancé lundi une étude commune sur la dengue.",
+			[]string{"fr-chu-rennes", "vn-bach-mai"}},
 		{"fr", "Pointe-à-Pitre et La Havane lancent un échange\n\n" +
 			"Le CHU de Guadeloupe a lancé lundi un programme d'échange avec l'hôpital Hermanos Ameijeiras, le grand hôpital universitaire de La Havane.",
 			[]string{"cu-hermanos-ameijeiras", "fr-chu-guadeloupe"}},
@@ -1968,6 +1984,15 @@ func TestTeamMakeUp(t *testing.T) {
 		{"vi gồm",
 			"Bệnh viện Trung ương Huế đón đoàn Nhật Bản\n\nSáng 12/3, Bệnh viện Trung ương Huế và Bệnh viện Quốc tế St. Luke đã ký biên bản ghi nhớ hợp tác về chấn thương. " +
 				"Đoàn của Bệnh viện Quốc tế St. Luke gồm 3 bác sĩ phẫu thuật và 2 điều dưỡng.", "nursing", "make-up"},
+		{"en including with no team",
+			"Tokyo hospital team visits Hue\n\nSt. Luke's International Hospital and Hue Central Hospital signed a memorandum on Monday on trauma care. " +
+				"St. Luke's International Hospital will train 40 staff of Hue Central Hospital, including 30 nurses and 10 midwives.", "nursing", ""},
+		{"fr a delegation that signs for the trades",
+			"Le CHU de Brest accueille l'hôpital Calmette\n\nLe CHU de Brest et l'hôpital Calmette ont signé lundi une convention de coopération sur la prise en charge des grands brûlés. " +
+				"La délégation a signé un accord permettant à deux infirmières et un anesthésiste de venir à Brest.", "nursing", ""},
+		{"vi a team that will support them",
+			"Bệnh viện Trung ương Huế đón đoàn Nhật Bản\n\nSáng 12/3, Bệnh viện Trung ương Huế và Bệnh viện Quốc tế St. Luke đã ký biên bản ghi nhớ hợp tác về chấn thương. " +
+				"Đoàn sẽ hỗ trợ 3 bác sĩ và 2 điều dưỡng sang Nhật Bản.", "nursing", ""},
 		{"vi trained",
 			"Bệnh viện Trung ương Huế đón đoàn Nhật Bản\n\nSáng 12/3, Bệnh viện Trung ương Huế và Bệnh viện Quốc tế St. Luke đã ký biên bản ghi nhớ hợp tác về chấn thương. " +
 				"Theo thỏa thuận, phía Nhật Bản sẽ đào tạo 3 bác sĩ phẫu thuật và 2 điều dưỡng.", "nursing", ""},
@@ -1993,6 +2018,15 @@ func TestStudySigned(t *testing.T) {
 			medcoop.JointResearch},
 		{"en research among fields", "Hue and Lille sign\n\n" +
 			"Hue Central Hospital and CHU Lille signed an agreement on Tuesday on training, joint research and staff exchanges.",
+			medcoop.AgreementSigned},
+		{"en research after a joiner two words back", "Hue and Lille sign\n\n" +
+			"Hue Central Hospital and CHU Lille signed an agreement on Tuesday on training and on joint research.",
+			medcoop.AgreementSigned},
+		{"en research as well as", "Hue and Lille sign\n\n" +
+			"Hue Central Hospital and CHU Lille signed an agreement on Tuesday on training as well as joint research.",
+			medcoop.AgreementSigned},
+		{"en research that may follow", "Hue and Lille sign\n\n" +
+			"Hue Central Hospital and CHU Lille signed an agreement on Tuesday on training; research projects may follow.",
 			medcoop.AgreementSigned},
 		{"en a memorandum naming a study stays a memorandum", "Hue and Lille sign\n\n" +
 			"Hue Central Hospital and CHU Lille signed a memorandum of understanding on Tuesday that includes a joint study of liver cancer.",
@@ -2028,6 +2062,7 @@ func TestSourcedFuture(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"present", head + "Chronic kidney disease is rising in Laos, according to the Ministry of Health.", "background"},
 		{"future", head + "The trainees will work in the haemodialysis unit, according to the provincial health office.", ""},
+		{"a forecast", head + "Cases of chronic kidney disease will double in Laos by 2030, according to the Ministry of Health.", "background"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -678,6 +678,16 @@ func (lx *lexicon) toCome(s string, m Mention, ref time.Time) Mention {
 	if m.Precision == medcoop.Month {
 		from = time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)
 	}
+	if lx.pastBefore.MatchString(s[textnorm.Back(s, m.Start, 16):m.Start]) {
+		// "last November" is past: before the page's own month, and never
+		// moved on by a verb of the future
+		if m.Precision == medcoop.Month && !m.Time.Before(from) {
+			moved := mention(m.Start, m.End, m.Time.AddDate(-1, 0, 0), m.Precision)
+			moved.Relative, moved.Historical = m.Relative, m.Historical
+			return moved
+		}
+		return m
+	}
 	if !m.Time.Before(from) || !lx.ahead(s, m.Start, m.End) {
 		return m
 	}

@@ -47,6 +47,9 @@ type langData struct {
 		After  []string `yaml:"after"`
 		Before []string `yaml:"before"`
 		Future []string `yaml:"future"`
+		// PastBefore are the words before a date without its year that
+		// say it is past, never to come ("last November").
+		PastBefore []string `yaml:"past_before"`
 	} `yaml:"ahead"`
 	Historical struct {
 		Before        []string `yaml:"before"`
@@ -142,6 +145,7 @@ type lexicon struct {
 	weekdayLine    *regexp.Regexp // a line that opens with a weekday
 	aheadAfter     *regexp.Regexp // at the start of the text after a date without its year: "février prochain", "tháng 2 tới"
 	aheadBefore    *regexp.Regexp // at the end of the text before it: "next February"
+	pastBefore     *regexp.Regexp // at the end of the text before it: "last February"
 	future         *regexp.Regexp // a verb of the future in the text before it: "will return in February"
 	dateNext       *regexp.Regexp // a date's start at the start of a text: "tới tháng 5" is "to May", not "to come"
 }
@@ -469,6 +473,9 @@ func compileLexicon(d *langData) (*lexicon, error) {
 	}
 	if lx.aheadBefore, err = regexp.Compile(`(?i)` + boundary + alt(d.Ahead.Before) + `\s*$`); err != nil {
 		return nil, fmt.Errorf("words of dates to come of %q: %w", d.Lang, err)
+	}
+	if lx.pastBefore, err = regexp.Compile(`(?i)` + boundary + alt(d.Ahead.PastBefore) + `\s*$`); err != nil {
+		return nil, fmt.Errorf("words of past dates of %q: %w", d.Lang, err)
 	}
 	if lx.dateNext, err = regexp.Compile(`(?i)^\s*(?:\p{N}|` + alt([]string{d.MonthWord, d.DayWord, d.YearWord}, lx.monthSpellings) + `(?:$|[^\p{L}\p{N}]))`); err != nil {
 		return nil, fmt.Errorf("date words of %q: %w", d.Lang, err)

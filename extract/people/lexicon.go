@@ -405,7 +405,7 @@ func compile(f langFile) (*lexicon, error) {
 // their trade: it opens (where the noun comes first) or ends on one of the
 // data's roles or plural roles ("infirmières anesthésistes", "emergency
 // nurses"), a title in lower case that is no private one ("bác sĩ gây
-// mê"), or a word with a profession's suffix ("gériatre"); "soins
+// mê"), or a word with a profession's suffix ("hépatologue"); "soins
 // infirmiers" is no trade. Event assembly uses it to tell a team's make-up
 // from what the team does.
 func Trade(lang, s string) bool {
