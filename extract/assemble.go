@@ -2545,10 +2545,10 @@ const (
 )
 
 // countsTrade reports whether the folded words after a count, one or
-// two, name a trade; Vietnamese trades are matched with their
-// diacritics, which folded words have lost, so any item counts there.
+// two, name a trade; where trades are matched with their diacritics
+// (Vietnamese), which folded words have lost, any item counts.
 func (m mentions) countsTrade(next []string) bool {
-	if m.lang == "vi" {
+	if people.KeepsDiacritics(m.lang) {
 		return true
 	}
 	for n := 1; n <= len(next); n++ {
@@ -2597,8 +2597,8 @@ const pastYears = 2
 // gives it, that tell an event of another type, not in the future: an
 // earlier event of the partners ("Tháng 11/2025, CHU de Bordeaux đã trao
 // tặng … 4 máy lọc máu" in the report of a memorandum signed in March
-// 2026), whose fields are not this one's. A date more than pastYears before publication is
-// pastSentences' to judge: a sentence that names the partners beside it
+// 2026), whose fields are not this one's. A date more than pastYears
+// before publication is pastSentences' to judge: a sentence that names the partners beside it
 // may still tell what they now do ("… dans le champ que le mémorandum
 // signé le 8 janvier 2018 entre les ministres a défini").
 func (m mentions) earlierEvents(ev medcoop.Event, published time.Time) map[int]bool {

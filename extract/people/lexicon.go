@@ -401,6 +401,14 @@ func compile(f langFile) (*lexicon, error) {
 	return lx, nil
 }
 
+// KeepsDiacritics reports whether language lang compares role phrases with
+// their diacritics ("bác sĩ" is no "bạc sỉ"): folded words name no trade
+// there.
+func KeepsDiacritics(lang string) bool {
+	lx := lexicons[lang]
+	return lx != nil && lx.kind == keyLower
+}
+
 // Trade reports whether the phrase s, in language lang, names people by
 // their trade: it opens (where the noun comes first) or ends on one of the
 // data's roles or plural roles ("infirmières anesthésistes", "emergency

@@ -30,3 +30,13 @@ func TestTrade(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepsDiacritics checks which languages compare roles with their
+// diacritics.
+func TestKeepsDiacritics(t *testing.T) {
+	for lang, want := range map[string]bool{"vi": true, "fr": false, "en": false, "xx": false} {
+		if got := KeepsDiacritics(lang); got != want {
+			t.Errorf("KeepsDiacritics(%q) = %v, want %v", lang, got, want)
+		}
+	}
+}
