@@ -649,12 +649,12 @@ func rangeYearFromStart(first, last Mention, ref time.Time) (Mention, Mention) {
 	if first.Time.Year() != y-1 || start.After(ref.AddDate(0, 0, graceDays)) || last.Time.Month() == 2 && last.Time.Day() == 29 {
 		return first, last
 	}
-	return yearLater(first), yearLater(last)
+	return yearsOn(first, 1), yearsOn(last, 1)
 }
 
-// yearLater is m one year on.
-func yearLater(m Mention) Mention {
-	moved := mention(m.Start, m.End, m.Time.AddDate(1, 0, 0), m.Precision)
+// yearsOn is m moved by years (back when negative).
+func yearsOn(m Mention, years int) Mention {
+	moved := mention(m.Start, m.End, m.Time.AddDate(years, 0, 0), m.Precision)
 	moved.Relative, moved.Historical = m.Relative, m.Historical
 	return moved
 }
@@ -682,16 +682,14 @@ func (lx *lexicon) toCome(s string, m Mention, ref time.Time) Mention {
 		// "last November" is past: before the page's own month, and never
 		// moved on by a verb of the future
 		if m.Precision == medcoop.Month && !m.Time.Before(from) {
-			moved := mention(m.Start, m.End, m.Time.AddDate(-1, 0, 0), m.Precision)
-			moved.Relative, moved.Historical = m.Relative, m.Historical
-			return moved
+			return yearsOn(m, -1)
 		}
 		return m
 	}
 	if !m.Time.Before(from) || !lx.ahead(s, m.Start, m.End) {
 		return m
 	}
-	return yearLater(m)
+	return yearsOn(m, 1)
 }
 
 // ahead reports whether the words around s[a:b] say the date is to come.
